@@ -1,0 +1,50 @@
+"""The one way through: text -> grammar -> request -> calc -> result -> words. The CLI and Slack both call this."""
+
+from datetime import date
+
+from bot.grammar import EXAMPLES, Command, Estimate, GrammarError, Help, ListGpus, ListModels, parse
+from bot.i18n import t
+from bot.listings import gpus_listing, help_listing, models_listing
+from bot.report import Failure, Reply, infer_report, train_report
+from calc import EstimateError, EstimateResult, TrainResult, estimate
+
+
+def failure(error: GrammarError | EstimateError, lang: str, example: str) -> Failure:
+    message = t(lang, error.code, **error.values)
+    suggestion = error.values.get("suggestion")
+    if suggestion:
+        message = f"{message} {t(lang, 'did_you_mean', suggestion=suggestion)}"
+    return Failure(message=message, example=example)
+
+
+def evaluate(command: Command, today: date) -> EstimateResult | None:
+    """The estimate a command asks for, or None for help and listings."""
+    if isinstance(command, Estimate):
+        return estimate(command.request, today)
+    return None
+
+
+def reply_to(text: str, today: date, lang: str = "en") -> Reply:
+    """Answer a command typed by a person; bad input becomes a Failure, never an exception."""
+    try:
+        command = parse(text)
+    except GrammarError as error:
+        return failure(error, lang, error.example)
+    return reply_for(command, today, lang)
+
+
+def reply_for(command: Command, today: date, lang: str = "en") -> Reply:
+    if isinstance(command, Help):
+        return help_listing(command.topic, lang)
+    if isinstance(command, ListGpus):
+        return gpus_listing(lang)
+    if isinstance(command, ListModels):
+        return models_listing(lang)
+    try:
+        result = evaluate(command, today)
+    except EstimateError as error:
+        return failure(error, lang, EXAMPLES[command.request.kind])
+    if isinstance(result, TrainResult):
+        return train_report(result, lang)
+    assert result is not None
+    return infer_report(result, lang)

@@ -1,0 +1,40 @@
+"""`llmcost <words>`: the same answer as `/llmcost <words>`, in a terminal; `--json` for machines.
+
+Exit 0 with an answer, 2 with a one-line message on bad input.
+"""
+
+import json
+import sys
+from datetime import date
+
+from bot.answer import reply_to
+from bot.i18n import t
+from bot.render_text import PREFIX, render_text
+from bot.report import Failure, Listing, Reply
+
+USAGE_ERROR = 2
+
+
+def as_json(reply: Reply) -> str:
+    if isinstance(reply, Failure):
+        return json.dumps(
+            {"error": f"{reply.message} {t('en', 'try', example=PREFIX + reply.example)}"}, ensure_ascii=False
+        )
+    if isinstance(reply, Listing):
+        sections = [{"heading": heading, "lines": lines} for heading, lines in reply.sections]
+        return json.dumps({"title": reply.title, "sections": sections}, ensure_ascii=False, indent=2)
+    return reply.result.model_dump_json(indent=2)
+
+
+def run(argv: list[str], today: date) -> tuple[str, int]:
+    """What the CLI prints for these arguments, and its exit code."""
+    json_wanted = "--json" in argv
+    reply = reply_to(" ".join(arg for arg in argv if arg != "--json"), today)
+    output = as_json(reply) if json_wanted else render_text(reply)
+    return output, USAGE_ERROR if isinstance(reply, Failure) else 0
+
+
+def main() -> None:
+    output, code = run(sys.argv[1:], date.today())
+    print(output, file=sys.stderr if code and "--json" not in sys.argv else sys.stdout)
+    sys.exit(code)

@@ -1,0 +1,255 @@
+"""The command grammar, one function from text to a command, shared by the CLI and the Slack bot.
+
+    train <params|model> [tokens] [key=value ...]
+    infer <params|model> [key=value ...]
+    gpus | models | help [topic]
+
+Every rejection is a GrammarError naming the offending word and carrying a working example.
+"""
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from bot.quantities import (
+    QuantityError,
+    parse_count,
+    parse_discount,
+    parse_fraction,
+    parse_number,
+    parse_quantity,
+)
+from calc.command import format_percent, format_quantity
+from calc.gpus import CATALOG, find_gpu
+from calc.presets import PRESETS, find_preset
+from calc.requests import EstimateRequest, InferRequest, TrainRequest
+from calc.units import Currency, Formula, Precision, Recompute
+
+EXAMPLES: dict[str, str] = {
+    "train": "train 175B 500B gpu=H100",
+    "infer": "infer 70B batch=16 gpu=H100",
+}
+HELP_TOPICS = ("train", "infer", "gpus", "models", "keys")
+
+
+class GrammarError(ValueError):
+    """Bad input, as a message code with its values; `example` is a command that works."""
+
+    def __init__(self, code: str, example: str = EXAMPLES["train"], **values: str) -> None:
+        super().__init__(code, values)
+        self.code = code
+        self.example = example
+        self.values = values
+
+
+class Estimate(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["estimate"] = "estimate"
+    request: EstimateRequest
+
+
+class Help(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["help"] = "help"
+    topic: str | None = None
+
+
+class ListGpus(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["gpus"] = "gpus"
+
+
+class ListModels(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["models"] = "models"
+
+
+Command = Estimate | Help | ListGpus | ListModels
+
+
+@dataclass(frozen=True)
+class Key:
+    """One `key=value` option: how its value is read, and how a working value looks."""
+
+    parse: Callable[[str], object]
+    example: str
+    shows: Callable[[float], str] = lambda value: f"{value:g}"
+
+
+def _gpu(word: str) -> str:
+    gpu = find_gpu(word)
+    if gpu is None:
+        raise QuantityError(word)
+    return gpu.id
+
+
+def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Callable[[str], StrEnum]:
+    def parse(word: str) -> StrEnum:
+        key = (aliases or {}).get(word.lower(), word)
+        for member in enum:
+            if member.value.lower() == key.lower():
+                return member
+        raise QuantityError(word)
+
+    return parse
+
+
+_CURRENCY_ALIASES = {"$": "USD", "usd$": "USD", "rmb": "CNY", "元": "CNY", "人民币": "CNY", "¥": "CNY", "cny¥": "CNY"}
+
+_SHARED_KEYS: dict[str, Key] = {
+    "gpu": Key(_gpu, "gpu=H100"),
+    "price": Key(parse_number, "price=2.5"),
+    "flops": Key(parse_quantity, "flops=312T", format_quantity),
+    "precision": Key(_choice(Precision), "precision=bf16"),
+    "mfu": Key(parse_fraction, "mfu=40%", format_percent),
+    "active": Key(parse_quantity, "active=37B", format_quantity),
+    "discount": Key(parse_discount, "discount=50%", format_percent),
+    "currency": Key(_choice(Currency, _CURRENCY_ALIASES), "currency=CNY"),
+    "rate": Key(parse_number, "rate=7.1"),
+    "formula": Key(_choice(Formula), "formula=seed"),
+}
+TRAIN_KEYS: dict[str, Key] = {
+    **_SHARED_KEYS,
+    "tokens": Key(parse_quantity, "tokens=2T", format_quantity),
+    "gpus": Key(parse_count, "gpus=1024"),
+    "recompute": Key(_choice(Recompute), "recompute=full"),
+    "pue": Key(parse_number, "pue=1.2"),
+}
+INFER_KEYS: dict[str, Key] = {
+    **_SHARED_KEYS,
+    "tokens": Key(parse_count, "tokens=1000"),
+    "input": Key(parse_count, "input=800"),
+    "output": Key(parse_count, "output=200"),
+    "batch": Key(parse_count, "batch=32"),
+    "cards": Key(parse_count, "cards=8"),
+    "opt": Key(parse_fraction, "opt=30%", format_percent),
+    "mbu": Key(parse_fraction, "mbu=80%", format_percent),
+}
+_COMMAND_ALIASES = {"训练": "train", "推理": "infer", "帮助": "help", "training": "train", "inference": "infer"}
+_BOUND_WORDS = {"gt": "more than", "ge": "at least", "lt": "less than", "le": "at most"}
+
+
+def words_of(text: str) -> list[str]:
+    """Split on white space; `key = value` is one word, full-width forms (＝, ％, ８) are read as ASCII."""
+    normal = unicodedata.normalize("NFKC", text).strip()
+    normal = re.sub(r"\s*=\s*", "=", normal)
+    return normal.split()
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
+    if not close:
+        return ""
+    return next(c for c in choices if c.lower() == close[0])
+
+
+def parse(text: str) -> Command:
+    words = words_of(text)
+    if not words:
+        return Help()
+    head = _COMMAND_ALIASES.get(words[0].lower(), words[0].lower())
+    if head in ("train", "infer"):
+        return Estimate(request=_estimate(head, words[1:]))
+    if head == "help":
+        return Help(topic=words[1].lower() if len(words) > 1 else None)
+    if head in ("gpus", "gpu"):
+        return ListGpus()
+    if head in ("models", "model", "presets"):
+        return ListModels()
+    if find_preset(words[0]) is not None or _is_quantity(words[0]):
+        raise GrammarError("missing_command", word=words[0], example=f"train {' '.join(words)}")
+    commands = ["train", "infer", "gpus", "models", "help"]
+    raise GrammarError("unknown_command", word=words[0], suggestion=_suggest(words[0], commands))
+
+
+def _is_quantity(word: str) -> bool:
+    try:
+        parse_quantity(word)
+    except QuantityError:
+        return False
+    return True
+
+
+def _estimate(kind: str, words: list[str]) -> EstimateRequest:
+    keys = TRAIN_KEYS if kind == "train" else INFER_KEYS
+    example = EXAMPLES[kind]
+    positionals: list[str] = []
+    options: dict[str, tuple[str, str]] = {}
+    for word in words:
+        if "=" not in word:
+            positionals.append(word)
+            continue
+        key, value = word.split("=", 1)
+        key = key.lower()
+        if key not in keys:
+            raise GrammarError("unknown_key", example, word=word, key=key, suggestion=_suggest(key, list(keys)))
+        if key in options:
+            raise GrammarError("duplicate_key", example, word=word, key=key)
+        options[key] = (value, word)
+
+    fields: dict[str, object] = {}
+    typed: dict[str, str] = {}
+    if not positionals:
+        raise GrammarError("missing_params", example, command=kind)
+    model_word, *rest = positionals
+    preset = find_preset(model_word)
+    if preset is not None:
+        fields["model"] = preset.name
+    else:
+        presets = [p.name for p in PRESETS]
+        fields["params"] = _read(model_word, model_word, parse_quantity, "bad_params", example, presets)
+        typed["params"] = model_word
+    if rest and kind == "train" and "tokens" not in options:
+        tokens_word, *rest = rest
+        fields["tokens"] = _read(tokens_word, tokens_word, parse_quantity, "bad_tokens", example, [])
+        typed["tokens"] = tokens_word
+    if rest:
+        raise GrammarError("unexpected_word", example, word=rest[0])
+
+    for key, (value, word) in options.items():
+        spec = keys[key]
+        code, choices = (
+            ("unknown_gpu", [n for g in CATALOG for n in (g.id, *g.aliases)]) if key == "gpu" else ("bad_value", [])
+        )
+        fields[key] = _read(value, word, spec.parse, code, example, choices, key=key, expected=spec.example)
+        typed[key] = word
+    request_type = TrainRequest if kind == "train" else InferRequest
+    try:
+        return request_type(**fields)
+    except ValidationError as error:
+        raise _explain(error, typed, keys, example) from None
+
+
+def _read(
+    value: str,
+    word: str,
+    parse_value: Callable[[str], object],
+    code: str,
+    example: str,
+    choices: list[str],
+    **values: str,
+) -> object:
+    """Parse one value; on failure name the word, and the nearest valid choice when there is one."""
+    try:
+        return parse_value(value)
+    except (QuantityError, ValueError, ArithmeticError):
+        raise GrammarError(code, example, word=word, suggestion=_suggest(value, choices), **values) from None
+
+
+def _explain(error: ValidationError, typed: dict[str, str], keys: dict[str, Key], example: str) -> GrammarError:
+    """Turn pydantic's first complaint into the user's own word and the allowed range in their units."""
+    first = error.errors()[0]
+    field = str(first["loc"][0]) if first["loc"] else ""
+    if not field:  # a cross-field rule: active parameters above the total
+        return GrammarError("active_exceeds_params", example, word=typed.get("active", ""))
+    word = typed.get(field, field)
+    shows = keys[field].shows if field in keys else (format_quantity if field == "params" else str)
+    context = first.get("ctx") or {}
+    bounds = [f"{_BOUND_WORDS[name]} {shows(context[name])}" for name in _BOUND_WORDS if name in context]
+    return GrammarError("out_of_range", example, word=word, bound=" and ".join(bounds) or first["msg"])

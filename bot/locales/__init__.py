@@ -1,0 +1,1 @@
+"""One message catalog per language; English is complete, every other language must match its codes."""

@@ -1,0 +1,167 @@
+"""Every English string the bot and the CLI show, by message code. Values fill the {braces}."""
+
+MESSAGES: dict[str, str] = {
+    # errors: the grammar
+    "error_prefix": "Sorry, I can't read that.",
+    "try": "Try: {example}",
+    "did_you_mean": "Did you mean `{suggestion}`?",
+    "missing_command": "`{word}` needs a command in front of it.",
+    "unknown_command": "I don't know the command `{word}`.",
+    "unknown_key": "`{word}`: there is no option `{key}` here.",
+    "duplicate_key": "`{word}`: `{key}` is given twice.",
+    "missing_params": "`{command}` needs the model size (like `175B`) or a model name (see `models`).",
+    "bad_params": "`{word}` is neither a parameter count (like `175B`, `1.8T`, `1750亿`, `8x222B`) nor a model name.",
+    "bad_tokens": "`{word}` is not a token count (like `500B`, `13T`, `5000亿`).",
+    "unexpected_word": "`{word}` is not expected here: options are written `key=value`.",
+    "unknown_gpu": "`{word}`: no such GPU in the catalog (see `gpus`).",
+    "bad_value": "`{word}` is not a valid {key}: write it like `{expected}`.",
+    "out_of_range": "`{word}` is out of range: it must be {bound}.",
+    "active_exceeds_params": "`{word}`: active parameters cannot exceed the model's total.",
+    # errors: the engine
+    "no_price": "There is no public price for {gpu} in the catalog: add `price=` in USD per GPU-hour.",
+    "precision_unsupported": "{gpu} has no {precision} peak (it has {available}): choose `precision=` or set `flops=`.",
+    "unknown_model": "`{model}` is not a model preset (see `models`).",
+    "tokens_mismatch": "`tokens={tokens}` is not `input={input}` plus `output={output}`.",
+    "input_exceeds_tokens": "`input={input}` leaves no room for output in `tokens={tokens}`.",
+    "output_exceeds_tokens": "`output={output}` is more than `tokens={tokens}`.",
+    "no_bandwidth": "The catalog has no memory bandwidth for {gpu}, which serving needs: choose another `gpu=`.",
+    "internal_error": "Sorry, something went wrong on our side. The error was logged; please try again.",
+    # titles
+    "train_title": "Training {subject} on {tokens} tokens",
+    "infer_title": "Serving {subject}",
+    "subject_params": "a {params}-parameter model",
+    "subject_moe": "a {params}-parameter model ({active} active)",
+    # headlines
+    "train_headline": (
+        "≈ {cost} at {mfu} MFU ({mfu_kind}; {low}–{high} at {mfu_low}–{mfu_high}%) · {peak} at peak, the seed's formula"
+    ),
+    "train_headline_seed": "≈ {cost}: the seed's formula (at peak, MFU 100%)",
+    "mfu_typical": "typical",
+    "mfu_yours": "yours",
+    "infer_headline": "≈ {per_1k} per 1K tokens ({per_1m} per 1M) · {bound}-bound at batch {batch} on {cards} × {gpu}",
+    "infer_headline_seed": "≈ {per_1k} per 1K tokens: the seed's formula · the standard formula says {standard}",
+    "bound_compute": "compute",
+    "bound_memory": "memory",
+    # fields
+    "field_flops": "FLOPs",
+    "flops_value": "{flops} ({per_param_token} × {active} × {tokens})",
+    "field_gpu_hours": "GPU-hours",
+    "gpu_hours_value": "{hours} at {mfu} MFU · {peak} at peak",
+    "field_wall_clock": "Wall-clock",
+    "wall_clock_value": "{time} on {gpus} GPUs ({peak} at peak)",
+    "wall_clock_missing": "add `gpus=N` to see it",
+    "field_cost": "Cost",
+    "cost_value": "{cost} at {mfu} MFU · {peak} at peak",
+    "field_memory": "Training state",
+    "memory_value": "{size} (16 bytes per parameter, mixed-precision Adam) · at least {gpus} × {gpu} to hold it",
+    "memory_value_unknown": "{size} (16 bytes per parameter, mixed-precision Adam)",
+    "field_energy": "Energy",
+    "energy_value": "{mwh} MWh ({watts} W per GPU × PUE {pue})",
+    "field_reported": "Reported run",
+    "reported_value": "{hours} {gpu} GPU-hours ({source}) · implied MFU {mfu}",
+    "field_cost_per_1k": "Cost per 1K tokens",
+    "per_1k_value": "{per_1k} ({per_1m} per 1M tokens) · {per_request} per request",
+    "field_floor": "Compute floor",
+    "floor_value": "{floor} per 1K tokens (2 × {active} FLOPs per token) · reached at batch ≥ {crossover}",
+    "field_throughput": "Throughput",
+    "throughput_value": "{tps} tokens/s for the whole batch",
+    "field_latency": "Latency",
+    "latency_value": "{latency} per request ({input} in, {output} out)",
+    "field_cards": "Cards",
+    "cards_value": "{cards} × {gpu} · weights need at least {min_cards}",
+    "cards_value_unknown": "{cards} × {gpu}",
+    # assumptions
+    "assumptions": "Assumptions",
+    "a_gpu": "GPU",
+    "a_gpu_value": "{name}, {precision}, {peak} TFLOPS dense peak — {source}",
+    "a_gpu_value_override": "{name}, {precision}, {peak} TFLOPS peak (yours)",
+    "a_mfu": "MFU",
+    "a_mfu_typical": "{mfu}, typical of published runs (25–50%)",
+    "a_mfu_yours": "{mfu}, yours",
+    "a_mfu_seed": "100%, the seed's assumption (peak)",
+    "a_mbu": "MBU",
+    "a_mbu_value": "{mbu} of {bandwidth} TB/s HBM bandwidth · {bytes} bytes per weight",
+    "a_price": "Price",
+    "a_price_catalog": "${price} per GPU-hour: {provider}, {model}, {as_of} — {source}",
+    "a_price_label": "${price} per GPU-hour, {label}",
+    "a_price_stale": "⚠ possibly stale",
+    "a_discount": "Discount",
+    "a_discount_none": "none",
+    "a_discount_value": "{discount} off (pay {paid})",
+    "a_currency": "Currency",
+    "a_currency_usd": "USD",
+    "a_currency_cny": "CNY at {rate} per USD",
+    "a_tokens": "Tokens",
+    "a_tokens_given": "{tokens}",
+    "a_tokens_preset": "{tokens}, from the {model} preset",
+    "a_tokens_chinchilla": "{tokens}, 20 per parameter (Chinchilla-optimal; none given)",
+    "a_opt": "Optimization",
+    "a_opt_value": "{opt} off the cost",
+    "your_price": "your price",
+    "notes": "Notes",
+    "reproduce": "Reproduce",
+    # notes
+    "note_price_stale": "The catalog price is {as_of}: over 12 months old or undated, so possibly stale. Set yours with `price=`.",
+    "note_gpu_flags": "About {gpu}: {flags}.",
+    "note_tokens_chinchilla": "No token count given: {per_param} tokens per parameter (Chinchilla-optimal).",
+    "note_moe_active": "Mixture of experts: compute counts the {active} active parameters of {total}.",
+    "note_recompute_full": "Full activation recompute: 8·N·D FLOPs instead of 6·N·D.",
+    "note_seed_train": "formula=seed: the seed document's arithmetic, at peak (MFU 100%) on total parameters.",
+    "note_weights_do_not_fit": (
+        "The weights ({weights_gb} GB) do not fit on {cards} card(s): at least {min_cards} are needed."
+    ),
+    "note_seed_infer": (
+        "formula=seed: the seed divides by the hourly price instead of multiplying by it, drops its own ×2, and lets "
+        "batch and cards divide the cost. The standard formula gives {standard} per 1K tokens."
+    ),
+    "note_memory_bound": (
+        "Decode is memory-bound at this batch: a larger batch lowers the cost, down to {floor} per 1K tokens."
+    ),
+    "note_cards_cut_latency": "More cards cut latency, not cost: k cards cost k times as much per second.",
+    "note_kv_cache_ignored": "KV-cache memory and reads are not counted.",
+    # units
+    "unit_s": "s",
+    "unit_min": "min",
+    "unit_h": "h",
+    "unit_days": "days",
+    "unit_years": "years",
+    # listings
+    "gpus_title": "GPU catalog: dense peaks and default prices",
+    "gpu_line": "{id}: {name} · {peak} TFLOPS {precision} · {memory} GB · {bandwidth} TB/s · {power} W · {price}",
+    "gpu_price": "${price}/h {provider} {model}, {as_of}",
+    "gpu_no_price": "no public price: give `price=`",
+    "gpus_footer": "Peaks are dense (NVIDIA prints sparse, twice as high). Use `gpu=<id>`; `A100` means the 80GB SXM.",
+    "models_title": "Model presets",
+    "model_line": "{name}: {title} · {params} params{active} · {tokens} tokens — {source}",
+    "model_active": " ({active} active)",
+    "model_tokens_unknown": "undisclosed",
+    "help_title": "llmcost: what it costs to train or serve a language model",
+    "help_usage": "Usage",
+    "help_lines": (
+        "`train <params|model> [tokens] [key=value ...]`: training cost\n"
+        "`infer <params|model> [key=value ...]`: serving cost per 1K tokens\n"
+        "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
+        "`help train` · `help infer` · `help keys`"
+    ),
+    "help_examples": "Examples",
+    "help_example_lines": (
+        "`train 175B 500B` · `train gpt3 discount=5折 currency=CNY` · `train llama3.1-405b gpu=H100 gpus=16384`\n"
+        "`infer 70B batch=32 gpu=H100` · `infer 8.222e11 flops=100T price=3.93 formula=seed`"
+    ),
+    "help_train": (
+        "FLOPs = 6 × active params × tokens (8 with `recompute=full`); GPU-hours = FLOPs / (peak × MFU); "
+        "cost = GPU-hours × price × (1 − discount).\n"
+        "Keys: `gpu= price= flops= precision= mfu= gpus= active= discount= currency= rate= recompute= formula= pue=`"
+    ),
+    "help_infer": (
+        "Decode at batch B on k cards is bound by compute (2·N·B FLOPs a step) or by reading the weights from HBM, "
+        "whichever is slower; cost per 1K tokens = steps × step time × k × price. More cards cut latency, not cost.\n"
+        "Keys: `tokens= input= output= batch= cards= opt= mbu= gpu= price= flops= precision= mfu= discount= "
+        "currency= rate= formula=`"
+    ),
+    "help_keys": (
+        "Numbers: `175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `5万` `8x222B` (8 experts × 222B).\n"
+        "Shares: `mfu=40%` or `mfu=0.4`; `discount=50%` or `discount=5折` (pay 50%).\n"
+        "Money: `price=` is USD per GPU-hour; `currency=CNY` converts at `rate=` (default 7.1)."
+    ),
+}

@@ -1,0 +1,309 @@
+"""Word a result, a listing or an error as labelled lines, in one language.
+
+The terminal and Slack renderers lay these lines out; neither words nor computes anything itself.
+"""
+
+from dataclasses import dataclass, field
+
+from bot import formatting as fmt
+from bot.i18n import t
+from calc.command import format_quantity
+from calc.results import Assumptions, InferResult, Note, TrainResult
+from calc.units import Currency, Formula
+
+
+@dataclass(frozen=True)
+class Report:
+    """An estimate: title, the answer in one line, figures, assumptions with sources, notes, the command."""
+
+    title: str
+    headline: str
+    fields: list[tuple[str, str]]
+    assumptions: list[tuple[str, str]]
+    notes: list[str]
+    command: str
+    result: TrainResult | InferResult
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Help, the GPU catalog, the model presets: a title and sections of lines."""
+
+    title: str
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Bad input or an impossible estimate: what is wrong, and a command that works."""
+
+    message: str
+    example: str
+
+
+Reply = Report | Listing | Failure
+
+_MONEY_NOTE_VALUES = {"standard", "floor"}
+_QUANTITY_NOTE_VALUES = {"active", "total"}
+
+
+def note_text(note: Note, lang: str) -> str:
+    values: dict[str, object] = {}
+    for name, value in note.values.items():
+        if name in _MONEY_NOTE_VALUES and isinstance(value, float):
+            values[name] = fmt.money_exact(value, Currency.USD)
+        elif name in _QUANTITY_NOTE_VALUES and isinstance(value, float):
+            values[name] = format_quantity(value)
+        elif isinstance(value, float):
+            values[name] = fmt.significant(value)
+        else:
+            values[name] = value
+    return t(lang, f"note_{note.code}", **values)
+
+
+def _subject(a: Assumptions, lang: str) -> str:
+    if a.model:
+        return a.model
+    if a.active_params < a.params:
+        return t(lang, "subject_moe", params=format_quantity(a.params), active=format_quantity(a.active_params))
+    return t(lang, "subject_params", params=format_quantity(a.params))
+
+
+def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
+    peak = f"{a.peak_flops / 1e12:g}"
+    gpu_code = "a_gpu_value_override" if a.peak_overridden else "a_gpu_value"
+    gpu = t(lang, gpu_code, name=a.gpu_name, precision=a.precision.value, peak=peak, source=a.gpu_source)
+    if a.formula is Formula.SEED:
+        mfu = t(lang, "a_mfu_seed")
+    else:
+        mfu = t(lang, "a_mfu_typical" if a.mfu_is_default else "a_mfu_yours", mfu=fmt.percent(a.mfu))
+    price_figure = f"{a.price_per_gpu_hour:g}"
+    if a.price.provider is None:
+        label = a.price.label or t(lang, "your_price")
+        price = t(lang, "a_price_label", price=price_figure, label=label)
+    else:
+        price = t(
+            lang,
+            "a_price_catalog",
+            price=price_figure,
+            provider=a.price.provider,
+            model=a.price.pricing_model,
+            as_of=a.price.as_of,
+            source=a.price.source,
+        )
+        if a.price.stale:
+            price = f"{price} {t(lang, 'a_price_stale')}"
+    discount = (
+        t(lang, "a_discount_value", discount=fmt.percent(a.discount), paid=fmt.percent(1 - a.discount))
+        if a.discount
+        else t(lang, "a_discount_none")
+    )
+    currency = (
+        t(lang, "a_currency_cny", rate=f"{a.fx_rate:g}") if a.currency is Currency.CNY else t(lang, "a_currency_usd")
+    )
+    return [
+        (t(lang, "a_gpu"), gpu),
+        (t(lang, "a_mfu"), mfu),
+        (t(lang, "a_price"), price),
+        (t(lang, "a_discount"), discount),
+        (t(lang, "a_currency"), currency),
+    ]
+
+
+def train_report(result: TrainResult, lang: str) -> Report:
+    a = result.assumptions
+    cur = result.currency
+    fx = a.fx_rate
+    mfu = fmt.percent(a.mfu)
+    if a.formula is Formula.SEED:
+        headline = t(lang, "train_headline_seed", cost=fmt.money(result.cost, cur))
+    else:
+        headline = t(
+            lang,
+            "train_headline",
+            cost=fmt.money(result.cost, cur),
+            mfu=mfu,
+            mfu_kind=t(lang, "mfu_typical" if a.mfu_is_default else "mfu_yours"),
+            low=fmt.money(result.cost_usd_range.low * fx, cur, 2),
+            high=fmt.money(result.cost_usd_range.high * fx, cur, 2),
+            mfu_low=f"{result.cost_usd_range.mfu_low * 100:g}",
+            mfu_high=f"{result.cost_usd_range.mfu_high * 100:g}",
+            peak=fmt.money(result.cost_at_peak, cur),
+        )
+    fields = [
+        (
+            t(lang, "field_flops"),
+            t(
+                lang,
+                "flops_value",
+                flops=fmt.scientific(result.flops),
+                per_param_token=a.flops_per_param_token,
+                active=format_quantity(a.active_params),
+                tokens=format_quantity(a.tokens),
+            ),
+        ),
+        (
+            t(lang, "field_gpu_hours"),
+            t(
+                lang,
+                "gpu_hours_value",
+                hours=fmt.count(result.gpu_hours),
+                mfu=mfu,
+                peak=fmt.count(result.gpu_hours_at_peak),
+            ),
+        ),
+        (t(lang, "field_wall_clock"), _wall_clock(result, lang)),
+        (
+            t(lang, "field_cost"),
+            t(
+                lang,
+                "cost_value",
+                cost=fmt.money_exact(result.cost, cur),
+                mfu=mfu,
+                peak=fmt.money_exact(result.cost_at_peak, cur),
+            ),
+        ),
+        (t(lang, "field_memory"), _state_memory(result, lang)),
+    ]
+    if result.energy_mwh is not None and a.power_w is not None:
+        fields.append(
+            (
+                t(lang, "field_energy"),
+                t(
+                    lang,
+                    "energy_value",
+                    mwh=fmt.significant(result.energy_mwh),
+                    watts=f"{a.power_w:g}",
+                    pue=f"{a.pue:g}",
+                ),
+            )
+        )
+    if result.reported is not None:
+        implied = fmt.percent(result.reported.implied_mfu) if result.reported.implied_mfu else "?"
+        fields.append(
+            (
+                t(lang, "field_reported"),
+                t(
+                    lang,
+                    "reported_value",
+                    hours=fmt.count(result.reported.gpu_hours),
+                    gpu=result.reported.gpu,
+                    source=result.reported.source,
+                    mfu=implied,
+                ),
+            )
+        )
+    tokens_code = {"given": "a_tokens_given", "preset": "a_tokens_preset", "chinchilla": "a_tokens_chinchilla"}
+    tokens = t(lang, tokens_code[a.tokens_rule], tokens=format_quantity(a.tokens), model=a.model or "")
+    return Report(
+        title=t(lang, "train_title", subject=_subject(a, lang), tokens=format_quantity(a.tokens)),
+        headline=headline,
+        fields=fields,
+        assumptions=[*_shared_assumptions(a, lang), (t(lang, "a_tokens"), tokens)],
+        notes=[note_text(note, lang) for note in result.notes],
+        command=result.command,
+        result=result,
+    )
+
+
+def _wall_clock(result: TrainResult, lang: str) -> str:
+    gpus = result.assumptions.gpus
+    if result.wall_clock_days is None or result.wall_clock_days_at_peak is None or gpus is None:
+        return t(lang, "wall_clock_missing")
+    return t(
+        lang,
+        "wall_clock_value",
+        time=fmt.duration(result.wall_clock_days * 86_400, lang),
+        gpus=fmt.count(gpus),
+        peak=fmt.duration(result.wall_clock_days_at_peak * 86_400, lang),
+    )
+
+
+def _state_memory(result: TrainResult, lang: str) -> str:
+    size = f"{fmt.significant(result.state_memory_bytes / 1e12)} TB"
+    if result.min_gpus_for_state is None:
+        return t(lang, "memory_value_unknown", size=size)
+    return t(lang, "memory_value", size=size, gpus=fmt.count(result.min_gpus_for_state), gpu=result.assumptions.gpu)
+
+
+def infer_report(result: InferResult, lang: str) -> Report:
+    a = result.assumptions
+    cur = result.currency
+    per_1k = fmt.money_exact(result.cost_per_1k_tokens, cur)
+    if a.formula is Formula.SEED:
+        headline = t(
+            lang,
+            "infer_headline_seed",
+            per_1k=per_1k,
+            standard=fmt.money_exact(result.standard_formula_per_1k_tokens_usd * a.fx_rate, cur),
+        )
+    else:
+        headline = t(
+            lang,
+            "infer_headline",
+            per_1k=per_1k,
+            per_1m=fmt.money_exact(result.cost_per_1k_tokens * 1000, cur),
+            bound=t(lang, f"bound_{result.bound}"),
+            batch=a.batch,
+            cards=a.cards,
+            gpu=a.gpu,
+        )
+    cards = (
+        t(lang, "cards_value", cards=a.cards, gpu=a.gpu, min_cards=result.min_cards)
+        if result.min_cards is not None
+        else t(lang, "cards_value_unknown", cards=a.cards, gpu=a.gpu)
+    )
+    fields = [
+        (
+            t(lang, "field_cost_per_1k"),
+            t(
+                lang,
+                "per_1k_value",
+                per_1k=per_1k,
+                per_1m=fmt.money_exact(result.cost_per_1k_tokens * 1000, cur),
+                per_request=fmt.money_exact(result.cost_per_request_usd * a.fx_rate, cur),
+            ),
+        ),
+        (
+            t(lang, "field_floor"),
+            t(
+                lang,
+                "floor_value",
+                floor=fmt.money_exact(result.compute_floor_per_1k_tokens_usd * a.fx_rate, cur),
+                active=format_quantity(a.active_params),
+                crossover=fmt.count(max(result.crossover_batch, 1)),
+            ),
+        ),
+        (t(lang, "field_throughput"), t(lang, "throughput_value", tps=fmt.significant(result.tokens_per_second))),
+        (
+            t(lang, "field_latency"),
+            t(lang, "latency_value", latency=fmt.duration(result.latency_s, lang), input=a.input, output=a.output),
+        ),
+        (t(lang, "field_cards"), cards),
+    ]
+    assumptions = _shared_assumptions(a, lang)
+    if a.formula is Formula.STANDARD:
+        assumptions.insert(
+            2,
+            (
+                t(lang, "a_mbu"),
+                t(
+                    lang,
+                    "a_mbu_value",
+                    mbu=fmt.percent(a.mbu),
+                    bandwidth=f"{a.bandwidth / 1e12:g}",
+                    bytes=f"{a.bytes_per_param:g}",
+                ),
+            ),
+        )
+    if a.opt:
+        assumptions.append((t(lang, "a_opt"), t(lang, "a_opt_value", opt=fmt.percent(a.opt))))
+    return Report(
+        title=t(lang, "infer_title", subject=_subject(a, lang)),
+        headline=headline,
+        fields=fields,
+        assumptions=assumptions,
+        notes=[note_text(note, lang) for note in result.notes],
+        command=result.command,
+        result=result,
+    )

@@ -1,0 +1,140 @@
+"""Resolve what a request left unset into stated assumptions: GPU, precision, peak, MFU, price, currency."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from calc.errors import EstimateError
+from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
+from calc.presets import ModelPreset, find_preset
+from calc.prices import default_price
+from calc.requests import JobRequest
+from calc.results import Note, PriceInfo
+from calc.units import Currency, Formula, Precision
+
+DEFAULT_CNY_PER_USD = 7.1
+YOUR_PRICE = "your price"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The shared assumptions, ready to go into a result's `Assumptions`."""
+
+    gpu: Accelerator
+    precision: Precision
+    peak_flops: float
+    mfu: float
+    price_per_gpu_hour: float
+    price: PriceInfo
+    currency: Currency
+    fx_rate: float
+    params: float
+    active_params: float
+    preset: ModelPreset | None
+    notes: tuple[Note, ...]
+
+    def shared_fields(self, request: JobRequest) -> dict[str, object]:
+        return {
+            "gpu": self.gpu.id,
+            "gpu_name": self.gpu.name,
+            "gpu_source": self.gpu.source,
+            "precision": self.precision,
+            "peak_flops": self.peak_flops,
+            "peak_overridden": request.flops is not None,
+            "mfu": self.mfu,
+            "mfu_is_default": request.mfu is None and request.formula is Formula.STANDARD,
+            "price_per_gpu_hour": self.price_per_gpu_hour,
+            "price_source": describe_price(self.price),
+            "price": self.price,
+            "discount": request.discount,
+            "currency": self.currency,
+            "fx_rate": self.fx_rate,
+            "params": self.params,
+            "active_params": self.active_params,
+            "model": self.preset.title if self.preset else None,
+            "formula": request.formula,
+        }
+
+
+def describe_price(price: PriceInfo) -> str:
+    """One line naming where a price came from, for people and for the JSON contract."""
+    if price.provider is None:
+        return price.label or YOUR_PRICE
+    parts = [price.provider, price.instance, price.pricing_model, price.as_of]
+    return ", ".join(part for part in parts if part) + f" ({price.source})"
+
+
+def _price(request: JobRequest, gpu: Accelerator, today: date) -> tuple[float, PriceInfo]:
+    if request.price is not None:
+        label = request.price_label or YOUR_PRICE
+        info = PriceInfo(
+            label=label, provider=None, pricing_model=None, instance=None, as_of=None, source=label, stale=False
+        )
+        return request.price, info
+    catalog = default_price(gpu.id)
+    if catalog is None:
+        raise EstimateError("no_price", gpu=gpu.id)
+    info = PriceInfo(
+        label=None,
+        provider=catalog.provider,
+        pricing_model=catalog.pricing_model,
+        instance=catalog.instance,
+        as_of=catalog.as_of_label,
+        source=catalog.source,
+        stale=catalog.is_stale(today),
+    )
+    return catalog.usd_per_gpu_hour, info
+
+
+def _peak(request: JobRequest, gpu: Accelerator) -> tuple[Precision, float]:
+    precision = request.precision or gpu.default_precision
+    if request.flops is not None:
+        return precision, request.flops
+    peak = gpu.peak_flops(precision)
+    if peak is None:
+        available = ", ".join(p.value for p in gpu.dense_tflops)
+        raise EstimateError("precision_unsupported", gpu=gpu.id, precision=precision.value, available=available)
+    return precision, peak
+
+
+def _preset(request: JobRequest) -> ModelPreset | None:
+    if request.model is None:
+        return None
+    preset = find_preset(request.model)
+    if preset is None:
+        raise EstimateError("unknown_model", model=request.model)
+    return preset
+
+
+def resolve(request: JobRequest, today: date, default_mfu: float) -> Resolved:
+    preset = _preset(request)
+    if request.params is not None:
+        params, preset_active = request.params, None
+    else:
+        assert preset is not None  # the request validator demands params or a model
+        params, preset_active = preset.params, preset.active_params
+    active = request.active or preset_active or params
+    gpu = get_gpu(request.gpu or DEFAULT_GPU_ID)
+    precision, peak = _peak(request, gpu)
+    price_per_hour, price = _price(request, gpu, today)
+    currency = request.currency or (Currency.CNY if request.rate is not None else Currency.USD)
+    fx_rate = (request.rate or DEFAULT_CNY_PER_USD) if currency is Currency.CNY else 1.0
+    seed = request.formula is Formula.SEED
+    notes: list[Note] = []
+    if price.stale:
+        notes.append(Note(code="price_stale", values={"as_of": price.as_of or "undated"}))
+    if gpu.flags:
+        notes.append(Note(code="gpu_flags", values={"gpu": gpu.id, "flags": "; ".join(gpu.flags)}))
+    return Resolved(
+        gpu=gpu,
+        precision=precision,
+        peak_flops=peak,
+        mfu=1.0 if seed else (request.mfu or default_mfu),
+        price_per_gpu_hour=price_per_hour,
+        price=price,
+        currency=currency,
+        fx_rate=fx_rate,
+        params=params,
+        active_params=params if seed else active,
+        preset=preset,
+        notes=tuple(notes),
+    )

@@ -1,0 +1,62 @@
+"""The one command line that reproduces an estimate, every assumption spelled out, for people to copy."""
+
+from calc.results import Assumptions, InferAssumptions, TrainAssumptions
+from calc.units import Currency, Formula, Recompute
+
+_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
+
+
+def format_quantity(value: float) -> str:
+    """175e9 -> '175B', 1.776e12 -> '1.776T': the largest suffix that keeps the figure at 1 or more."""
+    for scale, suffix in _SUFFIXES:
+        if abs(value) >= scale:
+            return f"{value / scale:.12g}{suffix}"
+    return f"{value:.12g}"
+
+
+def format_percent(fraction: float) -> str:
+    return f"{fraction * 100:.12g}%"
+
+
+def _shared(a: Assumptions) -> list[str]:
+    words = [f"gpu={a.gpu}", f"precision={a.precision.value}"]
+    if a.peak_overridden:
+        words.append(f"flops={format_quantity(a.peak_flops)}")
+    if a.formula is Formula.SEED:
+        words.append("formula=seed")
+    else:
+        words.append(f"mfu={format_percent(a.mfu)}")
+        if a.active_params < a.params:
+            words.append(f"active={format_quantity(a.active_params)}")
+    words.append(f"price={a.price_per_gpu_hour:.12g}")
+    words.append(f"discount={format_percent(a.discount)}")
+    words.append(f"currency={a.currency.value}")
+    if a.currency is Currency.CNY:
+        words.append(f"rate={a.fx_rate:.12g}")
+    return words
+
+
+def command_line(a: Assumptions) -> str:
+    if isinstance(a, TrainAssumptions):
+        words = ["train", format_quantity(a.params), format_quantity(a.tokens), *_shared(a)]
+        if a.gpus is not None:
+            words.append(f"gpus={a.gpus}")
+        if a.recompute is Recompute.FULL:
+            words.append("recompute=full")
+        words.append(f"pue={a.pue:.12g}")
+        return " ".join(words)
+    assert isinstance(a, InferAssumptions)
+    words = [
+        "infer",
+        format_quantity(a.params),
+        f"input={a.input}",
+        f"output={a.output}",
+        f"batch={a.batch}",
+        f"cards={a.cards}",
+        *_shared(a),
+    ]
+    if a.formula is Formula.STANDARD:
+        words.append(f"mbu={format_percent(a.mbu)}")
+    if a.opt:
+        words.append(f"opt={format_percent(a.opt)}")
+    return " ".join(words)

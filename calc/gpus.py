@@ -1,0 +1,270 @@
+"""Accelerator catalog: dense peaks per precision, memory, bandwidth, board power, and where each came from.
+
+Transcribed from shared/reference/gpus.json. NVIDIA datasheets print sparse tensor figures (2x the dense
+rate); every peak here is dense, the rate a real training run can use.
+"""
+
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+from calc.units import Precision
+
+P = Precision
+
+
+class Accelerator(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    dense_tflops: dict[Precision, float]
+    memory_gb: float | None
+    bandwidth_tbps: float | None
+    power_w: float | None
+    source: str
+    aliases: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+
+    @property
+    def default_precision(self) -> Precision:
+        """BF16 where the part has it, else FP16 (V100); that is the peak MFU is quoted against."""
+        for precision in (P.BF16, P.FP16):
+            if precision in self.dense_tflops:
+                return precision
+        raise ValueError(f"{self.id} has no 16-bit peak")  # pragma: no cover - catalog invariant
+
+    def peak_flops(self, precision: Precision) -> float | None:
+        tflops = self.dense_tflops.get(precision)
+        return None if tflops is None else tflops * 1e12
+
+
+def _nvidia_sparse_note(part: str) -> str:
+    return f"{part}; NVIDIA prints sparse figures, these are dense (sparse/2)"
+
+
+CATALOG: tuple[Accelerator, ...] = (
+    Accelerator(
+        id="A100-80GB-SXM",
+        name="NVIDIA A100 80GB SXM",
+        dense_tflops={P.TF32: 156, P.BF16: 312, P.FP16: 312, P.INT8: 624},
+        memory_gb=80,
+        bandwidth_tbps=2.039,
+        power_w=400,
+        source=_nvidia_sparse_note("NVIDIA A100 datasheet via glennklockwood.com/garden/processors/A100"),
+        aliases=("A100", "A100-80GB", "A100-80G", "A100-SXM"),
+    ),
+    Accelerator(
+        id="A100-40GB-SXM",
+        name="NVIDIA A100 40GB SXM",
+        dense_tflops={P.TF32: 156, P.BF16: 312, P.FP16: 312, P.INT8: 624},
+        memory_gb=40,
+        bandwidth_tbps=1.555,
+        power_w=400,
+        source=_nvidia_sparse_note("NVIDIA A100 datasheet r4 (nvidia.com/en-us/data-center/a100)"),
+        aliases=("A100-40GB", "A100-40G", "A100-40"),
+    ),
+    Accelerator(
+        id="H100-SXM",
+        name="NVIDIA H100 SXM 80GB",
+        dense_tflops={P.TF32: 494.7, P.BF16: 989.4, P.FP16: 989.4, P.FP8: 1978.9, P.INT8: 1978.9},
+        memory_gb=80,
+        bandwidth_tbps=3.35,
+        power_w=700,
+        source=_nvidia_sparse_note("NVIDIA H100 datasheet (nvidia.com/en-us/data-center/h100)"),
+        aliases=("H100", "H100-80GB", "H100-SXM5"),
+    ),
+    Accelerator(
+        id="H100-PCIe",
+        name="NVIDIA H100 PCIe 80GB",
+        dense_tflops={P.TF32: 378, P.BF16: 756.5, P.FP16: 756.5, P.FP8: 1513, P.INT8: 1513},
+        memory_gb=80,
+        bandwidth_tbps=2.0,
+        power_w=350,
+        source=_nvidia_sparse_note("NVIDIA H100 datasheet, PCIe column (secondary transcriptions)"),
+        aliases=("H100-PCI",),
+        flags=("secondary transcriptions of the datasheet; TDP 300-350 W configurable (350 used)",),
+    ),
+    Accelerator(
+        id="H800-SXM",
+        name="NVIDIA H800 SXM 80GB",
+        dense_tflops={P.TF32: 494.7, P.BF16: 989.4, P.FP16: 989.4, P.FP8: 1978.9, P.INT8: 1978.9},
+        memory_gb=80,
+        bandwidth_tbps=3.35,
+        power_w=700,
+        source="same GH100 silicon as H100 SXM, interconnect and FP64 cut (aiwiki.ai/wiki/nvidia_h800)",
+        aliases=("H800",),
+        flags=("unverified: no NVIDIA datasheet; tensor peaks taken equal to H100 SXM",),
+    ),
+    Accelerator(
+        id="H200-SXM",
+        name="NVIDIA H200 SXM 141GB",
+        dense_tflops={P.TF32: 494.7, P.BF16: 989.4, P.FP16: 989.4, P.FP8: 1978.9, P.INT8: 1978.9},
+        memory_gb=141,
+        bandwidth_tbps=4.8,
+        power_w=700,
+        source=_nvidia_sparse_note("NVIDIA H200 datasheet (nvidia.com/en-us/data-center/h200)"),
+        aliases=("H200", "H200-141GB"),
+    ),
+    Accelerator(
+        id="H20",
+        name="NVIDIA H20 96GB",
+        dense_tflops={P.TF32: 74, P.BF16: 148, P.FP16: 148, P.FP8: 296, P.INT8: 296},
+        memory_gb=96,
+        bandwidth_tbps=4.0,
+        power_w=400,
+        source="press and secondary sources (tweaktown.com/news/95224; zangshuxian.com)",
+        aliases=("H20-96GB",),
+        flags=("no public NVIDIA datasheet; dense figures inferred from the 6.68x ratio to H100 SXM",),
+    ),
+    Accelerator(
+        id="B200-HGX",
+        name="NVIDIA B200 (HGX, 1000 W) 180GB",
+        dense_tflops={P.TF32: 1100, P.BF16: 2250, P.FP16: 2250, P.FP8: 4500, P.INT8: 4500, P.FP4: 9000},
+        memory_gb=180,
+        bandwidth_tbps=8.0,
+        power_w=1000,
+        source=_nvidia_sparse_note("NVIDIA DGX/HGX B200 datasheet via glennklockwood.com/garden/processors/B200"),
+        aliases=("B200",),
+    ),
+    Accelerator(
+        id="L40S",
+        name="NVIDIA L40S 48GB",
+        dense_tflops={P.TF32: 183, P.BF16: 362.05, P.FP16: 362.05, P.FP8: 733, P.INT8: 733},
+        memory_gb=48,
+        bandwidth_tbps=0.864,
+        power_w=350,
+        source=_nvidia_sparse_note("NVIDIA L40S datasheet table (reseller reproduction)"),
+        flags=("INT8 dense 733 TOPS unverified",),
+    ),
+    Accelerator(
+        id="L4",
+        name="NVIDIA L4 24GB",
+        dense_tflops={P.TF32: 60, P.BF16: 121, P.FP16: 121, P.FP8: 242.5, P.INT8: 242.5},
+        memory_gb=24,
+        bandwidth_tbps=0.3,
+        power_w=72,
+        source=_nvidia_sparse_note("NVIDIA L4 datasheet (secondary quotations)"),
+    ),
+    Accelerator(
+        id="A10",
+        name="NVIDIA A10 24GB",
+        dense_tflops={P.TF32: 62.5, P.BF16: 125, P.FP16: 125, P.INT8: 250},
+        memory_gb=24,
+        bandwidth_tbps=0.6,
+        power_w=150,
+        source=_nvidia_sparse_note("NVIDIA A10 datasheet (BF16 125 | 250*)"),
+        aliases=("A10-24GB",),
+        flags=("TF32/INT8 and 150 W partially unverified; AWS A10G is a different, slower part",),
+    ),
+    Accelerator(
+        id="V100-SXM2",
+        name="NVIDIA V100 SXM2 32GB",
+        dense_tflops={P.FP16: 125},
+        memory_gb=32,
+        bandwidth_tbps=0.9,
+        power_w=300,
+        source="NVIDIA V100 datasheet: 125 tensor TFLOPS (FP16), 300 W (developer.nvidia.com)",
+        aliases=("V100", "V100-32GB", "V100-SXM"),
+        flags=("no BF16 on Volta: FP16 tensor is the peak",),
+    ),
+    Accelerator(
+        id="RTX-4090",
+        name="NVIDIA GeForce RTX 4090 24GB",
+        dense_tflops={P.TF32: 82.6, P.BF16: 165.2, P.FP16: 165.2, P.FP8: 330.3, P.INT8: 660.6},
+        memory_gb=24,
+        bandwidth_tbps=1.008,
+        power_w=450,
+        source="NVIDIA Ada whitepaper, appendix A (FP32-accumulate rates, which training uses)",
+        aliases=("4090", "RTX4090", "GeForce-RTX-4090"),
+        flags=("GeForce runs FP16/FP8 with FP32 accumulate at half rate; those rates are used",),
+    ),
+    Accelerator(
+        id="MI300X",
+        name="AMD Instinct MI300X 192GB",
+        dense_tflops={P.TF32: 653.7, P.BF16: 1307.4, P.FP16: 1307.4, P.FP8: 2614.9, P.INT8: 2614.9},
+        memory_gb=192,
+        bandwidth_tbps=5.3,
+        power_w=750,
+        source="AMD MI300X specifications (dense, as AMD quotes them), consistent across 3 secondary sources",
+        aliases=("AMD-MI300X",),
+    ),
+    Accelerator(
+        id="MI325X",
+        name="AMD Instinct MI325X 256GB",
+        dense_tflops={P.TF32: 653.7, P.BF16: 1307.4, P.FP16: 1307.4, P.FP8: 2614.9, P.INT8: 2614.9},
+        memory_gb=256,
+        bandwidth_tbps=6.0,
+        power_w=1000,
+        source="AMD MI325X: same compute as MI300X, 256 GB HBM3E at 6 TB/s (press coverage)",
+        aliases=("AMD-MI325X",),
+        flags=("1000 W board power seen only in a secondary source",),
+    ),
+    Accelerator(
+        id="TPU-v5e",
+        name="Google TPU v5e (per chip)",
+        dense_tflops={P.BF16: 197, P.INT8: 393},
+        memory_gb=16,
+        bandwidth_tbps=0.819,
+        power_w=None,
+        source="Google Cloud TPU v5e documentation (docs.cloud.google.com/tpu/docs/v5e)",
+        aliases=("v5e", "TPUv5e", "TPU-v5-lite"),
+        flags=("Google does not publish TPU board power",),
+    ),
+    Accelerator(
+        id="TPU-v5p",
+        name="Google TPU v5p (per chip)",
+        dense_tflops={P.BF16: 459},
+        memory_gb=95,
+        bandwidth_tbps=2.765,
+        power_w=None,
+        source="Google Cloud TPU v5p documentation (docs.cloud.google.com/tpu/docs/v5p-training)",
+        aliases=("v5p", "TPUv5p"),
+        flags=("Google does not publish TPU board power",),
+    ),
+    Accelerator(
+        id="TPU-v4",
+        name="Google TPU v4 (per chip)",
+        dense_tflops={P.BF16: 275, P.INT8: 275},
+        memory_gb=32,
+        bandwidth_tbps=1.2,
+        power_w=None,
+        source="Google Cloud TPU v4 documentation (docs.cloud.google.com/tpu/docs/v4)",
+        aliases=("v4", "TPUv4"),
+        flags=("Google publishes measured power (mean 170 W), not board power",),
+    ),
+    Accelerator(
+        id="TPU-v3",
+        name="Google TPU v3 (per chip)",
+        dense_tflops={P.BF16: 123},
+        memory_gb=None,
+        bandwidth_tbps=None,
+        power_w=450,
+        source="Patterson et al. 2021, Table 4 (123 TFLOPS, 450 W), as quoted by a curated dataset",
+        aliases=("v3", "TPUv3"),
+        flags=("secondary; memory and bandwidth not in the reference",),
+    ),
+)
+
+DEFAULT_GPU_ID = "A100-80GB-SXM"
+
+
+def _key(name: str) -> str:
+    """Case, spaces, dashes and underscores do not distinguish parts: `h100`, `H-100` and `H100` are one."""
+    return re.sub(r"[\s_\-]", "", name).lower()
+
+
+_BY_KEY: dict[str, Accelerator] = {_key(name): gpu for gpu in CATALOG for name in (gpu.id, *gpu.aliases)}
+
+
+def find_gpu(name: str) -> Accelerator | None:
+    """The catalog part a user's word names, or None."""
+    return _BY_KEY.get(_key(name))
+
+
+def get_gpu(gpu_id: str) -> Accelerator:
+    """The part with this exact id (ids come from find_gpu, so a miss is a programming error)."""
+    gpu = find_gpu(gpu_id)
+    if gpu is None or gpu.id != gpu_id:
+        raise KeyError(gpu_id)
+    return gpu

@@ -1,0 +1,66 @@
+"""What a person asked for, as typed: unset fields mean "use the default", which calc resolves and states.
+
+`model` names a preset (calc.presets) that stands for params, active params and tokens not given.
+
+The bounds here are the sanity limits every front end reports in its error messages.
+"""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from calc.units import Currency, Formula, Precision, Recompute
+
+Params = Annotated[float, Field(ge=1e6, le=1e14)]
+Fraction = Annotated[float, Field(gt=0, le=1)]
+Share = Annotated[float, Field(ge=0, lt=1)]
+
+
+class JobRequest(BaseModel):
+    """The assumptions training and inference share."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    params: Params | None = None
+    active: Params | None = None
+    model: str | None = None
+    gpu: str | None = None
+    price: Annotated[float, Field(gt=0, le=1000)] | None = None
+    price_label: str | None = None
+    flops: Annotated[float, Field(ge=1e9, le=1e17)] | None = None
+    precision: Precision | None = None
+    mfu: Fraction | None = None
+    discount: Share = 0.0
+    currency: Currency | None = None
+    rate: Annotated[float, Field(gt=0, le=1000)] | None = None
+    formula: Formula = Formula.STANDARD
+
+    @model_validator(mode="after")
+    def _names_a_model(self) -> "JobRequest":
+        if self.params is None and self.model is None:
+            raise ValueError("give the parameter count or a model preset")
+        if self.active is not None and self.params is not None and self.active > self.params:
+            raise ValueError("active parameters cannot exceed total parameters")
+        return self
+
+
+class TrainRequest(JobRequest):
+    kind: Literal["train"] = "train"
+    tokens: Annotated[float, Field(ge=1e3, le=1e17)] | None = None
+    gpus: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
+    recompute: Recompute = Recompute.NONE
+    pue: Annotated[float, Field(ge=1, le=3)] | None = None
+
+
+class InferRequest(JobRequest):
+    kind: Literal["infer"] = "infer"
+    tokens: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
+    input: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
+    output: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
+    batch: Annotated[int, Field(ge=1, le=1_000_000)] = 1
+    cards: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    opt: Share = 0.0
+    mbu: Fraction | None = None
+
+
+EstimateRequest = TrainRequest | InferRequest

@@ -1,0 +1,48 @@
+"""Physical constants and the vocabulary every estimator shares."""
+
+from enum import StrEnum
+
+TERA = 1e12
+SECONDS_PER_HOUR = 3600.0
+SECONDS_PER_DAY = 86_400.0
+GIGABYTE = 1e9
+
+
+class Precision(StrEnum):
+    """Number format of the matrix multiplies; it picks the peak and the bytes per weight."""
+
+    TF32 = "tf32"
+    BF16 = "bf16"
+    FP16 = "fp16"
+    FP8 = "fp8"
+    INT8 = "int8"
+    FP4 = "fp4"
+
+
+BYTES_PER_PARAM: dict[Precision, float] = {
+    Precision.TF32: 4.0,
+    Precision.BF16: 2.0,
+    Precision.FP16: 2.0,
+    Precision.FP8: 1.0,
+    Precision.INT8: 1.0,
+    Precision.FP4: 0.5,
+}
+
+
+class Currency(StrEnum):
+    USD = "USD"
+    CNY = "CNY"
+
+
+class Formula(StrEnum):
+    """`standard` is the physics; `seed` is the seed document's own arithmetic, kept to show what it says."""
+
+    STANDARD = "standard"
+    SEED = "seed"
+
+
+class Recompute(StrEnum):
+    """Full activation recompute re-runs the forward pass: 8·N·D instead of 6·N·D."""
+
+    NONE = "none"
+    FULL = "full"
