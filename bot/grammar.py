@@ -143,7 +143,7 @@ def words_of(text: str) -> list[str]:
 
 
 def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.5)
     if not close:
         return ""
     return next(c for c in choices if c.lower() == close[0])

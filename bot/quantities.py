@@ -4,6 +4,7 @@ Parsed through Decimal, so `822.2B` is exactly 822,200,000,000 and a command lin
 to the same request.
 """
 
+import math
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -35,6 +36,14 @@ def _decimal(text: str) -> Decimal:
     return value
 
 
+def _float(value: Decimal, text: str) -> float:
+    """Decimal holds 1e309 happily; a float cannot, and an infinite quantity is no quantity."""
+    number = float(value)
+    if not math.isfinite(number):
+        raise QuantityError(text)
+    return number
+
+
 def _scaled(text: str) -> Decimal:
     """A number with an optional English suffix (K M B T P) or a run of Chinese units (千亿 = 10^11)."""
     body = text.strip()
@@ -54,7 +63,7 @@ def parse_quantity(text: str) -> float:
     value = int(moe["experts"]) * _scaled(moe["size"]) if moe else _scaled(text)
     if value <= 0:
         raise QuantityError(text)
-    return float(value)
+    return _float(value, text)
 
 
 def parse_count(text: str) -> int:
@@ -68,17 +77,16 @@ def parse_count(text: str) -> int:
 def parse_number(text: str) -> float:
     """A plain decimal such as a price or an exchange rate; `$` and a trailing `/h` are allowed."""
     body = re.sub(r"(?i)/(h|hr|hour|gpu-?h(our)?)$", "", text.strip()).lstrip("$")
-    value = _decimal(body)
-    return float(value)
+    return _float(_decimal(body), text)
 
 
 def parse_fraction(text: str) -> float:
     """40% or 0.4 are both 0.4; a bare number above 1 (up to 100) is read as a percentage."""
     body = text.strip()
     if body.endswith("%"):
-        return float(_decimal(body[:-1]) / 100)
+        return _float(_decimal(body[:-1]) / 100, text)
     value = _decimal(body)
-    return float(value / 100 if 1 < value <= 100 else value)
+    return _float(value / 100 if 1 < value <= 100 else value, text)
 
 
 def parse_discount(text: str) -> float:
@@ -87,5 +95,5 @@ def parse_discount(text: str) -> float:
     if body.endswith("折"):
         paid = _decimal(body[:-1])
         paid_share = paid / 100 if paid >= 10 else paid / 10
-        return float(1 - paid_share)
+        return _float(1 - paid_share, text)
     return parse_fraction(body)

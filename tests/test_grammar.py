@@ -1,0 +1,118 @@
+"""The command grammar: a table of good and bad inputs."""
+
+import pytest
+
+from bot.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, parse
+from calc import InferRequest, TrainRequest
+
+
+def request_of(text: str) -> TrainRequest | InferRequest:
+    command = parse(text)
+    assert isinstance(command, Estimate)
+    return command.request
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("train 175B 500B", {"params": 175e9, "tokens": 500e9}),
+        ("TRAIN 175B 500B", {"params": 175e9, "tokens": 500e9}),
+        ("训练 1750亿 5000亿", {"params": 175e9, "tokens": 500e9}),
+        ("train gpt3", {"model": "gpt3", "params": None, "tokens": None}),
+        ("train gpt3 1T", {"model": "gpt3", "tokens": 1e12}),
+        ("train 70B tokens=1.4T gpu=h100", {"params": 70e9, "tokens": 1.4e12, "gpu": "H100-SXM"}),
+        ("train 70B 1.4T gpu = A100", {"gpu": "A100-80GB-SXM"}),
+        ("train 70B 1.4T gpu=a100-40gb", {"gpu": "A100-40GB-SXM"}),
+        ("train 70B 1.4T gpu=4090", {"gpu": "RTX-4090"}),
+        ("train 70B 1.4T mfu=40% gpus=1,024", {"mfu": 0.4, "gpus": 1024}),
+        ("train 70B 1.4T mfu=0.4", {"mfu": 0.4}),
+        ("train 70B 1.4T discount=5折", {"discount": 0.5}),
+        ("train 70B 1.4T currency=CNY rate=7.2", {"currency": "CNY", "rate": 7.2}),
+        ("train 70B 1.4T currency=rmb", {"currency": "CNY"}),
+        ("train 70B 1.4T recompute=full formula=seed", {"recompute": "full", "formula": "seed"}),
+        ("train 70B 1.4T precision=FP8 flops=1979T price=$2.5", {"precision": "fp8", "flops": 1979e12, "price": 2.5}),
+        ("train 671B 14.8T active=37B", {"active": 37e9}),
+        ("train 70B 1.4T pue=1.2", {"pue": 1.2}),
+        ("train 1e9 ２T", {"params": 1e9, "tokens": 2e12}),
+        ("infer 70B", {"params": 70e9, "batch": 1}),
+        ("infer 70B batch=32 cards=4 opt=30% mbu=70%", {"batch": 32, "cards": 4, "opt": 0.3, "mbu": 0.7}),
+        ("infer 8.222e11 flops=100T price=3.93 formula=seed", {"params": 822.2e9, "flops": 1e14, "formula": "seed"}),
+        ("infer 7B input=800 output=200", {"input": 800, "output": 200}),
+        ("infer deepseek-v3 tokens=2K", {"model": "deepseek-v3", "tokens": 2000}),
+    ],
+)
+def test_good_commands(text: str, expected: dict[str, object]) -> None:
+    request = request_of(text)
+    for field, value in expected.items():
+        assert getattr(request, field) == value, field
+
+
+@pytest.mark.parametrize(
+    ("text", "command_type", "topic"),
+    [
+        ("", Help, None),
+        ("   ", Help, None),
+        ("help", Help, None),
+        ("help infer", Help, "infer"),
+        ("gpus", ListGpus, None),
+        ("models", ListModels, None),
+    ],
+)
+def test_other_commands(text: str, command_type: type, topic: str | None) -> None:
+    command = parse(text)
+    assert isinstance(command, command_type)
+    if isinstance(command, Help):
+        assert command.topic == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "word"),
+    [
+        ("hello", "unknown_command", "hello"),
+        ("175B 500B", "missing_command", "175B"),
+        ("train", "missing_params", ""),
+        ("train 175Q", "bad_params", "175Q"),
+        ("train 175B lots", "bad_tokens", "lots"),
+        ("train 175B 500B extra", "unexpected_word", "extra"),
+        ("infer 70B 1T", "unexpected_word", "1T"),
+        ("train 175B 500B foo=1", "unknown_key", "foo=1"),
+        ("train 175B 500B batch=4", "unknown_key", "batch=4"),
+        ("train 175B 500B mfu=1 mfu=2", "duplicate_key", "mfu=2"),
+        ("train 175B 500B gpu=NOPE", "unknown_gpu", "gpu=NOPE"),
+        ("train 175B 500B mfu=lots", "bad_value", "mfu=lots"),
+        ("train 175B 500B mfu=400%", "out_of_range", "mfu=400%"),
+        ("train 175B 500B mfu=0", "out_of_range", "mfu=0"),
+        ("train 175B 500B price=-3", "bad_value", "price=-3"),
+        ("train 175B 500B price=0", "out_of_range", "price=0"),
+        ("train 175B 500B discount=100%", "out_of_range", "discount=100%"),
+        ("train 175B 500B gpus=0", "out_of_range", "gpus=0"),
+        ("train 175B 500B gpus=1.5", "bad_value", "gpus=1.5"),
+        ("train 500K 1T", "out_of_range", "500K"),
+        ("train 200T 1T", "out_of_range", "200T"),
+        ("train 1e309 1T", "bad_params", "1e309"),
+        ("train 7B 1T active=8B", "active_exceeds_params", "active=8B"),
+        ("train 7B 1T precision=fp12", "bad_value", "precision=fp12"),
+        ("train 7B 1T currency=EUR", "bad_value", "currency=EUR"),
+        ("infer 70B batch=0", "out_of_range", "batch=0"),
+        ("infer 70B opt=100%", "out_of_range", "opt=100%"),
+    ],
+)
+def test_bad_commands_name_the_bad_word(text: str, code: str, word: str) -> None:
+    with pytest.raises(GrammarError) as error:
+        parse(text)
+    assert error.value.code == code
+    if word:
+        assert error.value.values["word"] == word
+    assert parse(error.value.example)  # the example offered works
+
+
+def test_suggestions_for_near_misses() -> None:
+    with pytest.raises(GrammarError) as error:
+        parse("trian 175B")
+    assert error.value.values["suggestion"] == "train"
+    with pytest.raises(GrammarError) as error:
+        parse("train 175B 500B gpu=H1OO")
+    assert error.value.values["suggestion"] == "H100"
+    with pytest.raises(GrammarError) as error:
+        parse("train 175B 500B mfuu=40%")
+    assert error.value.values["suggestion"] == "mfu"
