@@ -3,13 +3,11 @@
 import json
 import subprocess
 import sys
-from datetime import date
 
 import pytest
 
 from bot.cli import run
-
-TODAY = date(2026, 11, 29)
+from tests.support import TODAY
 
 
 def test_train_prints_the_answer_and_every_assumption() -> None:
@@ -91,13 +89,17 @@ def test_gpus_listing_cites_prices() -> None:
 def test_console_script_runs_as_a_process() -> None:
     good = subprocess.run(
         [sys.executable, "-c", "from bot.cli import main; main()", "--json", "train", "gpt3"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert good.returncode == 0
     assert json.loads(good.stdout)["assumptions"]["params"] == 175e9
     bad = subprocess.run(
         [sys.executable, "-c", "from bot.cli import main; main()", "train", "lots"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr

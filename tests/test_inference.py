@@ -1,15 +1,12 @@
 """Serving estimates from first principles: the compute/memory crossover, batching, cards, fit."""
 
-from datetime import date
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from calc import EstimateError, InferRequest, estimate
 from calc.results import InferResult
-
-TODAY = date(2026, 11, 29)
+from tests.support import TODAY
 
 
 def infer(**fields: object) -> InferResult:
@@ -69,7 +66,11 @@ def test_token_split_rules() -> None:
     assert infer(params=7e9, tokens=1000, input=300).assumptions.output == 700
     assert infer(params=7e9, tokens=1000, output=300).assumptions.input == 700
     assert infer(params=7e9, output=300).assumptions.tokens == 300
-    for fields in ({"tokens": 100, "input": 100}, {"tokens": 10, "input": 5, "output": 6}, {"tokens": 10, "output": 11}):
+    for fields in (
+        {"tokens": 100, "input": 100},
+        {"tokens": 10, "input": 5, "output": 6},
+        {"tokens": 10, "output": 11},
+    ):
         with pytest.raises(EstimateError):
             infer(params=7e9, **fields)
 

@@ -35,7 +35,9 @@ def test_quantities(text: str, value: float) -> None:
     assert parse_quantity(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "B", "abc", "1,0", "1..2", "-5B", "0", "1e309", "nan", "inf", "5X", "亿", "12,34,567"])
+@pytest.mark.parametrize(
+    "text", ["", "B", "abc", "1,0", "1..2", "-5B", "0", "1e309", "nan", "inf", "5X", "亿", "12,34,567"]
+)
 def test_bad_quantities(text: str) -> None:
     with pytest.raises(QuantityError):
         parse_quantity(text)

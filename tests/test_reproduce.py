@@ -1,21 +1,20 @@
 """Every estimate states the command that reproduces it; running that command gives the same estimate."""
 
-from datetime import date
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.grammar import Estimate, parse
 from calc import estimate
-
-TODAY = date(2026, 11, 29)
+from tests.support import TODAY
 
 train_texts = st.builds(
     lambda params, tokens, gpu, extra: f"train {params} {tokens} gpu={gpu} {extra}",
     st.sampled_from(["7B", "70B", "175B", "1.8T", "8x222B", "1750亿", "gpt3", "deepseek-v3"]),
     st.sampled_from(["1T", "500B", "13T", "2,000,000,000,000", "5000亿"]),
     st.sampled_from(["A100", "H100", "H200", "B200", "MI300X", "TPU-v5p", "L40S"]),
-    st.sampled_from(["", "mfu=40%", "discount=5折 currency=CNY", "gpus=2048 recompute=full", "formula=seed", "rate=7.3"]),
+    st.sampled_from(
+        ["", "mfu=40%", "discount=5折 currency=CNY", "gpus=2048 recompute=full", "formula=seed", "rate=7.3"]
+    ),
 )
 infer_texts = st.builds(
     lambda params, extra: f"infer {params} {extra}",

@@ -1,13 +1,10 @@
 """The seed document's worked examples, to the digit (expected values worked out by hand, written out)."""
 
-from datetime import date
-
 import pytest
 
 from bot.grammar import Estimate, parse
 from calc import InferResult, TrainResult, estimate
-
-TODAY = date(2026, 11, 29)
+from tests.support import TODAY
 
 
 def train(words: str) -> TrainResult:

@@ -1,15 +1,12 @@
 """Training estimates from first principles: units, linearity, MFU, memory, energy, published runs."""
 
-from datetime import date
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from calc import EstimateError, TrainRequest, estimate
 from calc.results import TrainResult
-
-TODAY = date(2026, 11, 29)
+from tests.support import TODAY
 
 
 def train(**fields: object) -> TrainResult:

@@ -1,11 +1,6 @@
-from datetime import date
+"""What the tests share."""
 
-import pytest
+from datetime import date
 
 # Catalog prices are judged stale against this day, so results do not change as the calendar moves.
 TODAY = date(2026, 11, 29)
-
-
-@pytest.fixture
-def today() -> date:
-    return TODAY

@@ -1,0 +1,1 @@
+"""Everything that talks: grammar, wording, the terminal and Slack front ends."""
