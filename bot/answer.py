@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from bot.grammar import EXAMPLES, Command, Estimate, GrammarError, Help, ListGpus, ListModels, parse
+from bot.grammar import EXAMPLES, Command, Estimate, GrammarError, Help, ListGpus, ListModels, language_of, parse
 from bot.i18n import t
 from bot.listings import gpus_listing, help_listing, models_listing
 from bot.report import Failure, Reply, infer_report, train_report
@@ -14,7 +14,7 @@ def failure(error: GrammarError | EstimateError, lang: str, example: str) -> Fai
     suggestion = error.values.get("suggestion")
     if suggestion:
         message = f"{message} {t(lang, 'did_you_mean', suggestion=suggestion)}"
-    return Failure(message=message, example=example)
+    return Failure(message=message, example=example, lang=lang)
 
 
 def evaluate(command: Command, today: date) -> EstimateResult | None:
@@ -25,7 +25,11 @@ def evaluate(command: Command, today: date) -> EstimateResult | None:
 
 
 def reply_to(text: str, today: date, lang: str = "en") -> Reply:
-    """Answer a command typed by a person; bad input becomes a Failure, never an exception."""
+    """Answer a command typed by a person; bad input becomes a Failure, never an exception.
+
+    `lang` is the reader's default language; `lang=` in the text overrides it.
+    """
+    lang = language_of(text) or lang
     try:
         command = parse(text)
     except GrammarError as error:

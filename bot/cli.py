@@ -18,7 +18,7 @@ USAGE_ERROR = 2
 def as_json(reply: Reply) -> str:
     if isinstance(reply, Failure):
         return json.dumps(
-            {"error": f"{reply.message} {t('en', 'try', example=PREFIX + reply.example)}"}, ensure_ascii=False
+            {"error": f"{reply.message} {t(reply.lang, 'try', example=PREFIX + reply.example)}"}, ensure_ascii=False
         )
     if isinstance(reply, Listing):
         sections = [{"heading": heading, "lines": lines} for heading, lines in reply.sections]

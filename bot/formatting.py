@@ -31,8 +31,22 @@ def compact(value: float, digits: int = 3) -> str:
     return significant(value, digits)
 
 
-def money(value: float, currency: Currency, digits: int = 3) -> str:
-    """Headline money: '$1.06M', '¥3.76M'; small sums keep significant digits: '$0.0180'."""
+_CHINESE_UNITS = ((1e8, "亿"), (1e4, "万"))
+
+
+def chinese_compact(value: float, digits: int = 4) -> str:
+    """3_759_857 -> '376万', 1_005_493_125 -> '10.05亿': the units Chinese readers count money in."""
+    for scale, unit in _CHINESE_UNITS:
+        if abs(value) >= scale:
+            figure = significant(value / scale, digits)
+            return (figure.rstrip("0").rstrip(".") if "." in figure else figure) + unit
+    return significant(value, digits)
+
+
+def money(value: float, currency: Currency, digits: int = 3, lang: str = "en") -> str:
+    """Headline money: '$1.06M', '¥3.76M'; in Chinese, yuan in 万 and 亿: '¥376万'."""
+    if lang == "zh" and currency is Currency.CNY:
+        return SYMBOLS[currency] + chinese_compact(value, digits + 1)
     return SYMBOLS[currency] + compact(value, digits)
 
 

@@ -132,7 +132,8 @@ INFER_KEYS: dict[str, Key] = {
     "mbu": Key(parse_fraction, "mbu=80%", format_percent),
 }
 _COMMAND_ALIASES = {"训练": "train", "推理": "infer", "帮助": "help", "training": "train", "inference": "infer"}
-_BOUND_WORDS = {"gt": "more than", "ge": "at least", "lt": "less than", "le": "at most"}
+_BOUNDS = ("gt", "ge", "lt", "le")
+LANGUAGES = ("en", "zh")
 
 
 def words_of(text: str) -> list[str]:
@@ -149,8 +150,27 @@ def _suggest(word: str, choices: list[str]) -> str:
     return next(c for c in choices if c.lower() == close[0])
 
 
+def _split_language(words: list[str]) -> tuple[str | None, list[str]]:
+    """`lang=zh` may stand anywhere in any command; it chooses the reply's language, nothing else."""
+    chosen = [word for word in words if word.lower().startswith("lang=")]
+    rest = [word for word in words if not word.lower().startswith("lang=")]
+    lang = chosen[-1].split("=", 1)[1].lower() if chosen else None
+    if lang is not None and lang not in LANGUAGES:
+        example = f"{' '.join(rest) or 'help'} lang=zh"
+        raise GrammarError("bad_value", example, word=chosen[-1], key="lang", expected="lang=zh")
+    return lang, rest
+
+
+def language_of(text: str) -> str | None:
+    """The language a command asks for with `lang=`, if it asks for a valid one (parse reports a bad one)."""
+    try:
+        return _split_language(words_of(text))[0]
+    except GrammarError:
+        return None
+
+
 def parse(text: str) -> Command:
-    words = words_of(text)
+    _, words = _split_language(words_of(text))
     if not words:
         return Help()
     head = _COMMAND_ALIASES.get(words[0].lower(), words[0].lower())
@@ -251,5 +271,7 @@ def _explain(error: ValidationError, typed: dict[str, str], keys: dict[str, Key]
     word = typed.get(field, field)
     shows = keys[field].shows if field in keys else (format_quantity if field == "params" else str)
     context = first.get("ctx") or {}
-    bounds = [f"{_BOUND_WORDS[name]} {shows(context[name])}" for name in _BOUND_WORDS if name in context]
-    return GrammarError("out_of_range", example, word=word, bound=" and ".join(bounds) or first["msg"])
+    bound = next((name for name in _BOUNDS if name in context), None)
+    if bound is None:
+        return GrammarError("out_of_range", example, word=word)
+    return GrammarError(f"out_of_range_{bound}", example, word=word, limit=shows(context[bound]))

@@ -1,8 +1,8 @@
 """Words by message code and language: the only way user-facing text is produced."""
 
-from bot.locales import en
+from bot.locales import en, zh
 
-CATALOGS: dict[str, dict[str, str]] = {"en": en.MESSAGES}
+CATALOGS: dict[str, dict[str, str]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
 DEFAULT_LANG = "en"
 
 

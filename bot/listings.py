@@ -39,7 +39,7 @@ def gpus_listing(lang: str) -> Listing:
                 price=price_text,
             )
         )
-    return Listing(title=t(lang, "gpus_title"), sections=[("", lines), ("", [t(lang, "gpus_footer")])])
+    return Listing(title=t(lang, "gpus_title"), sections=[("", lines), ("", [t(lang, "gpus_footer")])], lang=lang)
 
 
 def models_listing(lang: str) -> Listing:
@@ -59,12 +59,14 @@ def models_listing(lang: str) -> Listing:
                 source=preset.source,
             )
         )
-    return Listing(title=t(lang, "models_title"), sections=[("", lines)])
+    return Listing(title=t(lang, "models_title"), sections=[("", lines)], lang=lang)
 
 
 def help_listing(topic: str | None, lang: str) -> Listing:
     if topic in ("train", "infer", "keys"):
-        return Listing(title=t(lang, "help_title"), sections=[(f"help {topic}", t(lang, f"help_{topic}").split("\n"))])
+        return Listing(
+            title=t(lang, "help_title"), sections=[(f"help {topic}", t(lang, f"help_{topic}").split("\n"))], lang=lang
+        )
     if topic == "gpus":
         return gpus_listing(lang)
     if topic == "models":
@@ -75,4 +77,5 @@ def help_listing(topic: str | None, lang: str) -> Listing:
             (t(lang, "help_usage"), t(lang, "help_lines").split("\n")),
             (t(lang, "help_examples"), t(lang, "help_example_lines").split("\n")),
         ],
+        lang=lang,
     )

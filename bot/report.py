@@ -23,6 +23,7 @@ class Report:
     notes: list[str]
     command: str
     result: TrainResult | InferResult
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Listing:
 
     title: str
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Failure:
 
     message: str
     example: str
+    lang: str = "en"
 
 
 Reply = Report | Listing | Failure
@@ -116,19 +119,19 @@ def train_report(result: TrainResult, lang: str) -> Report:
     fx = a.fx_rate
     mfu = fmt.percent(a.mfu)
     if a.formula is Formula.SEED:
-        headline = t(lang, "train_headline_seed", cost=fmt.money(result.cost, cur))
+        headline = t(lang, "train_headline_seed", cost=fmt.money(result.cost, cur, lang=lang))
     else:
         headline = t(
             lang,
             "train_headline",
-            cost=fmt.money(result.cost, cur),
+            cost=fmt.money(result.cost, cur, lang=lang),
             mfu=mfu,
             mfu_kind=t(lang, "mfu_typical" if a.mfu_is_default else "mfu_yours"),
-            low=fmt.money(result.cost_usd_range.low * fx, cur, 2),
-            high=fmt.money(result.cost_usd_range.high * fx, cur, 2),
+            low=fmt.money(result.cost_usd_range.low * fx, cur, 2, lang),
+            high=fmt.money(result.cost_usd_range.high * fx, cur, 2, lang),
             mfu_low=f"{result.cost_usd_range.mfu_low * 100:g}",
             mfu_high=f"{result.cost_usd_range.mfu_high * 100:g}",
-            peak=fmt.money(result.cost_at_peak, cur),
+            peak=fmt.money(result.cost_at_peak, cur, lang=lang),
         )
     fields = [
         (
@@ -203,6 +206,7 @@ def train_report(result: TrainResult, lang: str) -> Report:
         notes=[note_text(note, lang) for note in result.notes],
         command=result.command,
         result=result,
+        lang=lang,
     )
 
 
@@ -306,4 +310,5 @@ def infer_report(result: InferResult, lang: str) -> Report:
         notes=[note_text(note, lang) for note in result.notes],
         command=result.command,
         result=result,
+        lang=lang,
     )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, parse
+from bot.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, language_of, parse
 from calc import InferRequest, TrainRequest
 
 
@@ -80,21 +80,21 @@ def test_other_commands(text: str, command_type: type, topic: str | None) -> Non
         ("train 175B 500B mfu=1 mfu=2", "duplicate_key", "mfu=2"),
         ("train 175B 500B gpu=NOPE", "unknown_gpu", "gpu=NOPE"),
         ("train 175B 500B mfu=lots", "bad_value", "mfu=lots"),
-        ("train 175B 500B mfu=400%", "out_of_range", "mfu=400%"),
-        ("train 175B 500B mfu=0", "out_of_range", "mfu=0"),
+        ("train 175B 500B mfu=400%", "out_of_range_le", "mfu=400%"),
+        ("train 175B 500B mfu=0", "out_of_range_gt", "mfu=0"),
         ("train 175B 500B price=-3", "bad_value", "price=-3"),
-        ("train 175B 500B price=0", "out_of_range", "price=0"),
-        ("train 175B 500B discount=100%", "out_of_range", "discount=100%"),
-        ("train 175B 500B gpus=0", "out_of_range", "gpus=0"),
+        ("train 175B 500B price=0", "out_of_range_gt", "price=0"),
+        ("train 175B 500B discount=100%", "out_of_range_lt", "discount=100%"),
+        ("train 175B 500B gpus=0", "out_of_range_ge", "gpus=0"),
         ("train 175B 500B gpus=1.5", "bad_value", "gpus=1.5"),
-        ("train 500K 1T", "out_of_range", "500K"),
-        ("train 200T 1T", "out_of_range", "200T"),
+        ("train 500K 1T", "out_of_range_ge", "500K"),
+        ("train 200T 1T", "out_of_range_le", "200T"),
         ("train 1e309 1T", "bad_params", "1e309"),
         ("train 7B 1T active=8B", "active_exceeds_params", "active=8B"),
         ("train 7B 1T precision=fp12", "bad_value", "precision=fp12"),
         ("train 7B 1T currency=EUR", "bad_value", "currency=EUR"),
-        ("infer 70B batch=0", "out_of_range", "batch=0"),
-        ("infer 70B opt=100%", "out_of_range", "opt=100%"),
+        ("infer 70B batch=0", "out_of_range_ge", "batch=0"),
+        ("infer 70B opt=100%", "out_of_range_lt", "opt=100%"),
     ],
 )
 def test_bad_commands_name_the_bad_word(text: str, code: str, word: str) -> None:
@@ -104,6 +104,27 @@ def test_bad_commands_name_the_bad_word(text: str, code: str, word: str) -> None
     if word:
         assert error.value.values["word"] == word
     assert parse(error.value.example)  # the example offered works
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [("train 7B 1T mfu=400%", "100%"), ("train 500K 1T", "1M"), ("train 200T 1T", "100T"), ("infer 7B opt=1", "100%")],
+)
+def test_range_errors_state_the_limit_in_the_users_units(text: str, limit: str) -> None:
+    with pytest.raises(GrammarError) as error:
+        parse(text)
+    assert error.value.values["limit"] == limit
+
+
+def test_language_may_be_chosen_anywhere() -> None:
+    assert language_of("train 7B 1T lang=zh") == "zh"
+    assert language_of("lang=EN help") == "en"
+    assert language_of("train 7B 1T") is None
+    assert isinstance(parse("lang=zh train 7B 1T"), Estimate)
+    with pytest.raises(GrammarError) as error:
+        parse("train 7B 1T lang=fr")
+    assert error.value.values["word"] == "lang=fr"
+    assert parse(error.value.example)
 
 
 def test_suggestions_for_near_misses() -> None:

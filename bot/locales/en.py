@@ -15,7 +15,11 @@ MESSAGES: dict[str, str] = {
     "unexpected_word": "`{word}` is not expected here: options are written `key=value`.",
     "unknown_gpu": "`{word}`: no such GPU in the catalog (see `gpus`).",
     "bad_value": "`{word}` is not a valid {key}: write it like `{expected}`.",
-    "out_of_range": "`{word}` is out of range: it must be {bound}.",
+    "out_of_range": "`{word}` is out of range.",
+    "out_of_range_gt": "`{word}` is out of range: it must be more than {limit}.",
+    "out_of_range_ge": "`{word}` is out of range: it must be at least {limit}.",
+    "out_of_range_lt": "`{word}` is out of range: it must be less than {limit}.",
+    "out_of_range_le": "`{word}` is out of range: it must be at most {limit}.",
     "active_exceeds_params": "`{word}`: active parameters cannot exceed the model's total.",
     # errors: the engine
     "no_price": "There is no public price for {gpu} in the catalog: add `price=` in USD per GPU-hour.",

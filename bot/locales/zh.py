@@ -1,0 +1,167 @@
+"""每一条中文文案，按消息代码排列；{花括号} 由程序填入，与英文版一一对应。"""
+
+MESSAGES: dict[str, str] = {
+    # errors: the grammar
+    "error_prefix": "抱歉，没看懂这条命令。",
+    "try": "试试：{example}",
+    "did_you_mean": "是不是想输入 `{suggestion}`？",
+    "missing_command": "`{word}` 前面需要一个命令。",
+    "unknown_command": "不认识命令 `{word}`。",
+    "unknown_key": "`{word}`：这里没有 `{key}` 这个选项。",
+    "duplicate_key": "`{word}`：`{key}` 重复给出了。",
+    "missing_params": "`{command}` 需要模型参数量（如 `175B`、`1750亿`）或模型名称（见 `models`）。",
+    "bad_params": "`{word}` 既不是参数量（如 `175B`、`1.8T`、`1750亿`、`8x222B`），也不是模型名称。",
+    "bad_tokens": "`{word}` 不是 token 数量（如 `500B`、`13T`、`5000亿`）。",
+    "unexpected_word": "这里不应出现 `{word}`：选项的写法是 `键=值`。",
+    "unknown_gpu": "`{word}`：目录里没有这款 GPU（见 `gpus`）。",
+    "bad_value": "`{word}` 不是有效的 {key}：应写成 `{expected}` 这样。",
+    "out_of_range": "`{word}` 超出范围。",
+    "out_of_range_gt": "`{word}` 超出范围：必须大于 {limit}。",
+    "out_of_range_ge": "`{word}` 超出范围：必须至少为 {limit}。",
+    "out_of_range_lt": "`{word}` 超出范围：必须小于 {limit}。",
+    "out_of_range_le": "`{word}` 超出范围：必须不超过 {limit}。",
+    "active_exceeds_params": "`{word}`：激活参数不能超过模型总参数。",
+    # errors: the engine
+    "no_price": "目录中没有 {gpu} 的公开价格：请用 `price=` 给出每 GPU 小时的美元价格。",
+    "precision_unsupported": "{gpu} 没有 {precision} 峰值（它支持 {available}）：请选择 `precision=` 或设置 `flops=`。",
+    "unknown_model": "`{model}` 不是预设模型（见 `models`）。",
+    "tokens_mismatch": "`tokens={tokens}` 不等于 `input={input}` 加 `output={output}`。",
+    "input_exceeds_tokens": "`input={input}` 占满了 `tokens={tokens}`，没有留给输出的 token。",
+    "output_exceeds_tokens": "`output={output}` 大于 `tokens={tokens}`。",
+    "no_bandwidth": "目录中没有 {gpu} 的显存带宽，推理估算需要它：请换一个 `gpu=`。",
+    "internal_error": "抱歉，我们这边出了问题，错误已记录；请稍后再试。",
+    # titles
+    "train_title": "训练 {subject}，{tokens} tokens",
+    "infer_title": "推理服务：{subject}",
+    "subject_params": "{params} 参数模型",
+    "subject_moe": "{params} 参数模型（激活 {active}）",
+    # headlines
+    "train_headline": (
+        "≈ {cost}（MFU {mfu}，{mfu_kind}；MFU {mfu_low}–{mfu_high}% 时为 {low}–{high}）· 峰值算力下 {peak}（种子文档的公式）"
+    ),
+    "train_headline_seed": "≈ {cost}：种子文档的公式（按峰值算力，MFU 100%）",
+    "mfu_typical": "典型值",
+    "mfu_yours": "你设定的",
+    "infer_headline": "≈ 每千 token {per_1k}（每百万 {per_1m}）· {bound}受限，batch {batch}，{cards} × {gpu}",
+    "infer_headline_seed": "≈ 每千 token {per_1k}：种子文档的公式 · 标准公式为 {standard}",
+    "bound_compute": "算力",
+    "bound_memory": "显存带宽",
+    # fields
+    "field_flops": "计算量（FLOPs）",
+    "flops_value": "{flops}（{per_param_token} × {active} × {tokens}）",
+    "field_gpu_hours": "GPU 小时",
+    "gpu_hours_value": "MFU {mfu} 时 {hours} · 峰值时 {peak}",
+    "field_wall_clock": "训练时长",
+    "wall_clock_value": "{gpus} 张 GPU 上 {time}（峰值时 {peak}）",
+    "wall_clock_missing": "加上 `gpus=N` 即可看到",
+    "field_cost": "费用",
+    "cost_value": "MFU {mfu} 时 {cost} · 峰值时 {peak}",
+    "field_memory": "训练状态显存",
+    "memory_value": "{size}（每参数 16 字节，混合精度 Adam）· 至少需要 {gpus} × {gpu}",
+    "memory_value_unknown": "{size}（每参数 16 字节，混合精度 Adam）",
+    "field_energy": "能耗",
+    "energy_value": "{mwh} 兆瓦时（每张 GPU {watts} W × PUE {pue}）",
+    "field_reported": "公开报告的训练",
+    "reported_value": "{hours} {gpu} GPU 小时（{source}）· 折合 MFU {mfu}",
+    "field_cost_per_1k": "每千 token 费用",
+    "per_1k_value": "{per_1k}（每百万 token {per_1m}）· 每次请求 {per_request}",
+    "field_floor": "算力下限",
+    "floor_value": "每千 token {floor}（每 token 2 × {active} FLOPs）· batch ≥ {crossover} 时达到",
+    "field_throughput": "吞吐量",
+    "throughput_value": "整个 batch 合计每秒 {tps} tokens",
+    "field_latency": "延迟",
+    "latency_value": "每次请求 {latency}（输入 {input}，输出 {output}）",
+    "field_cards": "卡数",
+    "cards_value": "{cards} × {gpu} · 权重至少需要 {min_cards} 张",
+    "cards_value_unknown": "{cards} × {gpu}",
+    # assumptions
+    "assumptions": "假设",
+    "a_gpu": "GPU",
+    "a_gpu_value": "{name}，{precision}，稠密峰值 {peak} TFLOPS — {source}",
+    "a_gpu_value_override": "{name}，{precision}，峰值 {peak} TFLOPS（你设定的）",
+    "a_mfu": "MFU",
+    "a_mfu_typical": "{mfu}，公开训练的典型值（25–50%）",
+    "a_mfu_yours": "{mfu}，你设定的",
+    "a_mfu_seed": "100%，种子文档的假设（峰值）",
+    "a_mbu": "MBU",
+    "a_mbu_value": "{bandwidth} TB/s 显存带宽的 {mbu} · 每个权重 {bytes} 字节",
+    "a_price": "价格",
+    "a_price_catalog": "每 GPU 小时 ${price}：{provider}，{model}，{as_of} — {source}",
+    "a_price_label": "每 GPU 小时 ${price}，{label}",
+    "a_price_stale": "⚠ 可能已过时",
+    "a_discount": "折扣",
+    "a_discount_none": "无",
+    "a_discount_value": "减 {discount}（支付 {paid}）",
+    "a_currency": "币种",
+    "a_currency_usd": "美元",
+    "a_currency_cny": "人民币，汇率 {rate}",
+    "a_tokens": "Tokens",
+    "a_tokens_given": "{tokens}",
+    "a_tokens_preset": "{tokens}，来自预设 {model}",
+    "a_tokens_chinchilla": "{tokens}，每参数 20 个（Chinchilla 最优；未给出）",
+    "a_opt": "优化",
+    "a_opt_value": "费用减 {opt}",
+    "your_price": "你的价格",
+    "notes": "说明",
+    "reproduce": "复现命令",
+    # notes
+    "note_price_stale": "目录价格的日期为 {as_of}：超过 12 个月或没有日期，可能已过时。可用 `price=` 设定你的价格。",
+    "note_gpu_flags": "关于 {gpu}：{flags}。",
+    "note_tokens_chinchilla": "未给出 token 数：按每参数 {per_param} 个（Chinchilla 最优）。",
+    "note_moe_active": "混合专家模型：计算量按 {total} 中激活的 {active} 参数计。",
+    "note_recompute_full": "完全激活重计算：计算量为 8·N·D 而不是 6·N·D。",
+    "note_seed_train": "formula=seed：种子文档的算法，按峰值算力（MFU 100%）和总参数计算。",
+    "note_weights_do_not_fit": "权重（{weights_gb} GB）放不进 {cards} 张卡：至少需要 {min_cards} 张。",
+    "note_seed_infer": (
+        "formula=seed：种子文档用每小时价格去除而不是相乘，漏掉了它自己公式里的 ×2，"
+        "并让 batch 和卡数去除费用。标准公式为每千 token {standard}。"
+    ),
+    "note_memory_bound": "当前 batch 下解码受显存带宽限制：增大 batch 可降低费用，最低到每千 token {floor}。",
+    "note_cards_cut_latency": "多卡并行降低延迟，不降低费用：k 张卡每秒的费用是 k 倍。",
+    "note_kv_cache_ignored": "未计入 KV 缓存的显存和读取。",
+    # units
+    "unit_s": "秒",
+    "unit_min": "分钟",
+    "unit_h": "小时",
+    "unit_days": "天",
+    "unit_years": "年",
+    # listings
+    "gpus_title": "GPU 目录：稠密峰值与默认价格",
+    "gpu_line": "{id}：{name} · {peak} TFLOPS {precision} · {memory} GB · {bandwidth} TB/s · {power} W · {price}",
+    "gpu_price": "${price}/小时 {provider} {model}，{as_of}",
+    "gpu_no_price": "无公开价格：请给出 `price=`",
+    "gpus_footer": "峰值为稠密算力（NVIDIA 标注的是稀疏算力，高一倍）。用 `gpu=<id>`；`A100` 指 80GB SXM。",
+    "models_title": "预设模型",
+    "model_line": "{name}：{title} · {params} 参数{active} · {tokens} tokens — {source}",
+    "model_active": "（激活 {active}）",
+    "model_tokens_unknown": "未公开",
+    "help_title": "llmcost：训练或部署一个大语言模型要花多少钱",
+    "help_usage": "用法",
+    "help_lines": (
+        "`train <参数量|模型> [tokens] [键=值 ...]`：训练费用\n"
+        "`infer <参数量|模型> [键=值 ...]`：推理每千 token 费用\n"
+        "`gpus`：GPU 目录及价格和出处 · `models`：预设模型\n"
+        "`help train` · `help infer` · `help keys` · 加 `lang=en` 用英文回答"
+    ),
+    "help_examples": "示例",
+    "help_example_lines": (
+        "`train 1750亿 5000亿 discount=5折 currency=CNY` · `train gpt3` · `train llama3.1-405b gpu=H100 gpus=16384`\n"
+        "`infer 70B batch=32 gpu=H100` · `infer 8222亿 flops=100T price=3.93 formula=seed`"
+    ),
+    "help_train": (
+        "计算量 = 6 × 激活参数 × tokens（`recompute=full` 时为 8）；GPU 小时 = 计算量 / (峰值 × MFU)；"
+        "费用 = GPU 小时 × 价格 × (1 − 折扣)。\n"
+        "选项：`gpu= price= flops= precision= mfu= gpus= active= discount= currency= rate= recompute= formula= pue=`"
+    ),
+    "help_infer": (
+        "batch B、k 张卡的一步解码，受算力（每步 2·N·B FLOPs）或从显存读取权重的限制，取较慢者；"
+        "每千 token 费用 = 步数 × 每步时间 × k × 价格。多卡降低延迟，不降低费用。\n"
+        "选项：`tokens= input= output= batch= cards= opt= mbu= gpu= price= flops= precision= mfu= discount= "
+        "currency= rate= formula=`"
+    ),
+    "help_keys": (
+        "数字：`175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `1.8万亿` `5万` `8x222B`（8 个专家 × 222B）。\n"
+        "比例：`mfu=40%` 或 `mfu=0.4`；`discount=50%` 或 `discount=5折`（支付 50%）。\n"
+        "金额：`price=` 为每 GPU 小时美元价格；`currency=CNY`（或 `元`）按 `rate=` 换算（默认 7.1）。"
+    ),
+}
