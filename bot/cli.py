@@ -35,6 +35,10 @@ def run(argv: list[str], today: date) -> tuple[str, int]:
 
 
 def main() -> None:
-    output, code = run(sys.argv[1:], date.today())
+    try:
+        output, code = run(sys.argv[1:], date.today())
+    except Exception as error:  # a bug of ours: one line naming it, never a stack trace
+        print(f"{t('en', 'internal_error')} ({type(error).__name__})", file=sys.stderr)
+        sys.exit(1)
     print(output, file=sys.stderr if code and "--json" not in sys.argv else sys.stdout)
     sys.exit(code)

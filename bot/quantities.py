@@ -13,6 +13,7 @@ CHINESE_UNITS: dict[str, int] = {"十": 1, "百": 2, "千": 3, "万": 4, "亿": 
 
 _NUMBER = re.compile(r"(?P<digits>[0-9][0-9_,]*(?:\.[0-9_]+)?|\.[0-9]+)(?P<exp>e[+-]?[0-9]+)?", re.IGNORECASE)
 _MOE = re.compile(r"^(?P<experts>[0-9]+)\s*[x×*]\s*(?P<size>.+)$", re.IGNORECASE)
+_LARGEST_EXPONENT = 100  # no count of parameters, tokens or FLOPS comes near 1e100
 _GROUPED = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
 
 
@@ -31,8 +32,8 @@ def _decimal(text: str) -> Decimal:
         value = Decimal(digits.replace(",", "").replace("_", "") + (match["exp"] or ""))
     except InvalidOperation as error:
         raise QuantityError(text) from error
-    if not value.is_finite():
-        raise QuantityError(text)
+    if not value.is_finite() or value.adjusted() > _LARGEST_EXPONENT:
+        raise QuantityError(text)  # also keeps Decimal arithmetic clear of overflow and billion-digit ints
     return value
 
 
