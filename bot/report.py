@@ -113,96 +113,90 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
     ]
 
 
+def _row(lang: str, label: str, code: str, **values: object) -> tuple[str, str]:
+    """A labelled line: the label's words and the value's words, both from the catalog."""
+    return t(lang, label), t(lang, code, **values)
+
+
 def train_report(result: TrainResult, lang: str) -> Report:
     a = result.assumptions
     cur = result.currency
-    fx = a.fx_rate
     mfu = fmt.percent(a.mfu)
     if a.formula is Formula.SEED:
         headline = t(lang, "train_headline_seed", cost=fmt.money(result.cost, cur, lang=lang))
     else:
+        spread = result.cost_usd_range
         headline = t(
             lang,
             "train_headline",
             cost=fmt.money(result.cost, cur, lang=lang),
             mfu=mfu,
             mfu_kind=t(lang, "mfu_typical" if a.mfu_is_default else "mfu_yours"),
-            low=fmt.money(result.cost_usd_range.low * fx, cur, 2, lang),
-            high=fmt.money(result.cost_usd_range.high * fx, cur, 2, lang),
-            mfu_low=f"{result.cost_usd_range.mfu_low * 100:g}",
-            mfu_high=f"{result.cost_usd_range.mfu_high * 100:g}",
+            low=fmt.money(spread.low * a.fx_rate, cur, 2, lang),
+            high=fmt.money(spread.high * a.fx_rate, cur, 2, lang),
+            mfu_low=f"{spread.mfu_low * 100:g}",
+            mfu_high=f"{spread.mfu_high * 100:g}",
             peak=fmt.money(result.cost_at_peak, cur, lang=lang),
         )
     fields = [
-        (
-            t(lang, "field_flops"),
-            t(
-                lang,
-                "flops_value",
-                flops=fmt.scientific(result.flops),
-                per_param_token=a.flops_per_param_token,
-                active=format_quantity(a.active_params),
-                tokens=format_quantity(a.tokens),
-            ),
+        _row(
+            lang,
+            "field_flops",
+            "flops_value",
+            flops=fmt.scientific(result.flops),
+            per_param_token=a.flops_per_param_token,
+            active=format_quantity(a.active_params),
+            tokens=format_quantity(a.tokens),
         ),
-        (
-            t(lang, "field_gpu_hours"),
-            t(
-                lang,
-                "gpu_hours_value",
-                hours=fmt.count(result.gpu_hours),
-                mfu=mfu,
-                peak=fmt.count(result.gpu_hours_at_peak),
-            ),
+        _row(
+            lang,
+            "field_gpu_hours",
+            "gpu_hours_value",
+            hours=fmt.count(result.gpu_hours),
+            mfu=mfu,
+            peak=fmt.count(result.gpu_hours_at_peak),
         ),
         (t(lang, "field_wall_clock"), _wall_clock(result, lang)),
-        (
-            t(lang, "field_cost"),
-            t(
-                lang,
-                "cost_value",
-                cost=fmt.money_exact(result.cost, cur),
-                mfu=mfu,
-                peak=fmt.money_exact(result.cost_at_peak, cur),
-            ),
+        _row(
+            lang,
+            "field_cost",
+            "cost_value",
+            cost=fmt.money_exact(result.cost, cur),
+            mfu=mfu,
+            peak=fmt.money_exact(result.cost_at_peak, cur),
         ),
         (t(lang, "field_memory"), _state_memory(result, lang)),
     ]
     if result.energy_mwh is not None and a.power_w is not None:
         fields.append(
-            (
-                t(lang, "field_energy"),
-                t(
-                    lang,
-                    "energy_value",
-                    mwh=fmt.significant(result.energy_mwh),
-                    watts=f"{a.power_w:g}",
-                    pue=f"{a.pue:g}",
-                ),
+            _row(
+                lang,
+                "field_energy",
+                "energy_value",
+                mwh=fmt.significant(result.energy_mwh),
+                watts=f"{a.power_w:g}",
+                pue=f"{a.pue:g}",
             )
         )
     if result.reported is not None:
-        implied = fmt.percent(result.reported.implied_mfu) if result.reported.implied_mfu else "?"
+        run = result.reported
         fields.append(
-            (
-                t(lang, "field_reported"),
-                t(
-                    lang,
-                    "reported_value",
-                    hours=fmt.count(result.reported.gpu_hours),
-                    gpu=result.reported.gpu,
-                    source=result.reported.source,
-                    mfu=implied,
-                ),
+            _row(
+                lang,
+                "field_reported",
+                "reported_value",
+                hours=fmt.count(run.gpu_hours),
+                gpu=run.gpu,
+                source=run.source,
+                mfu=fmt.percent(run.implied_mfu) if run.implied_mfu else "?",
             )
         )
-    tokens_code = {"given": "a_tokens_given", "preset": "a_tokens_preset", "chinchilla": "a_tokens_chinchilla"}
-    tokens = t(lang, tokens_code[a.tokens_rule], tokens=format_quantity(a.tokens), model=a.model or "")
+    tokens = _row(lang, "a_tokens", f"a_tokens_{a.tokens_rule}", tokens=format_quantity(a.tokens), model=a.model or "")
     return Report(
         title=t(lang, "train_title", subject=_subject(a, lang), tokens=format_quantity(a.tokens)),
         headline=headline,
         fields=fields,
-        assumptions=[*_shared_assumptions(a, lang), (t(lang, "a_tokens"), tokens)],
+        assumptions=[*_shared_assumptions(a, lang), tokens],
         notes=[note_text(note, lang) for note in result.notes],
         command=result.command,
         result=result,
@@ -253,55 +247,53 @@ def infer_report(result: InferResult, lang: str) -> Report:
             gpu=a.gpu,
         )
     cards = (
-        t(lang, "cards_value", cards=a.cards, gpu=a.gpu, min_cards=result.min_cards)
+        _row(lang, "field_cards", "cards_value", cards=a.cards, gpu=a.gpu, min_cards=result.min_cards)
         if result.min_cards is not None
-        else t(lang, "cards_value_unknown", cards=a.cards, gpu=a.gpu)
+        else _row(lang, "field_cards", "cards_value_unknown", cards=a.cards, gpu=a.gpu)
     )
     fields = [
-        (
-            t(lang, "field_cost_per_1k"),
-            t(
-                lang,
-                "per_1k_value",
-                per_1k=per_1k,
-                per_1m=fmt.money_exact(result.cost_per_1k_tokens * 1000, cur),
-                per_request=fmt.money_exact(result.cost_per_request_usd * a.fx_rate, cur),
-            ),
+        _row(
+            lang,
+            "field_cost_per_1k",
+            "per_1k_value",
+            per_1k=per_1k,
+            per_1m=fmt.money_exact(result.cost_per_1k_tokens * 1000, cur),
+            per_request=fmt.money_exact(result.cost_per_request_usd * a.fx_rate, cur),
         ),
-        (
-            t(lang, "field_floor"),
-            t(
-                lang,
-                "floor_value",
-                floor=fmt.money_exact(result.compute_floor_per_1k_tokens_usd * a.fx_rate, cur),
-                active=format_quantity(a.active_params),
-                crossover=fmt.count(max(result.crossover_batch, 1)),
-            ),
+        _row(
+            lang,
+            "field_floor",
+            "floor_value",
+            floor=fmt.money_exact(result.compute_floor_per_1k_tokens_usd * a.fx_rate, cur),
+            active=format_quantity(a.active_params),
+            crossover=fmt.count(max(result.crossover_batch, 1)),
         ),
-        (t(lang, "field_throughput"), t(lang, "throughput_value", tps=fmt.significant(result.tokens_per_second))),
-        (
-            t(lang, "field_latency"),
-            t(lang, "latency_value", latency=fmt.duration(result.latency_s, lang), input=a.input, output=a.output),
+        _row(lang, "field_throughput", "throughput_value", tps=fmt.significant(result.tokens_per_second)),
+        _row(
+            lang,
+            "field_latency",
+            "latency_value",
+            latency=fmt.duration(result.latency_s, lang),
+            input=a.input,
+            output=a.output,
         ),
-        (t(lang, "field_cards"), cards),
+        cards,
     ]
     assumptions = _shared_assumptions(a, lang)
     if a.formula is Formula.STANDARD:
         assumptions.insert(
             2,
-            (
-                t(lang, "a_mbu"),
-                t(
-                    lang,
-                    "a_mbu_value",
-                    mbu=fmt.percent(a.mbu),
-                    bandwidth=f"{a.bandwidth / 1e12:g}",
-                    bytes=f"{a.bytes_per_param:g}",
-                ),
+            _row(
+                lang,
+                "a_mbu",
+                "a_mbu_value",
+                mbu=fmt.percent(a.mbu),
+                bandwidth=f"{a.bandwidth / 1e12:g}",
+                bytes=f"{a.bytes_per_param:g}",
             ),
         )
     if a.opt:
-        assumptions.append((t(lang, "a_opt"), t(lang, "a_opt_value", opt=fmt.percent(a.opt))))
+        assumptions.append(_row(lang, "a_opt", "a_opt_value", opt=fmt.percent(a.opt)))
     return Report(
         title=t(lang, "infer_title", subject=_subject(a, lang)),
         headline=headline,
