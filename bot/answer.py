@@ -2,11 +2,28 @@
 
 from datetime import date
 
-from bot.grammar import EXAMPLES, Command, Estimate, GrammarError, Help, ListGpus, ListModels, language_of, parse
+from bot.compare_report import Comparison, comparison_report
+from bot.grammar import (
+    COMPARE_EXAMPLE,
+    EXAMPLES,
+    Command,
+    Compare,
+    Estimate,
+    GrammarError,
+    Help,
+    ListGpus,
+    ListModels,
+    language_of,
+    parse,
+)
 from bot.i18n import t
 from bot.listings import gpus_listing, help_listing, models_listing
 from bot.report import Failure, Reply, infer_report, train_report
 from calc import EstimateError, EstimateResult, TrainResult, estimate
+from calc.compare import compare
+
+# What a command gets: a comparison across GPUs besides the replies in bot.report.
+Answer = Reply | Comparison
 
 
 def failure(error: GrammarError | EstimateError, lang: str, example: str) -> Failure:
@@ -24,7 +41,7 @@ def evaluate(command: Command, today: date) -> EstimateResult | None:
     return None
 
 
-def reply_to(text: str, today: date, lang: str = "en") -> Reply:
+def reply_to(text: str, today: date, lang: str = "en") -> Answer:
     """Answer a command typed by a person; bad input becomes a Failure, never an exception.
 
     `lang` is the reader's default language; `lang=` in the text overrides it.
@@ -37,13 +54,18 @@ def reply_to(text: str, today: date, lang: str = "en") -> Reply:
     return reply_for(command, today, lang)
 
 
-def reply_for(command: Command, today: date, lang: str = "en") -> Reply:
+def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
     if isinstance(command, Help):
         return help_listing(command.topic, lang)
     if isinstance(command, ListGpus):
         return gpus_listing(lang)
     if isinstance(command, ListModels):
         return models_listing(lang)
+    if isinstance(command, Compare):
+        try:
+            return comparison_report(compare(command.request, command.gpus, today), lang)
+        except EstimateError as error:  # no GPU in the list could be estimated
+            return failure(error, lang, COMPARE_EXAMPLE)
     try:
         result = evaluate(command, today)
     except EstimateError as error:

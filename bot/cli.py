@@ -7,15 +7,15 @@ import json
 import sys
 from datetime import date
 
-from bot.answer import reply_to
+from bot.answer import Answer, reply_to
 from bot.i18n import t
 from bot.render_text import PREFIX, render_text
-from bot.report import Failure, Listing, Reply
+from bot.report import Failure, Listing
 
 USAGE_ERROR = 2
 
 
-def as_json(reply: Reply) -> str:
+def as_json(reply: Answer) -> str:
     if isinstance(reply, Failure):
         return json.dumps(
             {"error": f"{reply.message} {t(reply.lang, 'try', example=PREFIX + reply.example)}"}, ensure_ascii=False

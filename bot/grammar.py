@@ -2,6 +2,7 @@
 
     train <params|model> [tokens] [key=value ...]
     infer <params|model> [key=value ...]
+    compare <train|infer ...> [gpu=A,B,C]
     gpus | models | help [topic]
 
 Every rejection is a GrammarError naming the offending word and carrying a working example.
@@ -70,7 +71,16 @@ class ListModels(BaseModel):
     kind: Literal["models"] = "models"
 
 
-Command = Estimate | Help | ListGpus | ListModels
+class Compare(BaseModel):
+    """One job across GPUs: `request` names no GPU of its own; `gpus` are catalog ids, in the order given."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["compare"] = "compare"
+    request: EstimateRequest
+    gpus: tuple[str, ...]
+
+
+Command = Estimate | Help | ListGpus | ListModels | Compare
 
 
 @dataclass(frozen=True)
@@ -100,6 +110,7 @@ def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Calla
     return parse
 
 
+_GPU_NAMES = [name for gpu in CATALOG for name in (gpu.id, *gpu.aliases)]
 _CURRENCY_ALIASES = {"$": "USD", "usd$": "USD", "rmb": "CNY", "元": "CNY", "人民币": "CNY", "¥": "CNY", "cny¥": "CNY"}
 
 _SHARED_KEYS: dict[str, Key] = {
@@ -176,6 +187,8 @@ def parse(text: str) -> Command:
     head = _COMMAND_ALIASES.get(words[0].lower(), words[0].lower())
     if head in ("train", "infer"):
         return Estimate(request=_estimate(head, words[1:]))
+    if head == "compare":
+        return _compare(words[1:])
     if head == "help":
         return Help(topic=words[1].lower() if len(words) > 1 else None)
     if head in ("gpus", "gpu"):
@@ -234,9 +247,7 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
 
     for key, (value, word) in options.items():
         spec = keys[key]
-        code, choices = (
-            ("unknown_gpu", [n for g in CATALOG for n in (g.id, *g.aliases)]) if key == "gpu" else ("bad_value", [])
-        )
+        code, choices = ("unknown_gpu", _GPU_NAMES) if key == "gpu" else ("bad_value", [])
         fields[key] = _read(value, word, spec.parse, code, example, choices, key=key, expected=spec.example)
         typed[key] = word
     request_type = TrainRequest if kind == "train" else InferRequest
@@ -275,3 +286,33 @@ def _explain(error: ValidationError, typed: dict[str, str], keys: dict[str, Key]
     if bound is None:
         return GrammarError("out_of_range", example, word=word)
     return GrammarError(f"out_of_range_{bound}", example, word=word, limit=shows(context[bound]))
+
+
+COMPARE_EXAMPLE = "compare train 175B 500B gpu=A100,H100"
+# A spread of what teams rent: two NVIDIA generations, the big-memory H200, Blackwell, AMD, and a cheap inference card.
+COMPARE_GPUS = tuple(_gpu(name) for name in ("A100", "H100", "H200", "B200", "MI300X", "L40S"))
+
+
+def _compare(words: list[str]) -> Compare:
+    """`compare train|infer <the job's words>`, where `gpu=` lists GPUs instead of naming one."""
+    kind = _COMMAND_ALIASES.get(words[0].lower(), words[0].lower()) if words else ""
+    if kind not in ("train", "infer"):
+        raise GrammarError("compare_missing_job", COMPARE_EXAMPLE, word=words[0] if words else "")
+    gpu_words = [word for word in words[1:] if word.lower().startswith("gpu=")]
+    if len(gpu_words) > 1:
+        raise GrammarError("duplicate_key", COMPARE_EXAMPLE, word=gpu_words[1], key="gpu")
+    try:
+        request = _estimate(kind, [word for word in words[1:] if word not in gpu_words])
+    except GrammarError as error:  # the same mistake, with an example that is itself a comparison
+        raise GrammarError(error.code, f"compare {error.example}", **error.values) from None
+    gpus = _gpu_list(gpu_words[0]) if gpu_words else COMPARE_GPUS
+    return Compare(request=request, gpus=gpus)
+
+
+def _gpu_list(word: str) -> tuple[str, ...]:
+    """`gpu=A100,h100,B200` as catalog ids; a stray comma is forgiven, a name the catalog lacks is not."""
+    names = [name for name in word.split("=", 1)[1].split(",") if name]
+    if not names:
+        raise GrammarError("bad_value", COMPARE_EXAMPLE, word=word, key="gpu", expected="gpu=A100,H100")
+    ids = [_read(name, name, _gpu, "unknown_gpu", COMPARE_EXAMPLE, _GPU_NAMES) for name in names]
+    return tuple(dict.fromkeys(str(gpu_id) for gpu_id in ids))

@@ -1,16 +1,12 @@
 """Lay a reply out for a terminal: plain text, aligned labels, the reproducing command last."""
 
-import unicodedata
-
+from bot.answer import Answer
+from bot.chart import display_width
+from bot.compare_report import Comparison
 from bot.i18n import t
-from bot.report import Failure, Listing, Reply, Report
+from bot.report import Failure, Listing, Report
 
 PREFIX = "llmcost "
-
-
-def display_width(text: str) -> int:
-    """Columns a terminal gives the text: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _table(rows: list[tuple[str, str]]) -> list[str]:
@@ -18,7 +14,7 @@ def _table(rows: list[tuple[str, str]]) -> list[str]:
     return [f"  {label}{' ' * (width - display_width(label))}  {value}" for label, value in rows]
 
 
-def render_text(reply: Reply) -> str:
+def render_text(reply: Answer) -> str:
     lang = reply.lang
     if isinstance(reply, Failure):
         return f"{reply.message} {t(lang, 'try', example=PREFIX + reply.example)}"
@@ -30,6 +26,8 @@ def render_text(reply: Reply) -> str:
                 lines.append(heading)
             lines.extend(f"  {line}" for line in section)
         return "\n".join(lines)
+    if isinstance(reply, Comparison):
+        return _comparison(reply)
     return _report(reply)
 
 
@@ -37,7 +35,18 @@ def _report(report: Report) -> str:
     lang = report.lang
     lines = [report.title, report.headline, "", *_table(report.fields), "", t(lang, "assumptions")]
     lines.extend(_table(report.assumptions))
-    if report.notes:
-        lines.extend(["", t(lang, "notes"), *(f"  - {note}" for note in report.notes)])
-    lines.extend(["", f"{t(lang, 'reproduce')}: {PREFIX}{report.command}"])
-    return "\n".join(lines)
+    return "\n".join([*lines, *_ending(report.notes, report.command, lang)])
+
+
+def _comparison(comparison: Comparison) -> str:
+    lines = [comparison.title, comparison.headline]
+    for heading, chart in comparison.charts:
+        lines.extend(["", heading, *(f"  {line}" for line in chart)])
+    lines.extend(["", t(comparison.lang, "compare_rows"), *_table(comparison.rows)])
+    return "\n".join([*lines, *_ending(comparison.notes, comparison.command, comparison.lang)])
+
+
+def _ending(notes: list[str], command: str, lang: str) -> list[str]:
+    """Notes, if any, then the command that reproduces the answer."""
+    lines = ["", t(lang, "notes"), *(f"  - {note}" for note in notes)] if notes else []
+    return [*lines, "", f"{t(lang, 'reproduce')}: {PREFIX}{command}"]

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.answer import reply_to
+from bot.compare_report import Comparison
 from bot.render_text import render_text
 from bot.report import Failure, Listing, Report
 from tests.support import TODAY
@@ -65,7 +66,9 @@ ODD_VALUES = [
 ]
 words = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["train", "infer", "help", "gpus", "models", "175B", "8x222B", "1750亿", "gpt3", "deepseek-v3"]),
+    st.sampled_from(
+        ["train", "infer", "compare", "help", "gpus", "models", "175B", "8x222B", "1750亿", "gpt3", "deepseek-v3"]
+    ),
     st.sampled_from(ODD_VALUES),
     st.builds(
         lambda key, value: f"{key}={value}",
@@ -102,15 +105,17 @@ def test_any_text_gets_an_answer_or_a_clear_error(text: str) -> None:
         data = reply.result.model_dump()
         assert finite_positive_numbers(data), data
         assert reply.result.kind in ("train", "infer")
+    elif isinstance(reply, Comparison):
+        assert finite_positive_numbers(reply.result.model_dump())
     else:
         assert isinstance(reply, Listing)
 
 
 @settings(max_examples=200)
-@given(prefix=st.sampled_from(["train ", "infer "]), text=texts)
+@given(prefix=st.sampled_from(["train ", "infer ", "compare train ", "compare infer "]), text=texts)
 def test_estimates_with_odd_words(prefix: str, text: str) -> None:
     reply = reply_to(prefix + text, TODAY)
-    if isinstance(reply, Report):
+    if isinstance(reply, Report | Comparison):
         assert finite_positive_numbers(reply.result.model_dump())
     else:
         assert isinstance(reply, Failure | Listing)

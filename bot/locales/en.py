@@ -168,4 +168,22 @@ MESSAGES: dict[str, str] = {
         "Shares: `mfu=40%` or `mfu=0.4`; `discount=50%` or `discount=5折` (pay 50%).\n"
         "Money: `price=` is USD per GPU-hour; `currency=CNY` converts at `rate=` (default 7.1)."
     ),
+    # compare
+    "compare_missing_job": "`compare` needs `train` or `infer` first, then the job's words, as for one estimate.",
+    "compare_title": "{job}, across {count} GPUs",
+    "compare_headline": "Cheapest: {cheapest} at {cost} · fastest: {fastest}, {time}",
+    "compare_headline_both": "{gpu} is both the cheapest ({cost}) and the fastest ({time})",
+    "compare_per_1k": "{cost} per 1K tokens",
+    "compare_gpu_hours": "{hours} GPU-h",
+    "compare_chart_cost": "Cost at {mfu} MFU",
+    "compare_chart_gpu_hours": "GPU-hours at {mfu} MFU (fewer is faster on as many GPUs)",
+    "compare_chart_wall_clock": "Wall-clock on {gpus} GPUs at {mfu} MFU",
+    "compare_chart_latency": "Latency per request ({input} in, {output} out)",
+    "compare_rows": "Per GPU",
+    "compare_row_train": "{cost} · {time} · {peak} TFLOPS {precision} · {price}",
+    "compare_row_infer": "{cost} per 1K tokens · {time} per request · {cards} card(s), {bound}-bound · {price}",
+    "compare_does_not_fit": "⚠ the weights need at least {min_cards} cards",
+    "compare_skipped": "skipped: {reason}",
+    "note_compare_one_price": "Your price, ${price} per GPU-hour, applies to every GPU: only their speed differs.",
+    "note_compare_one_peak": "Your `flops=` is one peak for every GPU: only prices and memory bandwidth differ.",
 }

@@ -164,4 +164,22 @@ MESSAGES: dict[str, str] = {
         "比例：`mfu=40%` 或 `mfu=0.4`；`discount=50%` 或 `discount=5折`（支付 50%）。\n"
         "金额：`price=` 为每 GPU 小时美元价格；`currency=CNY`（或 `元`）按 `rate=` 换算（默认 7.1）。"
     ),
+    # compare
+    "compare_missing_job": "`compare` 后面先写 `train` 或 `infer`，再写任务本身，与单次估算的写法相同。",
+    "compare_title": "{job}：{count} 款 GPU 对比",
+    "compare_headline": "最便宜：{cheapest}，{cost} · 最快：{fastest}，{time}",
+    "compare_headline_both": "{gpu} 既最便宜（{cost}）又最快（{time}）",
+    "compare_per_1k": "每千 token {cost}",
+    "compare_gpu_hours": "{hours} GPU 小时",
+    "compare_chart_cost": "费用（MFU {mfu}）",
+    "compare_chart_gpu_hours": "GPU 小时（MFU {mfu}；GPU 数量相同时越少越快）",
+    "compare_chart_wall_clock": "{gpus} 张 GPU 上的训练时长（MFU {mfu}）",
+    "compare_chart_latency": "每个请求的延迟（输入 {input}，输出 {output}）",
+    "compare_rows": "逐款明细",
+    "compare_row_train": "{cost} · {time} · {peak} TFLOPS {precision} · {price}",
+    "compare_row_infer": "每千 token {cost} · 每个请求 {time} · {cards} 张卡，{bound}受限 · {price}",
+    "compare_does_not_fit": "⚠ 权重至少需要 {min_cards} 张卡",
+    "compare_skipped": "已跳过：{reason}",
+    "note_compare_one_price": "你设定的价格（每 GPU 小时 ${price}）用于所有 GPU：它们只在速度上有差别。",
+    "note_compare_one_peak": "你设定的 `flops=` 是所有 GPU 共用的峰值：它们只在价格和显存带宽上有差别。",
 }

@@ -1,0 +1,138 @@
+"""One job across several GPUs: the same request estimated on each, sorted by cost.
+
+A GPU that cannot be estimated (no catalog price, no peak at the asked precision) is listed as skipped
+with the engine's reason, so one bad part never sinks the comparison; only when no GPU can be estimated
+is the first reason raised, since a comparison of nothing is no answer.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from calc import EstimateError, EstimateRequest, EstimateResult, InferRequest, InferResult, TrainResult, estimate
+from calc.results import Note
+from calc.units import Currency
+
+TimeMeasure = Literal["gpu_hours", "wall_clock_days", "latency_s"]
+
+
+class ComparedGpu(BaseModel):
+    """One GPU's estimate, with the two figures the comparison ranks by."""
+
+    model_config = ConfigDict(frozen=True)
+
+    gpu: str
+    cost_usd: float  # the sort key: the whole run for train, per 1K tokens for infer
+    cost: float  # the same in the asked currency
+    time: float  # in the comparison's `time_measure`
+    result: TrainResult | InferResult
+
+
+class SkippedGpu(BaseModel):
+    """A GPU left out, with the engine's reason as a message code and its values."""
+
+    model_config = ConfigDict(frozen=True)
+
+    gpu: str
+    code: str
+    values: dict[str, str | float | int] = {}
+
+
+class ComparisonResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["compare"] = "compare"
+    job: Literal["train", "infer"]
+    time_measure: TimeMeasure
+    currency: Currency
+    entries: tuple[ComparedGpu, ...]
+    skipped: tuple[SkippedGpu, ...]
+    cheapest: str
+    fastest: str
+    notes: tuple[Note, ...]
+    command: str
+
+
+def _time_measure(request: EstimateRequest) -> TimeMeasure:
+    """Without `gpus=` every GPU runs on the same (unstated) count, so GPU-hours rank wall-clock alike."""
+    if isinstance(request, InferRequest):
+        return "latency_s"
+    return "gpu_hours" if request.gpus is None else "wall_clock_days"
+
+
+def _entry(result: EstimateResult, measure: TimeMeasure) -> ComparedGpu:
+    if isinstance(result, TrainResult):
+        time = result.gpu_hours if measure == "gpu_hours" else result.wall_clock_days
+        assert time is not None  # wall_clock_days is set whenever `gpus=` is, which is when it is measured
+        return ComparedGpu(
+            gpu=result.assumptions.gpu, cost_usd=result.cost_usd, cost=result.cost, time=time, result=result
+        )
+    return ComparedGpu(
+        gpu=result.assumptions.gpu,
+        cost_usd=result.cost_per_1k_tokens_usd,
+        cost=result.cost_per_1k_tokens,
+        time=result.latency_s,
+        result=result,
+    )
+
+
+def _notes(request: EstimateRequest, entries: Sequence[ComparedGpu]) -> tuple[Note, ...]:
+    """Notes every GPU's estimate shares (they are about the job), then what a user-set price or peak implies.
+
+    A price or a peak the user set is the same on every GPU, which flattens that side of the comparison.
+    """
+    notes = [note for note in entries[0].result.notes if all(note in entry.result.notes for entry in entries)]
+    if request.price is not None:
+        notes.append(Note(code="compare_one_price", values={"price": f"{request.price:.12g}"}))
+    if request.flops is not None:
+        notes.append(Note(code="compare_one_peak"))
+    return tuple(notes)
+
+
+def _command(request: EstimateRequest, estimated: EstimateResult, gpu_ids: Sequence[str]) -> str:
+    """One GPU's reproducing command, less what each GPU resolves for itself, plus the GPU list."""
+    per_gpu = {"gpu"}
+    if request.price is None:
+        per_gpu.add("price")
+    if request.precision is None:
+        per_gpu.add("precision")
+    if isinstance(request, InferRequest) and request.cards is None:
+        per_gpu.add("cards")
+    words = [word for word in estimated.command.split() if word.split("=", 1)[0] not in per_gpu]
+    return " ".join(["compare", *words, f"gpu={','.join(gpu_ids)}"])
+
+
+def compare(request: EstimateRequest, gpu_ids: Sequence[str], today: date) -> ComparisonResult:
+    """Estimate `request` on each GPU in `gpu_ids`; cheapest first, ties kept in the order given."""
+    gpu_ids = list(dict.fromkeys(gpu_ids))
+    measure = _time_measure(request)
+    entries: list[ComparedGpu] = []
+    skipped: list[SkippedGpu] = []
+    first_error: EstimateError | None = None
+    for gpu_id in gpu_ids:
+        try:
+            result = estimate(request.model_copy(update={"gpu": gpu_id}), today)
+        except EstimateError as error:
+            skipped.append(SkippedGpu(gpu=gpu_id, code=error.code, values=error.values))
+            first_error = first_error or error
+            continue
+        entries.append(_entry(result, measure))
+    if not entries:
+        assert first_error is not None  # gpu_ids is never empty: the grammar supplies a default set
+        raise first_error
+    entries.sort(key=lambda entry: entry.cost_usd)
+    # min() keeps the first of equals, and entries are in cost order: a tie for speed goes to the cheaper GPU.
+    fastest = min(entries, key=lambda entry: entry.time)
+    return ComparisonResult(
+        job=request.kind,
+        time_measure=measure,
+        currency=entries[0].result.currency,
+        entries=tuple(entries),
+        skipped=tuple(skipped),
+        cheapest=entries[0].gpu,
+        fastest=fastest.gpu,
+        notes=_notes(request, entries),
+        command=_command(request, entries[0].result, gpu_ids),
+    )
