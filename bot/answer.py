@@ -13,6 +13,7 @@ from bot.grammar import (
     Help,
     ListGpus,
     ListModels,
+    TeamCommand,
     language_of,
     parse,
 )
@@ -46,12 +47,19 @@ def reply_to(text: str, today: date, lang: str = "en") -> Answer:
 
     `lang` is the reader's default language; `lang=` in the text overrides it.
     """
+    lang, command = read(text, lang)
+    if isinstance(command, Failure):
+        return command
+    return reply_for(command, today, lang)
+
+
+def read(text: str, lang: str) -> tuple[str, Command | Failure]:
+    """The reply's language (`lang=` in the text beats `lang`) and the command, or the Failure saying why not."""
     lang = language_of(text) or lang
     try:
-        command = parse(text)
+        return lang, parse(text)
     except GrammarError as error:
-        return failure(error, lang, error.example)
-    return reply_for(command, today, lang)
+        return lang, failure(error, lang, error.example)
 
 
 def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
@@ -61,6 +69,9 @@ def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
         return gpus_listing(lang)
     if isinstance(command, ListModels):
         return models_listing(lang)
+    if isinstance(command, TeamCommand):  # bot.team answers these where there is a workspace to keep them for
+        message = t(lang, "team_commands_need_a_workspace", command=command.kind)
+        return Failure(message=message, example=EXAMPLES["train"], lang=lang)
     if isinstance(command, Compare):
         try:
             return comparison_report(compare(command.request, command.gpus, today), lang)

@@ -4,6 +4,7 @@
     infer <params|model> [key=value ...]
     compare <train|infer ...> [gpu=A,B,C]
     gpus | models | help [topic]
+    set <gpu|price|currency|rate|mfu> <value> | settings | reset [key]     (team defaults)
 
 Every rejection is a GrammarError naming the offending word and carrying a working example.
 """
@@ -18,6 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from bot.defaults import TeamValues, setting_key, stored_text
 from bot.quantities import (
     QuantityError,
     parse_count,
@@ -80,7 +82,30 @@ class Compare(BaseModel):
     gpus: tuple[str, ...]
 
 
-Command = Estimate | Help | ListGpus | ListModels | Compare
+class SetDefault(BaseModel):
+    """Keep a team default: `key` as stored (`mfu`, `price:H100-SXM`), `value` checked, as stored text."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["set"] = "set"
+    key: str
+    value: str
+
+
+class ShowSettings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["settings"] = "settings"
+
+
+class ResetDefault(BaseModel):
+    """Remove one team default (`key` as stored), or all of them when `key` is None."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["reset"] = "reset"
+    key: str | None = None
+
+
+TeamCommand = SetDefault | ShowSettings | ResetDefault
+Command = Estimate | Help | ListGpus | ListModels | Compare | SetDefault | ShowSettings | ResetDefault
 
 
 @dataclass(frozen=True)
@@ -195,9 +220,16 @@ def parse(text: str) -> Command:
         return ListGpus()
     if head in ("models", "model", "presets"):
         return ListModels()
+    if head == "set":
+        return _set_default(words[1:])
+    if head == "settings":
+        _arguments("settings", words[1:], 0, "settings")
+        return ShowSettings()
+    if head == "reset":
+        return _reset_default(words[1:])
     if find_preset(words[0]) is not None or _is_quantity(words[0]):
         raise GrammarError("missing_command", word=words[0], example=f"train {' '.join(words)}")
-    commands = ["train", "infer", "gpus", "models", "help"]
+    commands = ["train", "infer", "gpus", "models", "help", "set", "settings", "reset"]
     raise GrammarError("unknown_command", word=words[0], suggestion=_suggest(words[0], commands))
 
 
@@ -316,3 +348,62 @@ def _gpu_list(word: str) -> tuple[str, ...]:
         raise GrammarError("bad_value", COMPARE_EXAMPLE, word=word, key="gpu", expected="gpu=A100,H100")
     ids = [_read(name, name, _gpu, "unknown_gpu", COMPARE_EXAMPLE, _GPU_NAMES) for name in names]
     return tuple(dict.fromkeys(str(gpu_id) for gpu_id in ids))
+
+
+SET_EXAMPLES: dict[str, str] = {
+    "gpu": "set gpu H100",
+    "price": "set price H100 1.85",
+    "currency": "set currency CNY",
+    "rate": "set rate 7.2",
+    "mfu": "set mfu 40%",
+}
+
+
+def _set_default(words: list[str]) -> SetDefault:
+    """`set <key> <value>`, read by the estimate's own parser for that key and bounded by its own field type."""
+    field = _setting(words, "set")
+    example = SET_EXAMPLES[field]
+    values = _arguments(f"set {words[0]}", words[1:], 2 if field == "price" else 1, example)
+    gpu_id = _read_gpu(values[0], example) if field == "price" else None
+    word = values[-1]
+    code, choices = ("unknown_gpu", _GPU_NAMES) if field == "gpu" else ("bad_value", [])
+    value = _read(word, word, TRAIN_KEYS[field].parse, code, example, choices, key=field, expected=example)
+    try:
+        checked = TeamValues.model_validate({field: value})
+    except ValidationError as error:
+        raise _explain(error, {field: word}, TRAIN_KEYS, example) from None
+    return SetDefault(key=setting_key(field, gpu_id), value=stored_text(getattr(checked, field)))
+
+
+def _reset_default(words: list[str]) -> ResetDefault:
+    """`reset` (everything), `reset <key>`, or `reset price <gpu>`."""
+    if not words:
+        return ResetDefault()
+    field = _setting(words, "reset")
+    example = "reset price H100" if field == "price" else f"reset {field}"
+    values = _arguments(f"reset {words[0]}", words[1:], 1 if field == "price" else 0, example)
+    return ResetDefault(key=setting_key(field, _read_gpu(values[0], example) if values else None))
+
+
+def _setting(words: list[str], command: str) -> str:
+    """The setting named first; `words` are what follows the command."""
+    if not words:
+        raise GrammarError("missing_setting", SET_EXAMPLES["price"], command=command)
+    field = words[0].lower()
+    if field not in SET_EXAMPLES:
+        suggestion = _suggest(field, list(SET_EXAMPLES))
+        raise GrammarError("unknown_setting", SET_EXAMPLES["price"], word=words[0], suggestion=suggestion)
+    return field
+
+
+def _arguments(command: str, values: list[str], count: int, example: str) -> list[str]:
+    """Exactly `count` words after `command`, or an error naming what is missing or extra."""
+    if len(values) < count:
+        raise GrammarError("missing_setting_value", example, command=" ".join([command, *values]))
+    if len(values) > count:
+        raise GrammarError("unexpected_word", example, word=values[count])
+    return values
+
+
+def _read_gpu(word: str, example: str) -> str:
+    return str(_read(word, word, _gpu, "unknown_gpu", example, _GPU_NAMES))

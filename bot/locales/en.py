@@ -186,4 +186,29 @@ MESSAGES: dict[str, str] = {
     "compare_skipped": "skipped: {reason}",
     "note_compare_one_price": "Your price, ${price} per GPU-hour, applies to every GPU: only their speed differs.",
     "note_compare_one_peak": "Your `flops=` is one peak for every GPU: only prices and memory bandwidth differ.",
+    # team defaults (set, settings, reset)
+    "team_price_label": "team price, set by {user} on {date}",
+    "missing_setting": "`{command}` needs a setting: gpu, price, currency, rate or mfu.",
+    "unknown_setting": "`{word}` is not a team setting: choose gpu, price, currency, rate or mfu.",
+    "missing_setting_value": "`{command}` is missing its value.",
+    "team_commands_need_a_workspace": "`{command}` keeps a Slack workspace's defaults: use it as `/llmcost {command}`.",
+    "not_admin": (
+        "Only workspace admins and owners, and the people the app's LLMCOST_ADMINS names{named}, can change team "
+        "defaults. Anyone can see them with `settings`."
+    ),
+    "settings_title": "Team defaults for this workspace",
+    "settings_none": "None yet: estimates use the catalog's GPU, prices and typical MFU.",
+    "settings_footer": "Admins change them with `set gpu H100`, `set price H100 1.85`, `set currency CNY`, `set rate 7.2`, `set mfu 40%`; `reset [key]` removes them. A value typed in a command always wins.",
+    "setting_line": "{name}: {value} · set by {user} on {date}",
+    "setting_name_gpu": "GPU",
+    "setting_name_price": "price on {gpu}",
+    "setting_name_currency": "currency",
+    "setting_name_rate": "exchange rate",
+    "setting_name_mfu": "MFU",
+    "setting_value_price": "${price} per GPU-hour",
+    "setting_value_rate": "{rate} CNY per USD",
+    "setting_saved": "Saved for this workspace: {name} = {value}. Estimates here use it unless a command types its own.",
+    "setting_removed": "Removed the team's {name}: estimates use the default again.",
+    "setting_was_not_set": "This workspace has no {name} set: nothing to remove.",
+    "settings_removed_all": "Removed all {count} team defaults: estimates use the catalog's again.",
 }

@@ -1,0 +1,65 @@
+"""A workspace's defaults, read and written atomically: any number of processes may share the database."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+
+from bot.store.models import TeamSetting
+from bot.store.records import Setting, Team
+
+# Both dialects spell an upsert `INSERT ... ON CONFLICT DO UPDATE`; only the import differs.
+_INSERTS: dict[str, Callable[..., postgresql.Insert | sqlite.Insert]] = {
+    "postgresql": postgresql.insert,
+    "sqlite": sqlite.insert,
+}
+
+
+class TeamSettings:
+    """The repository: every read and write is one statement, keyed by team, so nothing is lost between them."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self._insert = _INSERTS[engine.dialect.name]
+
+    async def get_all(self, team: Team) -> list[Setting]:
+        query = (
+            select(TeamSetting)
+            .where(TeamSetting.enterprise_id == team.enterprise_id, TeamSetting.team_id == team.team_id)
+            .order_by(TeamSetting.key)
+        )
+        async with self._sessions() as session:
+            rows = (await session.scalars(query)).all()
+        return [Setting(key=row.key, value=row.value, set_by=row.set_by, set_at=row.set_at) for row in rows]
+
+    async def set(self, team: Team, key: str, value: str, user: str) -> Setting:
+        """Insert or overwrite in one statement: concurrent sets all land, and the last one wins its key."""
+        setting = Setting(key=key, value=value, set_by=user, set_at=datetime.now(UTC))
+        insert = self._insert(TeamSetting).values(
+            enterprise_id=team.enterprise_id,
+            team_id=team.team_id,
+            key=key,
+            value=value,
+            set_by=user,
+            set_at=setting.set_at,
+        )
+        upsert = insert.on_conflict_do_update(
+            index_elements=[TeamSetting.enterprise_id, TeamSetting.team_id, TeamSetting.key],
+            set_={"value": insert.excluded.value, "set_by": insert.excluded.set_by, "set_at": insert.excluded.set_at},
+        )
+        async with self._sessions.begin() as session:
+            await session.execute(upsert)
+        return setting
+
+    async def reset(self, team: Team, key: str | None = None) -> int:
+        """Remove one key, or every key when `key` is None; the number of settings removed."""
+        statement = delete(TeamSetting).where(
+            TeamSetting.enterprise_id == team.enterprise_id, TeamSetting.team_id == team.team_id
+        )
+        if key is not None:
+            statement = statement.where(TeamSetting.key == key)
+        async with self._sessions.begin() as session:
+            result = await session.execute(statement)
+        return result.rowcount

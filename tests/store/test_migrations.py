@@ -1,0 +1,118 @@
+"""Alembic builds the schema from nothing, upgrades in place without touching data, and matches the models."""
+
+import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
+from subprocess import PIPE
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import URL, Connection, inspect
+
+from bot.store.database import DEFAULT_SQLITE_PATH, create_engine, database_url, shown
+from bot.store.migrate import alembic_config, upgrade_database
+from bot.store.models import Base
+from bot.store.records import Team
+from bot.store.team_settings import TeamSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+async def schema_of(url: URL) -> tuple[set[str], str | None, list]:
+    """Tables, the revision stamped, and what differs between the database and the models."""
+
+    def inspect_schema(connection: Connection) -> tuple[set[str], str | None, list]:
+        tables = set(inspect(connection).get_table_names())
+        revision = MigrationContext.configure(connection).get_current_revision()
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        return tables, revision, differences
+
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            return await connection.run_sync(inspect_schema)
+    finally:
+        await engine.dispose()
+
+
+async def test_an_empty_database_is_upgraded_to_the_models(database_url: URL) -> None:
+    assert (await schema_of(database_url))[0] == set()
+    await upgrade_database(database_url)
+    tables, revision, differences = await schema_of(database_url)
+    assert tables == {"alembic_version", "team_setting"}
+    assert revision == HEAD == "0001"
+    assert differences == []
+
+
+async def test_upgrading_again_changes_nothing_and_keeps_the_data(database_url: URL) -> None:
+    await upgrade_database(database_url)
+    engine = create_engine(database_url)
+    await TeamSettings(engine).set(Team("T0ACME"), "price:H100-SXM", "1.85", "U0ALICE")
+    await engine.dispose()
+
+    await upgrade_database(database_url)
+    assert (await schema_of(database_url))[1] == HEAD
+    engine = create_engine(database_url)
+    try:
+        settings = await TeamSettings(engine).get_all(Team("T0ACME"))
+    finally:
+        await engine.dispose()
+    assert [(s.key, s.value) for s in settings] == [("price:H100-SXM", "1.85")]
+
+
+def upgrade_command(url: URL) -> subprocess.Popen[str]:
+    """`python -m bot.store upgrade` in a process of its own, given the URL as a PaaS hands it out."""
+    plain = url.set(drivername=url.get_backend_name())
+    environment = {**os.environ, "DATABASE_URL": plain.render_as_string(hide_password=False)}
+    command = [sys.executable, "-m", "bot.store", "upgrade"]
+    return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=PIPE, stderr=PIPE, text=True)
+
+
+def test_the_documented_command_upgrades_the_database_in_database_url(database_url: URL) -> None:
+    out, err = upgrade_command(database_url).communicate(timeout=60)
+    assert err == ""
+    assert out.strip() == f"{shown(database_url)}: schema up to date"
+    assert asyncio.run(schema_of(database_url))[1] == HEAD
+
+
+def test_processes_starting_together_migrate_once(database_url: URL) -> None:
+    processes = [upgrade_command(database_url) for _ in range(4)]
+    errors = [process.communicate(timeout=60)[1] for process in processes]
+    assert [process.returncode for process in processes] == [0, 0, 0, 0], errors
+    tables, revision, differences = asyncio.run(schema_of(database_url))
+    assert (tables, revision, differences) == ({"alembic_version", "team_setting"}, HEAD, [])
+
+
+def test_urls_as_providers_hand_them_out_run_on_async_drivers() -> None:
+    assert str(database_url("")) == f"sqlite+aiosqlite:///{DEFAULT_SQLITE_PATH}"
+    assert database_url("sqlite:////data/x.db").drivername == "sqlite+aiosqlite"
+    heroku = database_url("postgres://app:s3cret@db.example.com:5432/llmcost")
+    assert heroku.drivername == "postgresql+asyncpg"
+    assert (heroku.username, heroku.password, heroku.host, heroku.port, heroku.database) == (
+        "app",
+        "s3cret",
+        "db.example.com",
+        5432,
+        "llmcost",
+    )
+    assert database_url("postgresql://app:pw@db/llmcost").drivername == "postgresql+asyncpg"
+    assert database_url("postgresql+asyncpg://app:pw@db/llmcost").drivername == "postgresql+asyncpg"
+    with_ssl = database_url("postgresql://app:pw@db/llmcost?sslmode=require")
+    assert dict(with_ssl.query) == {"ssl": "require"}
+
+
+def test_the_environment_chooses_the_database(monkeypatch) -> None:
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert database_url().database == DEFAULT_SQLITE_PATH
+    monkeypatch.setenv("DATABASE_URL", "postgres://app:pw@db/llmcost")
+    assert database_url().drivername == "postgresql+asyncpg"
+
+
+def test_a_shown_url_never_carries_its_password() -> None:
+    url = database_url("postgres://app:s3cret@db.example.com/llmcost")
+    assert "s3cret" not in shown(url)
+    assert shown(url) == "postgresql+asyncpg://app:***@db.example.com/llmcost"

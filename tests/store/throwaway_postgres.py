@@ -1,0 +1,76 @@
+"""A throwaway PostgreSQL server for the tests: a fresh cluster in a temporary directory, on 127.0.0.1 only.
+
+PostgreSQL refuses to run as root, so under root the server runs as the `postgres` OS user. CI uses the same code:
+
+    python -m tests.store.throwaway_postgres start DIR    prints the URL of a database on a new server
+    python -m tests.store.throwaway_postgres stop DIR
+"""
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+DATABASE = "llmcost"
+
+
+def find_binaries() -> Path | None:
+    """Debian keeps the server programs off PATH, in /usr/lib/postgresql/<major>/bin; the newest wins."""
+    debian = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda path: int(Path(path).parts[-3]))
+    found = debian[-1] if debian else shutil.which("pg_ctl")
+    return Path(found).parent if found else None
+
+
+def _as_server_user() -> list[str]:
+    return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
+def _run(*command: object) -> None:
+    done = subprocess.run([*_as_server_user(), *map(str, command)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{done.stdout}{done.stderr}")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(directory: Path, binaries: Path) -> str:
+    """initdb into `directory`, start the server, create a database; its URL (trust auth, so no password)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:
+        server_user = pwd.getpwnam("postgres")
+        os.chown(directory, server_user.pw_uid, server_user.pw_gid)
+    data = directory / "data"
+    _run(binaries / "initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+    port = _free_port()
+    # fsync off: a test cluster need not survive a power cut, and it makes each test database quick to create.
+    options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={directory} -c fsync=off"
+    _run(binaries / "pg_ctl", "-D", data, "-l", directory / "server.log", "-o", options, "-w", "start")
+    _run(binaries / "createdb", "-h", "127.0.0.1", "-p", port, "-U", "postgres", DATABASE)
+    return f"postgresql://postgres@127.0.0.1:{port}/{DATABASE}"
+
+
+def stop(directory: Path, binaries: Path) -> None:
+    _run(binaries / "pg_ctl", "-D", directory / "data", "-m", "fast", "-w", "stop")
+
+
+def main(argv: list[str]) -> None:
+    action, directory = argv
+    binaries = find_binaries()
+    if binaries is None:
+        sys.exit("no PostgreSQL server programs (pg_ctl) found")
+    if action == "start":
+        print(start(Path(directory), binaries))
+    else:
+        stop(Path(directory), binaries)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,116 @@
+"""Team defaults fill what the user left unset, the price follows the GPU in use, and the reply says whose it is."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.answer import reply_for
+from bot.defaults import TeamDefaults, TeamPrice, apply_defaults
+from bot.grammar import Estimate, parse
+from bot.render_text import render_text
+from bot.store.records import Setting
+from calc import InferRequest, TrainRequest
+from calc.units import Currency
+from tests.support import TODAY
+
+ALICE_H100 = TeamPrice(usd_per_gpu_hour=1.85, set_by="U0ALICE", set_on=date(2026, 11, 29))
+TEAM = TeamDefaults(
+    gpu="H100-SXM",
+    currency=Currency.CNY,
+    rate=7.2,
+    mfu=0.4,
+    prices={"H100-SXM": ALICE_H100, "A100-80GB-SXM": TeamPrice(usd_per_gpu_hour=1.2, set_by="U0BOB", set_on=TODAY)},
+)
+
+
+def request_of(text: str) -> TrainRequest | InferRequest:
+    command = parse(text)
+    assert isinstance(command, Estimate)
+    return command.request
+
+
+def test_every_unset_field_takes_the_teams_value() -> None:
+    filled = apply_defaults(request_of("train 70B 1.4T"), TEAM)
+    assert (filled.gpu, filled.price, filled.currency, filled.rate, filled.mfu) == (
+        "H100-SXM",
+        1.85,
+        Currency.CNY,
+        7.2,
+        0.4,
+    )
+    assert filled.price_label == "team price, set by <@U0ALICE> on 2026-11-29"
+    assert (filled.params, filled.tokens) == (70e9, 1.4e12)
+
+
+def test_a_typed_value_wins() -> None:
+    text = "train 70B 1.4T gpu=H100 price=2.5 currency=USD mfu=30%"
+    filled = apply_defaults(request_of(text), TEAM)
+    assert (filled.price, filled.price_label, filled.currency, filled.mfu) == (2.5, None, Currency.USD, 0.3)
+    # the team's rate is for yuan: it must not turn this dollar estimate into one
+    assert filled.rate is None
+    assert apply_defaults(request_of("infer 70B rate=6.9"), TEAM).rate == 6.9
+
+
+def test_the_team_price_follows_the_gpu_actually_used() -> None:
+    a100 = apply_defaults(request_of("train 70B 1.4T gpu=A100"), TEAM)
+    assert (a100.gpu, a100.price, a100.price_label) == (
+        "A100-80GB-SXM",
+        1.2,
+        "team price, set by <@U0BOB> on 2026-11-29",
+    )
+    no_team_price = apply_defaults(request_of("train 70B 1.4T gpu=H200"), TEAM)
+    assert (no_team_price.price, no_team_price.price_label) == (None, None)  # the catalog's H200 price applies
+    prices_only = TeamDefaults(prices=TEAM.prices)
+    default_gpu = apply_defaults(request_of("train 70B 1.4T"), prices_only)
+    assert (default_gpu.gpu, default_gpu.price) == (None, 1.2)  # no team GPU: the catalog's default, the A100
+
+
+def test_no_defaults_change_nothing() -> None:
+    request = request_of("infer 70B batch=8")
+    assert apply_defaults(request, TeamDefaults()) == request
+
+
+def test_the_label_is_worded_in_the_readers_language() -> None:
+    filled = apply_defaults(request_of("train 7B 1T"), TEAM, lang="zh")
+    assert filled.price_label == "团队价格，由 <@U0ALICE> 于 2026-11-29 设定"
+
+
+def test_the_estimate_says_whose_price_it_is() -> None:
+    filled = apply_defaults(request_of("train 175B 500B"), TeamDefaults(prices={"A100-80GB-SXM": ALICE_H100}))
+    output = render_text(reply_for(Estimate(request=filled), TODAY))
+    assert "$1.85 per GPU-hour, team price, set by <@U0ALICE> on 2026-11-29" in output
+    # 175B x 500B x 6 at 312 TFLOPS and 35% MFU: 1.3355e6 GPU-hours x $1.85
+    assert "≈ $2.47M at 35% MFU" in output
+    assert "price=1.85" in output  # the reproducing command carries the team's price
+
+
+def at(day: int) -> datetime:
+    return datetime(2026, 11, day, 12, tzinfo=UTC)
+
+
+def test_stored_settings_are_read_back_checked() -> None:
+    defaults = TeamDefaults.from_settings(
+        [
+            Setting("currency", "CNY", "U1", at(1)),
+            Setting("gpu", "H100-SXM", "U1", at(2)),
+            Setting("mfu", "0.4", "U2", at(3)),
+            Setting("price:H100-SXM", "1.85", "U0ALICE", at(29)),
+            Setting("rate", "7.2", "U3", at(4)),
+        ]
+    )
+    assert defaults == TEAM.model_copy(update={"prices": {"H100-SXM": ALICE_H100}})
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        Setting("mfu", "4", "U1", at(1)),  # over 100%
+        Setting("price:NOPE", "2", "U1", at(1)),  # a GPU the catalog no longer has
+        Setting("gpu", "NOPE", "U1", at(1)),
+        Setting("price:H100-SXM", "-3", "U1", at(1)),
+        Setting("currency", "EUR", "U1", at(1)),
+        Setting("color", "blue", "U1", at(1)),
+    ],
+)
+def test_a_stored_value_that_no_longer_reads_is_skipped_not_fatal(setting: Setting) -> None:
+    assert TeamDefaults.from_settings([setting, Setting("rate", "7.2", "U3", at(4))]) == TeamDefaults(rate=7.2)
