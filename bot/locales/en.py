@@ -168,6 +168,11 @@ MESSAGES: dict[str, str] = {
         "Shares: `mfu=40%` or `mfu=0.4`; `discount=50%` or `discount=5折` (pay 50%).\n"
         "Money: `price=` is USD per GPU-hour; `currency=CNY` converts at `rate=` (default 7.1)."
     ),
+    # the Slack app
+    "share_button": "Share in channel",
+    "shared_by": "Shared by {user}",
+    "config_missing": "missing required setting {name}",
+    "config_invalid": "invalid setting {name}",
     # compare
     "compare_missing_job": "`compare` needs `train` or `infer` first, then the job's words, as for one estimate.",
     "compare_title": "{job}, across {count} GPUs",

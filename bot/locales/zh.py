@@ -164,6 +164,11 @@ MESSAGES: dict[str, str] = {
         "比例：`mfu=40%` 或 `mfu=0.4`；`discount=50%` 或 `discount=5折`（支付 50%）。\n"
         "金额：`price=` 为每 GPU 小时美元价格；`currency=CNY`（或 `元`）按 `rate=` 换算（默认 7.1）。"
     ),
+    # the Slack app
+    "share_button": "分享到频道",
+    "shared_by": "由 {user} 分享",
+    "config_missing": "缺少必需的设置 {name}",
+    "config_invalid": "设置 {name} 无效",
     # compare
     "compare_missing_job": "`compare` 后面先写 `train` 或 `infer`，再写任务本身，与单次估算的写法相同。",
     "compare_title": "{job}：{count} 款 GPU 对比",

@@ -1,0 +1,41 @@
+"""`python -m bot`: the Slack app, over HTTP on $PORT, or in Socket Mode when SLACK_APP_TOKEN is set."""
+
+import asyncio
+import logging
+import sys
+
+from dotenv import find_dotenv, load_dotenv
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+
+from bot.app import create_app
+from bot.server import serve
+from bot.settings import ConfigError, load_settings
+
+log = logging.getLogger("bot")
+
+
+async def run_socket_mode(app: AsyncApp, app_token: str) -> None:
+    await AsyncSocketModeHandler(app, app_token).start_async()
+
+
+def main() -> None:
+    # `.env` in the working directory, as a PaaS or a developer's shell has it; real variables win over it.
+    load_dotenv(find_dotenv(usecwd=True))
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        print(f"llmcost: {error}", file=sys.stderr)
+        sys.exit(1)
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app(settings)
+    if settings.slack_app_token is not None:
+        log.info("starting in Socket Mode")
+        asyncio.run(run_socket_mode(app, settings.slack_app_token.get_secret_value()))
+    else:
+        log.info("serving HTTP on port %d", settings.port)
+        serve(app, settings.port)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""`/llmcost <words>`: the answer is the acknowledgement itself, private, in Block Kit, with a text fallback."""
+
+import logging
+
+import pytest
+
+from bot.listeners import commands as command_listeners
+from tests.slack.blocks import of_type, shown, texts
+from tests.slack.conftest import BotServer
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET
+
+REPRODUCE = "train 175B 500B gpu=A100-80GB-SXM precision=bf16 mfu=35% price=2.2659 discount=0% currency=USD pue=1.1"
+
+
+async def test_an_estimate_is_answered_privately_inside_the_ack(bot: BotServer, fake_slack: FakeSlack) -> None:
+    answer = await bot.command("train 175B 500B")
+    assert answer["response_type"] == "ephemeral"
+    assert answer["text"].startswith("Training a 175B-parameter model on 500B tokens\n≈ $3.03M at 35% MFU")
+    assert "$1.06M at peak" in answer["text"]
+    blocks = answer["blocks"]
+    assert blocks[0] == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": "Training a 175B-parameter model on 500B tokens"},
+    }
+    assert "$3.03M at 35% MFU" in blocks[1]["text"]["text"]
+    assert "$1.06M at peak" in blocks[1]["text"]["text"]
+    assert fake_slack.made("chat.postMessage") == []  # no second round trip
+
+
+async def test_the_fields_give_flops_gpu_hours_wall_clock_and_cost(bot: BotServer) -> None:
+    answer = await bot.command("train 175B 500B gpus=1024")
+    fields = next(block["fields"] for block in answer["blocks"] if "fields" in block)
+    by_label = {field["text"].split("\n")[0]: field["text"].split("\n", 1)[1] for field in fields}
+    assert by_label["*FLOPs*"] == "5.25e23 (6 × 175B × 500B)"
+    assert by_label["*GPU-hours*"] == "1,335,470 at 35% MFU · 467,415 at peak"
+    assert by_label["*Wall-clock*"].endswith("on 1,024 GPUs (19.0 days at peak)")
+    assert by_label["*Cost*"] == "$3,026,042 at 35% MFU · $1,059,115 at peak"
+
+
+async def test_every_assumption_is_shown_with_its_source(bot: BotServer) -> None:
+    answer = await bot.command("train 175B 500B discount=5折 currency=CNY")
+    context = "\n".join(texts(of_type(answer["blocks"], "context")[0]))
+    assert "*GPU*: NVIDIA A100 80GB SXM, bf16, 312 TFLOPS dense peak — NVIDIA A100 datasheet" in context
+    assert "*MFU*: 35%, typical of published runs (25–50%)" in context
+    assert "*Price*: $2.2659 per GPU-hour: Azure, 3-year reserved, undated" in context
+    assert "*Discount*: 50% off (pay 50%)" in context
+    assert "*Currency*: CNY at 7.1 per USD" in context
+    assert "¥3.76M at peak" in answer["text"]
+
+
+async def test_the_reproducing_command_is_there_to_copy_and_gives_the_same_answer(bot: BotServer) -> None:
+    answer = await bot.command("train 175B 500B")
+    assert f"```/llmcost {REPRODUCE}```" in shown(answer)
+    again = await bot.command(REPRODUCE)
+    assert again["blocks"][2] == answer["blocks"][2]  # the same figures (the MFU is now "yours", not "typical")
+
+
+async def test_an_estimate_carries_a_share_button_with_its_words(bot: BotServer) -> None:
+    answer = await bot.command("  train   gpt3  lang=zh ")
+    (actions,) = of_type(answer["blocks"], "actions")
+    (button,) = actions["elements"]
+    assert (button["action_id"], button["value"]) == ("share_in_channel", "train gpt3 lang=zh")
+    assert button["text"]["text"] == "分享到频道"
+
+
+async def test_a_comparison_shows_its_charts_in_code_blocks_and_can_be_shared(bot: BotServer) -> None:
+    answer = await bot.command("compare train 175B 500B gpu=A100,H100")
+    assert answer["text"].startswith(
+        "Training a 175B-parameter model on 500B tokens, across 2 GPUs\nH100-SXM is both the cheapest ($1.68M)"
+    )
+    charts = [text for block in of_type(answer["blocks"], "section") for text in texts(block) if "```" in text]
+    assert charts[0].startswith("*Cost at 35% MFU*\n```")
+    assert "A100-80GB-SXM ████" in charts[0] and "$3.03M" in charts[0]
+    assert "*A100-80GB-SXM*: $3,026,042 · 1.34M GPU-h" in shown(answer)
+    assert charts[-1].startswith("*Reproduce*\n```/llmcost compare train 175B 500B")
+    (actions,) = of_type(answer["blocks"], "actions")
+    assert actions["elements"][0]["value"] == "compare train 175B 500B gpu=A100,H100"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("", "llmcost: what it costs to train or serve a language model", "`help train`"),
+        ("help", "llmcost: what it costs to train or serve a language model", "`infer 70B batch=32 gpu=H100`"),
+        ("help infer", "llmcost: what it costs to train or serve a language model", "More cards cut latency"),
+        ("gpus", "GPU catalog: dense peaks and default prices", "$2.2659/h Azure 3-year reserved"),
+        ("models", "Model presets", "gpt3: GPT-3"),
+    ],
+)
+async def test_help_and_listings(bot: BotServer, text: str, title: str, expected: str) -> None:
+    answer = await bot.command(text)
+    assert answer["response_type"] == "ephemeral"
+    assert answer["text"] == title
+    assert answer["blocks"][0]["text"]["text"] == title
+    assert expected in shown(answer)
+    assert of_type(answer["blocks"], "actions") == []  # nothing to share
+
+
+async def test_bad_input_names_the_bad_word_and_shows_a_working_example(bot: BotServer) -> None:
+    answer = await bot.command("train 7B 1T gpu=NOPE")
+    assert answer["response_type"] == "ephemeral"
+    assert answer["text"].startswith("`gpu=NOPE`: no such GPU in the catalog")
+    assert "Try: `/llmcost train 175B 500B gpu=H100`" in answer["text"]
+    assert "`gpu=NOPE`" in answer["blocks"][0]["text"]["text"]
+    example = answer["text"].split("`/llmcost ")[1].rstrip("`")
+    assert (await bot.command(example))["text"].startswith("Training a 175B-parameter model")
+
+
+async def test_a_suggestion_for_a_near_miss(bot: BotServer) -> None:
+    answer = await bot.command("trian 7B")
+    assert "I don't know the command `trian`. Did you mean `train`?" in answer["text"]
+
+
+async def test_an_unexpected_error_is_logged_with_context_and_the_user_gets_an_apology(
+    bot: BotServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(text: str, today: object) -> None:
+        raise RuntimeError("engine exploded")
+
+    with monkeypatch.context() as patch, caplog.at_level(logging.INFO):
+        patch.setattr(command_listeners, "reply_to", broken)
+        answer = await bot.command("train 175B 500B", user="U777")
+    assert answer == {
+        "response_type": "ephemeral",
+        "text": "Sorry, something went wrong on our side. The error was logged; please try again.",
+    }
+    (record,) = [r for r in caplog.records if r.name == "bot.listeners.errors"]
+    logged = caplog.text
+    assert "command /llmcost" in record.getMessage()
+    assert "team=T123 user=U777 channel=C123 words='train 175B 500B'" in record.getMessage()
+    assert record.exc_info is not None and "engine exploded" in str(record.exc_info[1])
+    for secret in (BOT_TOKEN, SIGNING_SECRET, "legacy-verification-token"):
+        assert secret not in logged
+
+    assert "$1.06M at peak" in (await bot.command("train 175B 500B"))["text"]  # the server stayed up
