@@ -4,6 +4,7 @@ Exit 0 with an answer, 2 with a one-line message on bad input.
 """
 
 import json
+import os
 import sys
 from datetime import date
 
@@ -37,8 +38,11 @@ def run(argv: list[str], today: date) -> tuple[str, int]:
 def main() -> None:
     try:
         output, code = run(sys.argv[1:], date.today())
+        print(output, file=sys.stderr if code and "--json" not in sys.argv else sys.stdout)
+    except BrokenPipeError:  # `llmcost ... | head`: the reader left; silence the flush at exit too
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     except Exception as error:  # a bug of ours: one line naming it, never a stack trace
         print(f"{t('en', 'internal_error')} ({type(error).__name__})", file=sys.stderr)
         sys.exit(1)
-    print(output, file=sys.stderr if code and "--json" not in sys.argv else sys.stdout)
     sys.exit(code)

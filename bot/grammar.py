@@ -173,9 +173,10 @@ LANGUAGES = ("en", "zh")
 
 
 def words_of(text: str) -> list[str]:
-    """Split on white space; `key = value` is one word, full-width forms (＝, ％, ８) are read as ASCII."""
+    """Split on white space; `key = value` and `gpu=A100, H100` are one word; full-width ＝ ％ ８ read as ASCII."""
     normal = unicodedata.normalize("NFKC", text).strip()
     normal = re.sub(r"\s*=\s*", "=", normal)
+    normal = re.sub(r",\s+", ",", normal)
     return normal.split()
 
 
@@ -229,7 +230,7 @@ def parse(text: str) -> Command:
         return _reset_default(words[1:])
     if find_preset(words[0]) is not None or _is_quantity(words[0]):
         raise GrammarError("missing_command", word=words[0], example=f"train {' '.join(words)}")
-    commands = ["train", "infer", "gpus", "models", "help", "set", "settings", "reset"]
+    commands = ["train", "infer", "compare", "gpus", "models", "help", "set", "settings", "reset"]
     raise GrammarError("unknown_command", word=words[0], suggestion=_suggest(words[0], commands))
 
 

@@ -8,6 +8,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from calc.errors import EstimateError
 from calc.units import Precision
 
 P = Precision
@@ -262,9 +263,9 @@ def find_gpu(name: str) -> Accelerator | None:
     return _BY_KEY.get(_key(name))
 
 
-def get_gpu(gpu_id: str) -> Accelerator:
-    """The part with this exact id (ids come from find_gpu, so a miss is a programming error)."""
-    gpu = find_gpu(gpu_id)
-    if gpu is None or gpu.id != gpu_id:
-        raise KeyError(gpu_id)
+def get_gpu(name: str) -> Accelerator:
+    """The part an id or alias names; the engine's callers may pass either."""
+    gpu = find_gpu(name)
+    if gpu is None:
+        raise EstimateError("unknown_gpu", word=name)
     return gpu

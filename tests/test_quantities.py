@@ -36,7 +36,24 @@ def test_quantities(text: str, value: float) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "B", "abc", "1,0", "1..2", "-5B", "0", "1e309", "1e9999999B", "1e99999999999", "nan", "inf", "5X", "亿", "12,34,567"]
+    "text",
+    [
+        "",
+        "B",
+        "abc",
+        "1,0",
+        "1..2",
+        "-5B",
+        "0",
+        "1e309",
+        "1e9999999B",
+        "1e99999999999",
+        "nan",
+        "inf",
+        "5X",
+        "亿",
+        "12,34,567",
+    ],
 )
 def test_bad_quantities(text: str) -> None:
     with pytest.raises(QuantityError):

@@ -144,7 +144,9 @@ MESSAGES: dict[str, str] = {
     "help_lines": (
         "`train <params|model> [tokens] [key=value ...]`: training cost\n"
         "`infer <params|model> [key=value ...]`: serving cost per 1K tokens\n"
+        "`compare <train|infer ...> [gpu=A100,H100,...]`: one job across GPUs, as a chart\n"
         "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
+        "`set <key> <value>` · `settings` · `reset [key]`: your workspace's defaults (price, gpu, currency, rate, mfu)\n"
         "`help train` · `help infer` · `help keys`"
     ),
     "help_examples": "Examples",

@@ -140,7 +140,9 @@ MESSAGES: dict[str, str] = {
     "help_lines": (
         "`train <参数量|模型> [tokens] [键=值 ...]`：训练费用\n"
         "`infer <参数量|模型> [键=值 ...]`：推理每千 token 费用\n"
+        "`compare <train|infer ...> [gpu=A100,H100,...]`：同一任务在多款 GPU 上对比，附图表\n"
         "`gpus`：GPU 目录及价格和出处 · `models`：预设模型\n"
+        "`set <键> <值>` · `settings` · `reset [键]`：工作区默认值（price、gpu、currency、rate、mfu）\n"
         "`help train` · `help infer` · `help keys` · 加 `lang=en` 用英文回答"
     ),
     "help_examples": "示例",
