@@ -2,13 +2,12 @@
 
 import re
 from collections import OrderedDict
-from datetime import date
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.answer import reply_to
+from bot.listeners.asking import answer
 from bot.render_blocks import render_blocks
 
 
@@ -48,7 +47,7 @@ def register(app: AsyncApp) -> None:
     ) -> None:
         if not seen.first_time(body["event_id"]):
             return
-        reply = reply_to(words_of_mention(event.get("text", ""), context.bot_user_id), date.today())
+        reply = await answer(words_of_mention(event.get("text", ""), context.bot_user_id), body)
         # A thread reply is public already: no Share button.
         text, blocks = render_blocks(reply)
         await client.chat_postMessage(
