@@ -4,7 +4,6 @@ import asyncio
 
 import pytest
 
-from bot.listeners import events as event_listeners
 from tests.slack.blocks import of_type, shown
 from tests.slack.conftest import BotServer
 from tests.slack.fake_slack import FakeSlack, payload_json
@@ -75,11 +74,11 @@ async def test_auth_test_is_asked_once_and_with_the_bot_token(bot: BotServer, fa
 async def test_an_unexpected_error_gets_an_apology_in_the_thread(
     bot: BotServer, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(text: str, today: object) -> None:
+    def broken(command: object, today: object) -> None:
         raise RuntimeError("engine exploded")
 
     with monkeypatch.context() as patch:
-        patch.setattr(event_listeners, "reply_to", broken)
+        patch.setattr(bot.answer, "evaluate", broken)
         await bot.post_json(mention_body("<@UBOT> train 175B 500B", event_id="Ev9", ts="1700000000.000300"))
         (call,) = await fake_slack.wait_for("chat.postMessage")
     assert call.payload["text"] == "Sorry, something went wrong on our side. The error was logged; please try again."

@@ -4,7 +4,6 @@ import json
 
 import pytest
 
-from bot.listeners import actions as action_listeners
 from tests.slack.blocks import of_type, shown
 from tests.slack.conftest import BotServer
 from tests.slack.fake_slack import FakeSlack, payload_json
@@ -60,11 +59,11 @@ async def test_no_token_is_sent_to_the_response_url(bot: BotServer, fake_slack: 
 async def test_an_unexpected_error_on_share_gets_a_private_apology(
     bot: BotServer, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(text: str, today: object) -> None:
+    def broken(command: object, today: object) -> None:
         raise RuntimeError("engine exploded")
 
     with monkeypatch.context() as patch:
-        patch.setattr(action_listeners, "reply_to", broken)
+        patch.setattr(bot.answer, "evaluate", broken)
         status, _ = await bot.post_form(action_body("train 175B 500B", response_url=fake_slack.response_url()))
         (call,) = await fake_slack.wait_for("response_url")
     assert status == 500  # Slack marks the button as failed; the apology says more

@@ -4,7 +4,6 @@ import logging
 
 import pytest
 
-from bot.listeners import commands as command_listeners
 from tests.slack.blocks import of_type, shown, texts
 from tests.slack.conftest import BotServer
 from tests.slack.fake_slack import FakeSlack
@@ -115,11 +114,11 @@ async def test_a_suggestion_for_a_near_miss(bot: BotServer) -> None:
 async def test_an_unexpected_error_is_logged_with_context_and_the_user_gets_an_apology(
     bot: BotServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(text: str, today: object) -> None:
+    def broken(command: object, today: object) -> None:
         raise RuntimeError("engine exploded")
 
     with monkeypatch.context() as patch, caplog.at_level(logging.INFO):
-        patch.setattr(command_listeners, "reply_to", broken)
+        patch.setattr(bot.answer, "evaluate", broken)
         answer = await bot.command("train 175B 500B", user="U777")
     assert answer == {
         "response_type": "ephemeral",
