@@ -78,7 +78,7 @@ async def test_an_unexpected_error_gets_an_apology_in_the_thread(
         raise RuntimeError("engine exploded")
 
     with monkeypatch.context() as patch:
-        patch.setattr(bot.answer, "evaluate", broken)
+        patch.setattr(answering, "evaluate", broken)
         await bot.post_json(mention_body("<@UBOT> train 175B 500B", event_id="Ev9", ts="1700000000.000300"))
         (call,) = await fake_slack.wait_for("chat.postMessage")
     assert call.payload["text"] == "Sorry, something went wrong on our side. The error was logged; please try again."

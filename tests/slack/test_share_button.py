@@ -63,7 +63,7 @@ async def test_an_unexpected_error_on_share_gets_a_private_apology(
         raise RuntimeError("engine exploded")
 
     with monkeypatch.context() as patch:
-        patch.setattr(bot.answer, "evaluate", broken)
+        patch.setattr(answering, "evaluate", broken)
         status, _ = await bot.post_form(action_body("train 175B 500B", response_url=fake_slack.response_url()))
         (call,) = await fake_slack.wait_for("response_url")
     assert status == 500  # Slack marks the button as failed; the apology says more

@@ -118,7 +118,7 @@ async def test_an_unexpected_error_is_logged_with_context_and_the_user_gets_an_a
         raise RuntimeError("engine exploded")
 
     with monkeypatch.context() as patch, caplog.at_level(logging.INFO):
-        patch.setattr(bot.answer, "evaluate", broken)
+        patch.setattr(answering, "evaluate", broken)
         answer = await bot.command("train 175B 500B", user="U777")
     assert answer == {
         "response_type": "ephemeral",
