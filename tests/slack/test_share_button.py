@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+import bot.answer as answering
 from tests.slack.blocks import of_type, shown
 from tests.slack.conftest import BotServer
 from tests.slack.fake_slack import FakeSlack, payload_json

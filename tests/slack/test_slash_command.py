@@ -4,6 +4,7 @@ import logging
 
 import pytest
 
+import bot.answer as answering
 from tests.slack.blocks import of_type, shown, texts
 from tests.slack.conftest import BotServer
 from tests.slack.fake_slack import FakeSlack
