@@ -5,7 +5,6 @@ import logging
 import sys
 
 from dotenv import find_dotenv, load_dotenv
-from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
 from bot.app import create_app
@@ -16,6 +15,9 @@ log = logging.getLogger("bot")
 
 
 async def run_socket_mode(app: AsyncApp, app_token: str) -> None:
+    # Imported here: the web process (HTTP mode) never needs it, and a PaaS cold start must bind $PORT quickly.
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
     await AsyncSocketModeHandler(app, app_token).start_async()
 
 

@@ -28,6 +28,9 @@ class FakeSlack:
         # Socket Mode: envelopes to push to whoever connects, and the acknowledgements that come back.
         self.envelopes: list[dict[str, Any]] = []
         self.socket_replies: list[dict[str, Any]] = []
+        # A slow Slack: seconds to wait before answering a Web API method; and the methods answered so far.
+        self.delays: dict[str, float] = {}
+        self.answered: list[str] = []
 
     @property
     def api_url(self) -> str:
@@ -60,6 +63,8 @@ class FakeSlack:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         self.calls.append(Call(method, await self._payload(request), request.headers.get("Authorization")))
+        await asyncio.sleep(self.delays.get(method, 0))
+        self.answered.append(method)
         if method == "auth.test":
             return web.json_response(
                 {

@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import itertools
 import json
 import time
 from typing import Any
@@ -9,6 +10,14 @@ from urllib.parse import urlencode
 
 SIGNING_SECRET = "test-signing-secret-8f3a"
 BOT_TOKEN = "xoxb-test-bot-token-42"
+
+# Slack gives every command and button press its own trigger_id, so two requests are never byte-identical;
+# the server refuses an exact replay of a signed request.
+_triggers = itertools.count(1)
+
+
+def trigger_id() -> str:
+    return f"{next(_triggers)}.1.2"
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:
@@ -41,7 +50,7 @@ def command_fields(
         "text": text,
         "api_app_id": "A123",
         "response_url": response_url,
-        "trigger_id": "1.2.3",
+        "trigger_id": trigger_id(),
     }
 
 
@@ -60,7 +69,7 @@ def action_body(value: str, *, response_url: str, user: str = "U123") -> bytes:
         "user": {"id": user, "username": "ada", "team_id": "T123"},
         "channel": {"id": "C123", "name": "general"},
         "container": {"type": "message", "message_ts": "1700000000.000200", "channel_id": "C123", "is_ephemeral": True},
-        "trigger_id": "1.2.3",
+        "trigger_id": trigger_id(),
         "response_url": response_url,
         "actions": [
             {

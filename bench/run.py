@@ -1,0 +1,208 @@
+"""Benchmark `python -m bot` against a bare Bolt app that only acks: start-up, latency, throughput, memory.
+
+Run by hand from the repository root (not part of the test suite):
+
+    python -m bench.run [--requests 2000] [--starts 5]
+
+Both servers run as subprocesses with the same environment, against the tests' local fake of Slack's Web API,
+and get the same signed slash commands (each with its own trigger_id, as Slack sends them) at concurrency 1,
+16 and 64. Everything goes to 127.0.0.1.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET, command_body, signed_headers
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVERS = {"bot": [sys.executable, "-m", "bot"], "bare": [sys.executable, str(ROOT / "bench" / "bare_bolt.py")]}
+CONCURRENCIES = (1, 16, 64)
+# What people ask: an estimate of each kind, a comparison, a listing, an error.
+TEXTS = ("train 175B 500B", "infer 70B batch=32 gpu=H100", "compare train 7B gpu=A100,H100", "gpus", "train 7B mfu=2")
+SLACK_DEADLINE_S = 3.0
+
+
+@dataclass
+class Level:
+    concurrency: int
+    latencies_s: list[float] = field(default_factory=list)
+    errors: int = 0
+    elapsed_s: float = 0.0
+
+    def percentile_ms(self, share: float) -> float:
+        ordered = sorted(self.latencies_s)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
+
+    @property
+    def throughput(self) -> float:
+        return len(self.latencies_s) / self.elapsed_s
+
+
+@dataclass
+class Result:
+    name: str
+    start_s: list[float] = field(default_factory=list)
+    rss_kib: int = 0
+    levels: list[Level] = field(default_factory=list)
+
+    @property
+    def start_ms(self) -> float:
+        return statistics.median(self.start_s) * 1000
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for {pid}")
+
+
+async def start(command: Sequence[str], env: dict[str, str], url: str) -> tuple[asyncio.subprocess.Process, float]:
+    """The server process and the seconds from spawn to its first 200 on GET /healthz."""
+    began = time.perf_counter()
+    process = await asyncio.create_subprocess_exec(
+        *command, cwd=ROOT, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
+    )
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as session:
+        for _ in range(3000):  # at most 30 s
+            try:
+                async with session.get(f"{url}/healthz") as response:
+                    if response.status == 200:
+                        return process, time.perf_counter() - began
+            except aiohttp.ClientConnectionError:
+                pass
+            await asyncio.sleep(0.005)
+    process.kill()
+    raise RuntimeError(f"{command} never served /healthz")
+
+
+async def stop(process: asyncio.subprocess.Process) -> None:
+    process.send_signal(signal.SIGTERM)
+    await asyncio.wait_for(process.wait(), timeout=30)
+
+
+async def one_command(session: aiohttp.ClientSession, url: str, text: str, level: Level) -> None:
+    body = command_body(text)
+    headers = {"Content-Type": "application/x-www-form-urlencoded", **signed_headers(body)}
+    began = time.perf_counter()
+    try:
+        async with session.post(f"{url}/slack/events", data=body, headers=headers) as response:
+            answer = await response.read()
+            ok = response.status == 200
+    except aiohttp.ClientError:
+        ok, answer = False, b""
+    elapsed = time.perf_counter() - began
+    level.latencies_s.append(elapsed)
+    # The bare app's ack is empty; the bot's must be a message with text.
+    if not ok or elapsed > SLACK_DEADLINE_S or (answer and not json.loads(answer).get("text")):
+        level.errors += 1
+
+
+async def load(url: str, concurrency: int, requests: int) -> Level:
+    level = Level(concurrency)
+    gate = asyncio.Semaphore(concurrency)
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=30)) as session:
+
+        async def gated(index: int) -> None:
+            async with gate:
+                await one_command(session, url, TEXTS[index % len(TEXTS)], level)
+
+        began = time.perf_counter()
+        await asyncio.gather(*(gated(index) for index in range(requests)))
+        level.elapsed_s = time.perf_counter() - began
+    return level
+
+
+async def measure(name: str, api_url: str, requests: int, starts: int) -> Result:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {
+        **{key: value for key, value in os.environ.items() if not key.startswith("SLACK_")},
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": api_url,
+        "PORT": str(port),
+        "PYTHONPATH": str(ROOT),
+    }
+    result = Result(name)
+    for _ in range(starts - 1):
+        process, seconds = await start(SERVERS[name], env, url)
+        result.start_s.append(seconds)
+        await stop(process)
+    process, seconds = await start(SERVERS[name], env, url)
+    result.start_s.append(seconds)
+    try:
+        await load(url, 8, 100)  # warm-up: Bolt's first request calls auth.test
+        result.levels = [await load(url, concurrency, requests) for concurrency in CONCURRENCIES]
+        result.rss_kib = rss_kib(process.pid)
+    finally:
+        await stop(process)
+    return result
+
+
+def report(bot: Result, bare: Result, requests: int) -> str:
+    lines = [
+        f"{requests} signed /llmcost commands per level; start-up = spawn to first 200 on GET /healthz "
+        f"(median of {len(bot.start_s)}); RSS after the load",
+        "",
+        f"{'server':<6} {'conc':>4} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'req/s':>8} {'errors':>6}",
+    ]
+    for result in (bot, bare):
+        for level in result.levels:
+            lines.append(
+                f"{result.name:<6} {level.concurrency:>4} {level.percentile_ms(0.5):>8.2f} "
+                f"{level.percentile_ms(0.99):>8.2f} {max(level.latencies_s) * 1000:>8.2f} "
+                f"{level.throughput:>8.0f} {level.errors:>6}"
+            )
+    lines += ["", f"{'server':<6} {'start-up ms':>12} {'RSS MiB':>8}"]
+    for result in (bot, bare):
+        lines.append(f"{result.name:<6} {result.start_ms:>12.0f} {result.rss_kib / 1024:>8.1f}")
+    lines += ["", "ratios bot / bare (target):"]
+    for ours, theirs in zip(bot.levels, bare.levels, strict=True):
+        p99 = ours.percentile_ms(0.99) / theirs.percentile_ms(0.99)
+        lines.append(f"  p99 at concurrency {ours.concurrency:<3} {p99:5.2f}x  (<= 1.3x)")
+    lines.append(f"  start-up                {bot.start_ms / bare.start_ms:5.2f}x  (<= 1.3x)")
+    lines.append(f"  memory                  {bot.rss_kib / bare.rss_kib:5.2f}x  (<= 1.5x)")
+    errors = sum(level.errors for level in bot.levels)
+    slowest = max(max(level.latencies_s) for level in bot.levels) * 1000
+    lines.append(f"  bot errors {errors} (0), slowest reply {slowest:.0f} ms (< {SLACK_DEADLINE_S * 1000:.0f})")
+    return "\n".join(lines)
+
+
+async def main(requests: int, starts: int) -> None:
+    fake = FakeSlack()
+    await fake.start()
+    try:
+        bare = await measure("bare", fake.api_url, requests, starts)
+        bot = await measure("bot", fake.api_url, requests, starts)
+    finally:
+        await fake.stop()
+    print(report(bot, bare, requests))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=2000, help="commands per concurrency level")
+    parser.add_argument("--starts", type=int, default=5, help="start-ups timed per server (median)")
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.requests, arguments.starts))
