@@ -5,7 +5,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.listeners import actions, commands, errors, events
+from bot.listeners import actions, commands, controls, errors, events, home, modal
 from bot.settings import Settings
 
 
@@ -25,6 +25,6 @@ def create_app(settings: Settings) -> AsyncApp:
         signing_secret=secret.get_secret_value() if secret else "",
         name="llmcost",
     )
-    for listeners in (commands, actions, events, errors):
+    for listeners in (commands, actions, controls, modal, home, events, errors):
         listeners.register(app)
     return app

@@ -1,5 +1,7 @@
 """Help, the GPU catalog and the model presets, worded as listings."""
 
+from datetime import date
+
 from bot.i18n import t
 from bot.report import Listing
 from calc.command import format_quantity
@@ -40,6 +42,35 @@ def gpus_listing(lang: str) -> Listing:
             )
         )
     return Listing(title=t(lang, "gpus_title"), sections=[("", lines), ("", [t(lang, "gpus_footer")])], lang=lang)
+
+
+def catalog_lines(lang: str, today: date) -> list[str]:
+    """One line per GPU for the Home tab: its peak and memory, and its price with provider, date and source,
+    flagged when stale (the Home tab stays open for days, so the sources are shown, not only named)."""
+    lines = []
+    for gpu in CATALOG:
+        price = default_price(gpu.id)
+        price_text = (
+            t(
+                lang,
+                "home_price",
+                price=f"{price.usd_per_gpu_hour:g}",
+                provider=price.provider,
+                model=price.pricing_model,
+                as_of=price.as_of_label,
+                stale=t(lang, "home_stale") if price.is_stale(today) else "",
+                source=price.source,
+            )
+            if price is not None
+            else t(lang, "gpu_no_price")
+        )
+        precision = gpu.default_precision
+        peak = f"{gpu.dense_tflops[precision]:g}"
+        memory = f"{gpu.memory_gb:g}" if gpu.memory_gb else "?"
+        lines.append(
+            t(lang, "home_gpu_line", id=gpu.id, peak=peak, precision=precision.value, memory=memory, price=price_text)
+        )
+    return lines
 
 
 def models_listing(lang: str) -> Listing:

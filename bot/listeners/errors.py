@@ -27,7 +27,8 @@ def _words(body: dict[str, Any]) -> str:
         return str(body.get("text", ""))
     if "event" in body:
         return str(body["event"].get("text", ""))
-    return " ".join(str(action.get("value", "")) for action in body.get("actions", []))
+    # A menu choice has no value of its own: its words are the block_id (bot.render_blocks).
+    return " ".join(str(action.get("value") or action.get("block_id", "")) for action in body.get("actions", []))
 
 
 async def apologize(

@@ -80,6 +80,10 @@ class FakeSlack:
             return web.json_response({"ok": True, "url": f"ws://127.0.0.1:{request.url.port}/socket"})
         if method == "chat.postMessage":
             return web.json_response({"ok": True, "channel": "C123", "ts": f"1700000001.{len(self.calls):06d}"})
+        if method == "chat.postEphemeral":
+            return web.json_response({"ok": True, "message_ts": f"1700000002.{len(self.calls):06d}"})
+        if method in ("views.open", "views.publish"):
+            return web.json_response({"ok": True, "view": {"id": f"V{len(self.calls)}"}})
         return web.json_response({"ok": False, "error": "unknown_method"})
 
     async def _response_url(self, request: web.Request) -> web.Response:

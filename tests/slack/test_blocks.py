@@ -58,9 +58,24 @@ def slack_limits_hold(text: str, blocks: list[dict[str, Any]]) -> None:
             assert 1 <= len(block["elements"]) <= 10
             assert all(len(element["text"]) <= 3000 for element in block["elements"])
         if block["type"] == "actions":
-            for button in block["elements"]:
-                assert len(button["value"]) <= 2000
-                assert len(button["text"]["text"]) <= 75
+            assert len(block.get("block_id", "")) <= 255
+            assert len(block["elements"]) <= 25
+            for element in block["elements"]:
+                if element["type"] == "button":
+                    assert len(element["value"]) <= 2000
+                    assert len(element["text"]["text"]) <= 75
+                else:
+                    select_limits_hold(element)
+
+
+def select_limits_hold(select: dict[str, Any]) -> None:
+    """A static_select: at most 100 options, each text within 75 and value within 150, one preselected at most."""
+    assert select["type"] == "static_select"
+    assert 1 <= len(select["options"]) <= 100
+    for option in select["options"]:
+        assert len(option["text"]["text"]) <= 75
+        assert len(option["value"]) <= 150
+    assert select.get("initial_option", select["options"][0]) in select["options"]
 
 
 def mrkdwn_objects(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -59,8 +59,9 @@ async def test_the_reproducing_command_is_there_to_copy_and_gives_the_same_answe
 async def test_an_estimate_carries_a_share_button_with_its_words(bot: BotServer) -> None:
     answer = await bot.command("  train   gpt3  lang=zh ")
     (actions,) = of_type(answer["blocks"], "actions")
-    (button,) = actions["elements"]
+    button, *menus = actions["elements"]  # then the GPU and MFU menus: tests/slack/test_controls.py
     assert (button["action_id"], button["value"]) == ("share_in_channel", "train gpt3 lang=zh")
+    assert [menu["action_id"] for menu in menus] == ["choose_gpu", "choose_mfu"]
     assert button["text"]["text"] == "分享到频道"
 
 
@@ -81,7 +82,7 @@ async def test_a_comparison_shows_its_charts_in_code_blocks_and_can_be_shared(bo
 @pytest.mark.parametrize(
     ("text", "title", "expected"),
     [
-        ("", "llmcost: what it costs to train or serve a language model", "`help train`"),
+        ("help", "llmcost: what it costs to train or serve a language model", "`help train`"),
         ("help", "llmcost: what it costs to train or serve a language model", "`infer 70B batch=32 gpu=H100`"),
         ("help infer", "llmcost: what it costs to train or serve a language model", "More cards cut latency"),
         ("gpus", "GPU catalog: dense peaks and default prices", "$2.2659/h Azure 3-year reserved"),
