@@ -6,10 +6,14 @@ import sys
 
 from dotenv import find_dotenv, load_dotenv
 from slack_bolt.async_app import AsyncApp
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.app import create_app
+from bot.i18n import DEFAULT_LANG, t
 from bot.server import serve
 from bot.settings import ConfigError, load_settings
+from bot.store.database import shown
+from bot.store.migrate import upgrade_database
 
 log = logging.getLogger("bot")
 
@@ -30,6 +34,15 @@ def main() -> None:
         print(f"llmcost: {error}", file=sys.stderr)
         sys.exit(1)
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Every process migrates before it serves (one at a time, under a lock): a deploy needs no separate step.
+    url = settings.database()
+    try:
+        asyncio.run(upgrade_database(url))
+    except (OSError, SQLAlchemyError) as error:
+        # The first line names the cause (refused, unknown host, bad password); the URL is shown without password.
+        cause = str(error).splitlines()[0] if str(error) else type(error).__name__
+        print(f"llmcost: {t(DEFAULT_LANG, 'database_unavailable', url=shown(url), cause=cause)}", file=sys.stderr)
+        sys.exit(1)
     app = create_app(settings)
     if settings.slack_app_token is not None:
         log.info("starting in Socket Mode")

@@ -3,6 +3,7 @@
 from datetime import date
 
 from bot.compare_report import Comparison, comparison_report
+from bot.escape import without_marks
 from bot.grammar import (
     COMPARE_EXAMPLE,
     EXAMPLES,
@@ -55,6 +56,7 @@ def reply_to(text: str, today: date, lang: str = "en") -> Answer:
 
 def read(text: str, lang: str) -> tuple[str, Command | Failure]:
     """The reply's language (`lang=` in the text beats `lang`) and the command, or the Failure saying why not."""
+    text = without_marks(text)  # whatever is typed is echoed inert, never as one of the bot's own mentions
     lang = language_of(text) or lang
     try:
         return lang, parse(text)

@@ -1,30 +1,69 @@
-"""The Slack app, built from settings: one factory for HTTP mode and Socket Mode."""
+"""The Slack app, built from settings: one factory for HTTP mode and Socket Mode, one workspace or many (OAuth)."""
 
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.listeners import actions, commands, controls, errors, events, home, modal
+from bot.people import People
+from bot.services import Services, provide
 from bot.settings import Settings
+from bot.store.database import create_engine
+from bot.store.handled_events import HandledEvents
+from bot.store.team_settings import TeamSettings
+
+# Slack's own default: an install begun must be finished within ten minutes.
+OAUTH_STATE_SECONDS = 600
+
+
+def oauth_settings(settings: Settings, engine: AsyncEngine) -> AsyncOAuthSettings:
+    """Bolt's OAuth flow (`/slack/install`, `/slack/oauth_redirect`) keeping installations and the flow's state in
+    the app's database, so every web process finds every workspace's token, and a restart loses none."""
+    assert settings.slack_client_id is not None and settings.slack_client_secret is not None
+    return AsyncOAuthSettings(
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret.get_secret_value(),
+        scopes=settings.slack_scopes,
+        redirect_uri=str(settings.slack_redirect_uri) if settings.slack_redirect_uri else None,
+        installation_store=AsyncSQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=engine),
+        state_store=AsyncSQLAlchemyOAuthStateStore(expiration_seconds=OAUTH_STATE_SECONDS, engine=engine),
+        state_expiration_seconds=OAUTH_STATE_SECONDS,
+    )
+
+
+def web_api(settings: Settings, engine: AsyncEngine) -> dict[str, Any]:
+    """How the app authorizes: one bot token, or each workspace's installation (OAuth)."""
+    token = None if settings.oauth or settings.slack_bot_token is None else settings.slack_bot_token.get_secret_value()
+    found: dict[str, Any] = {"oauth_settings": oauth_settings(settings, engine)} if settings.oauth else {}
+    # SLACK_API_URL points the Web API client elsewhere (tests: a local fake). Otherwise Bolt builds its own
+    # client from the token; given both, it would warn that the token goes unused.
+    if settings.slack_api_url is not None:
+        return found | {"client": AsyncWebClient(token=token, base_url=str(settings.slack_api_url))}
+    return found | {"token": token}
 
 
 def create_app(settings: Settings) -> AsyncApp:
-    token = settings.slack_bot_token.get_secret_value()
-    # SLACK_API_URL points the Web API client elsewhere (tests: a local fake). Otherwise Bolt builds its own
-    # client from the token; given both, it would warn that the token goes unused.
-    web_api: dict[str, Any] = (
-        {"client": AsyncWebClient(token=token, base_url=str(settings.slack_api_url))}
-        if settings.slack_api_url is not None
-        else {"token": token}
-    )
+    """The app; its database must be migrated already (`python -m bot` does it before serving)."""
+    engine = create_engine(settings.database())
     secret = settings.slack_signing_secret
     app = AsyncApp(
-        **web_api,
+        **web_api(settings, engine),
         # Socket Mode has no HTTP requests to verify; HTTP mode always has a secret (load_settings checks it).
         signing_secret=secret.get_secret_value() if secret else "",
         name="llmcost",
     )
+    services = Services(
+        store=TeamSettings(engine),
+        people=People(),
+        handled_events=HandledEvents(engine),
+        admins=settings.llmcost_admins,
+    )
+    app.middleware(provide(services))
     for listeners in (commands, actions, controls, modal, home, events, errors):
         listeners.register(app)
     return app

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
+from bot.escape import mention
 from bot.i18n import t
 from bot.store.records import Setting
 from calc.gpus import DEFAULT_GPU_ID, find_gpu
@@ -113,7 +114,7 @@ def apply_defaults(request: Request, defaults: TeamDefaults, lang: str = "en") -
     if request.price is None and team_price is not None:
         updates["price"] = team_price.usd_per_gpu_hour
         updates["price_label"] = t(
-            lang, "team_price_label", user=f"<@{team_price.set_by}>", date=team_price.set_on.isoformat()
+            lang, "team_price_label", user=mention(team_price.set_by), date=team_price.set_on.isoformat()
         )
     if request.currency is None and defaults.currency is not None:
         updates["currency"] = defaults.currency

@@ -9,6 +9,7 @@ from datetime import date
 
 from bot.answer import Answer, read, reply_for
 from bot.defaults import SETTABLE, TeamDefaults, apply_defaults, split_key
+from bot.escape import mention
 from bot.grammar import Estimate, ResetDefault, SetDefault, ShowSettings, TeamCommand
 from bot.i18n import t
 from bot.report import Failure, Listing, Reply
@@ -57,7 +58,7 @@ async def handle_team_command(
     if isinstance(command, ShowSettings):
         return settings_listing(await store.get_all(team), lang)
     if not is_admin:
-        named = f" ({', '.join(f'<@{admin}>' for admin in admins)})" if admins else ""
+        named = f" ({', '.join(mention(admin) for admin in admins)})" if admins else ""
         return Failure(message=t(lang, "not_admin", named=named), example="settings", lang=lang)
     if isinstance(command, SetDefault):
         saved = await store.set(team, command.key, command.value, user)
@@ -84,7 +85,7 @@ def settings_listing(settings: Sequence[Setting], lang: str) -> Listing:
             "setting_line",
             name=_name(setting.key, lang),
             value=_value(setting, lang),
-            user=f"<@{setting.set_by}>",
+            user=mention(setting.set_by),
             date=f"{setting.set_at:%Y-%m-%d %H:%M} UTC",
         )
         for setting in settings

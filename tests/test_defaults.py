@@ -6,6 +6,7 @@ import pytest
 
 from bot.answer import reply_for
 from bot.defaults import TeamDefaults, TeamPrice, apply_defaults
+from bot.escape import mention
 from bot.grammar import Estimate, parse
 from bot.render_text import render_text
 from bot.store.records import Setting
@@ -38,7 +39,7 @@ def test_every_unset_field_takes_the_teams_value() -> None:
         7.2,
         0.4,
     )
-    assert filled.price_label == "team price, set by <@U0ALICE> on 2026-11-29"
+    assert filled.price_label == f"team price, set by {mention('U0ALICE')} on 2026-11-29"
     assert (filled.params, filled.tokens) == (70e9, 1.4e12)
 
 
@@ -56,7 +57,7 @@ def test_the_team_price_follows_the_gpu_actually_used() -> None:
     assert (a100.gpu, a100.price, a100.price_label) == (
         "A100-80GB-SXM",
         1.2,
-        "team price, set by <@U0BOB> on 2026-11-29",
+        f"team price, set by {mention('U0BOB')} on 2026-11-29",
     )
     no_team_price = apply_defaults(request_of("train 70B 1.4T gpu=H200"), TEAM)
     assert (no_team_price.price, no_team_price.price_label) == (None, None)  # the catalog's H200 price applies
@@ -72,13 +73,13 @@ def test_no_defaults_change_nothing() -> None:
 
 def test_the_label_is_worded_in_the_readers_language() -> None:
     filled = apply_defaults(request_of("train 7B 1T"), TEAM, lang="zh")
-    assert filled.price_label == "团队价格，由 <@U0ALICE> 于 2026-11-29 设定"
+    assert filled.price_label == f"团队价格，由 {mention('U0ALICE')} 于 2026-11-29 设定"
 
 
 def test_the_estimate_says_whose_price_it_is() -> None:
     filled = apply_defaults(request_of("train 175B 500B"), TeamDefaults(prices={"A100-80GB-SXM": ALICE_H100}))
     output = render_text(reply_for(Estimate(request=filled), TODAY))
-    assert "$1.85 per GPU-hour, team price, set by <@U0ALICE> on 2026-11-29" in output
+    assert f"$1.85 per GPU-hour, team price, set by {mention('U0ALICE')} on 2026-11-29" in output
     # 175B x 500B x 6 at 312 TFLOPS and 35% MFU: 1.3355e6 GPU-hours x $1.85
     assert "≈ $2.47M at 35% MFU" in output
     assert "price=1.85" in output  # the reproducing command carries the team's price

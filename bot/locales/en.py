@@ -175,6 +175,11 @@ MESSAGES: dict[str, str] = {
     "shared_by": "Shared by {user}",
     "config_missing": "missing required setting {name}",
     "config_invalid": "invalid setting {name}",
+    "database_unavailable": "cannot bring the database {url} up to date: {cause}",
+    "config_oauth_socket_mode": (
+        "SLACK_APP_TOKEN (Socket Mode, one workspace) cannot be combined with SLACK_CLIENT_ID and "
+        "SLACK_CLIENT_SECRET (installs in many workspaces, over HTTP): unset one or the other"
+    ),
     # compare
     "compare_missing_job": "`compare` needs `train` or `infer` first, then the job's words, as for one estimate.",
     "compare_title": "{job}, across {count} GPUs",

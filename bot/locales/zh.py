@@ -171,6 +171,11 @@ MESSAGES: dict[str, str] = {
     "shared_by": "由 {user} 分享",
     "config_missing": "缺少必需的设置 {name}",
     "config_invalid": "设置 {name} 无效",
+    "database_unavailable": "无法将数据库 {url} 升级到最新结构：{cause}",
+    "config_oauth_socket_mode": (
+        "SLACK_APP_TOKEN（Socket Mode，单个工作区）不能与 SLACK_CLIENT_ID 和 SLACK_CLIENT_SECRET"
+        "（通过 HTTP 安装到多个工作区）同时设置：请去掉其中一方"
+    ),
     # compare
     "compare_missing_job": "`compare` 后面先写 `train` 或 `infer`，再写任务本身，与单次估算的写法相同。",
     "compare_title": "{job}：{count} 款 GPU 对比",

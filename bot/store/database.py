@@ -5,8 +5,10 @@ out `postgres://` or `postgresql://` URLs; both run through asyncpg, the async P
 """
 
 import os
+from collections.abc import Callable
 
 from sqlalchemy import URL, make_url
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 DEFAULT_SQLITE_PATH = "llmcost.db"
@@ -14,6 +16,11 @@ _ASYNC_DRIVERS = {
     "postgres": "postgresql+asyncpg",
     "postgresql": "postgresql+asyncpg",
     "sqlite": "sqlite+aiosqlite",
+}
+# Both dialects spell "insert unless present" and an upsert `INSERT ... ON CONFLICT`; only the import differs.
+_INSERTS: dict[str, Callable[..., postgresql.Insert | sqlite.Insert]] = {
+    "postgresql": postgresql.insert,
+    "sqlite": sqlite.insert,
 }
 # A writer waits this long for another process's write lock on a SQLite file before it gives up.
 _SQLITE_BUSY_SECONDS = 30
@@ -42,3 +49,8 @@ def create_engine(url: URL) -> AsyncEngine:
 def shown(url: URL) -> str:
     """The URL as it may appear in a log or on a terminal: never with its password."""
     return url.render_as_string(hide_password=True)
+
+
+def insert_for(engine: AsyncEngine) -> Callable[..., postgresql.Insert | sqlite.Insert]:
+    """The engine's dialect's `insert`, the one with `on_conflict_do_update` and `on_conflict_do_nothing`."""
+    return _INSERTS[engine.dialect.name]

@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime
 
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import DateTime, Dialect, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -40,3 +42,25 @@ class TeamSetting(Base):
     value: Mapped[str] = mapped_column(Text)
     set_by: Mapped[str] = mapped_column(String(SLACK_ID_LENGTH))
     set_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class HandledEvent(Base):
+    """An Events API event some process has answered: Slack's retry of it, landing on any process, is not."""
+
+    __tablename__ = "handled_event"
+
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    handled_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+# slack_sdk's installation and OAuth state tables (multi-workspace install), as its SQLAlchemy stores build them.
+# Revision 0003 creates a frozen copy; declaring them here lets the migration test catch a slack_sdk that changed them.
+SLACK_INSTALLATIONS = SQLAlchemyInstallationStore.build_installations_table(
+    Base.metadata, SQLAlchemyInstallationStore.default_installations_table_name
+)
+SLACK_BOTS = SQLAlchemyInstallationStore.build_bots_table(
+    Base.metadata, SQLAlchemyInstallationStore.default_bots_table_name
+)
+SLACK_OAUTH_STATES = SQLAlchemyOAuthStateStore.build_oauth_states_table(
+    Base.metadata, SQLAlchemyOAuthStateStore.default_table_name
+)

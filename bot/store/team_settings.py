@@ -1,20 +1,13 @@
 """A workspace's defaults, read and written atomically: any number of processes may share the database."""
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from bot.store.database import insert_for
 from bot.store.models import TeamSetting
 from bot.store.records import Setting, Team
-
-# Both dialects spell an upsert `INSERT ... ON CONFLICT DO UPDATE`; only the import differs.
-_INSERTS: dict[str, Callable[..., postgresql.Insert | sqlite.Insert]] = {
-    "postgresql": postgresql.insert,
-    "sqlite": sqlite.insert,
-}
 
 
 class TeamSettings:
@@ -22,7 +15,7 @@ class TeamSettings:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
-        self._insert = _INSERTS[engine.dialect.name]
+        self._insert = insert_for(engine)
 
     async def get_all(self, team: Team) -> list[Setting]:
         query = (

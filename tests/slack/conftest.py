@@ -4,6 +4,8 @@ import json
 import os
 import socket
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -13,6 +15,7 @@ from aiohttp import web
 from bot.app import create_app
 from bot.server import build_web_app
 from bot.settings import Settings
+from bot.store.migrate import upgrade_database
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET, command_body, signed_headers
 
@@ -23,7 +26,7 @@ LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost"}
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """No SLACK_* variable from the developer's shell: SLACK_CLIENT_ID/SECRET alone would switch Bolt to OAuth."""
     for name in list(os.environ):
-        if name.startswith("SLACK_") or name in ("PORT", "LOG_LEVEL"):
+        if name.startswith("SLACK_") or name in ("PORT", "LOG_LEVEL", "DATABASE_URL", "LLMCOST_ADMINS"):
             monkeypatch.delenv(name)
 
 
@@ -50,8 +53,13 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 
 
 @pytest.fixture
-def settings(fake_slack: FakeSlack) -> Settings:
-    return Settings(slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET, slack_api_url=fake_slack.api_url)
+def settings(fake_slack: FakeSlack, tmp_path: Path) -> Settings:
+    return Settings(
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url=fake_slack.api_url,
+        database_url=f"sqlite:///{tmp_path / 'llmcost.db'}",
+    )
 
 
 class BotServer:
@@ -85,8 +93,10 @@ class BotServer:
         return json.loads(body)
 
 
-@pytest.fixture
-async def bot(settings: Settings) -> AsyncIterator[BotServer]:
+@asynccontextmanager
+async def serving(settings: Settings) -> AsyncIterator[BotServer]:
+    """The app `settings` describe, migrated as `python -m bot` migrates it, served on a free port."""
+    await upgrade_database(settings.database())
     runner = web.AppRunner(build_web_app(create_app(settings)), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
@@ -94,3 +104,9 @@ async def bot(settings: Settings) -> AsyncIterator[BotServer]:
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
         yield BotServer(f"http://127.0.0.1:{port}", session)
     await runner.cleanup()
+
+
+@pytest.fixture
+async def bot(settings: Settings) -> AsyncIterator[BotServer]:
+    async with serving(settings) as server:
+        yield server

@@ -9,6 +9,7 @@ from aiohttp import web
 
 BOT_USER_ID = "UBOT"
 TEAM_ID = "T123"
+INSTALLED_TOKEN = "xoxb-installed-through-oauth-7"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,10 @@ class FakeSlack:
         # A slow Slack: seconds to wait before answering a Web API method; and the methods answered so far.
         self.delays: dict[str, float] = {}
         self.answered: list[str] = []
+        # users.info: a user id's profile fields (`locale`, `is_admin`, `is_owner` ...); unknown ids are plain
+        # en-US members. An id in `missing_users` gets user_not_found.
+        self.users: dict[str, dict[str, Any]] = {}
+        self.missing_users: set[str] = set()
 
     @property
     def api_url(self) -> str:
@@ -42,6 +47,7 @@ class FakeSlack:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
+        app.router.add_get("/api/{method}", self._api)  # slack_sdk reads users.info with GET and a query
         app.router.add_post("/response/{name}", self._response_url)
         app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
@@ -56,13 +62,16 @@ class FakeSlack:
             await self._runner.cleanup()
 
     async def _payload(self, request: web.Request) -> dict[str, Any]:
+        if request.method == "GET":
+            return dict(request.query)
         if request.content_type == "application/json":
             return await request.json()
         return dict(await request.post())
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
-        self.calls.append(Call(method, await self._payload(request), request.headers.get("Authorization")))
+        payload = await self._payload(request)
+        self.calls.append(Call(method, payload, request.headers.get("Authorization")))
         await asyncio.sleep(self.delays.get(method, 0))
         self.answered.append(method)
         if method == "auth.test":
@@ -78,6 +87,23 @@ class FakeSlack:
             )
         if method == "apps.connections.open":
             return web.json_response({"ok": True, "url": f"ws://127.0.0.1:{request.url.port}/socket"})
+        if method == "users.info":
+            return web.json_response(self._users_info(payload))
+        if method == "oauth.v2.access":
+            return web.json_response(
+                {
+                    "ok": True,
+                    "app_id": "A123",
+                    "authed_user": {"id": "U123"},
+                    "scope": "commands,chat:write,app_mentions:read,users:read",
+                    "token_type": "bot",
+                    "access_token": INSTALLED_TOKEN,
+                    "bot_user_id": BOT_USER_ID,
+                    "team": {"id": TEAM_ID, "name": "Test"},
+                    "enterprise": None,
+                    "is_enterprise_install": False,
+                }
+            )
         if method == "chat.postMessage":
             return web.json_response({"ok": True, "channel": "C123", "ts": f"1700000001.{len(self.calls):06d}"})
         if method == "chat.postEphemeral":
@@ -85,6 +111,13 @@ class FakeSlack:
         if method in ("views.open", "views.publish"):
             return web.json_response({"ok": True, "view": {"id": f"V{len(self.calls)}"}})
         return web.json_response({"ok": False, "error": "unknown_method"})
+
+    def _users_info(self, payload: dict[str, Any]) -> dict[str, Any]:
+        user_id = payload["user"]
+        if user_id in self.missing_users:
+            return {"ok": False, "error": "user_not_found"}
+        user = {"id": user_id, "team_id": TEAM_ID, "name": user_id.lower(), "locale": "en-US", "is_admin": False}
+        return {"ok": True, "user": user | self.users.get(user_id, {})}
 
     async def _response_url(self, request: web.Request) -> web.Response:
         self.calls.append(Call("response_url", await self._payload(request), request.headers.get("Authorization")))

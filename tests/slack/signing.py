@@ -35,12 +35,19 @@ def form_body(fields: dict[str, str]) -> bytes:
 
 
 def command_fields(
-    text: str, *, user: str = "U123", response_url: str = "", command: str = "/llmcost"
+    text: str,
+    *,
+    user: str = "U123",
+    response_url: str = "",
+    command: str = "/llmcost",
+    team: str = "T123",
+    enterprise: str | None = None,
 ) -> dict[str, str]:
-    """A slash command's fields, as Slack sends them."""
-    return {
+    """A slash command's fields, as Slack sends them (`enterprise_id` only from an Enterprise Grid workspace)."""
+    grid = {} if enterprise is None else {"enterprise_id": enterprise, "enterprise_name": "Grid"}
+    return grid | {
         "token": "legacy-verification-token",
-        "team_id": "T123",
+        "team_id": team,
         "team_domain": "test",
         "channel_id": "C123",
         "channel_name": "general",
@@ -54,19 +61,19 @@ def command_fields(
     }
 
 
-def command_body(text: str, **fields: str) -> bytes:
+def command_body(text: str, **fields: str | None) -> bytes:
     """A slash command as Slack posts it over HTTP (form-encoded)."""
     return form_body(command_fields(text, **fields))
 
 
-def action_body(value: str, *, response_url: str, user: str = "U123") -> bytes:
+def action_body(value: str, *, response_url: str, user: str = "U123", team: str = "T123") -> bytes:
     """A button press on the private estimate: a block_actions payload, form-encoded as `payload=<json>`."""
     payload: dict[str, Any] = {
         "type": "block_actions",
         "token": "legacy-verification-token",
         "api_app_id": "A123",
-        "team": {"id": "T123", "domain": "test"},
-        "user": {"id": user, "username": "ada", "team_id": "T123"},
+        "team": {"id": team, "domain": "test"},
+        "user": {"id": user, "username": "ada", "team_id": team},
         "channel": {"id": "C123", "name": "general"},
         "container": {"type": "message", "message_ts": "1700000000.000200", "channel_id": "C123", "is_ephemeral": True},
         "trigger_id": trigger_id(),
@@ -86,12 +93,18 @@ def action_body(value: str, *, response_url: str, user: str = "U123") -> bytes:
 
 
 def mention_body(
-    text: str, *, event_id: str = "Ev001", ts: str = "1700000000.000100", thread_ts: str | None = None
+    text: str,
+    *,
+    event_id: str = "Ev001",
+    ts: str = "1700000000.000100",
+    thread_ts: str | None = None,
+    user: str = "U123",
+    team: str = "T123",
 ) -> bytes:
     """An app_mention event callback as the Events API posts it (JSON)."""
     event: dict[str, Any] = {
         "type": "app_mention",
-        "user": "U123",
+        "user": user,
         "text": text,
         "ts": ts,
         "channel": "C123",
@@ -101,12 +114,12 @@ def mention_body(
         event["thread_ts"] = thread_ts
     body = {
         "token": "legacy-verification-token",
-        "team_id": "T123",
+        "team_id": team,
         "api_app_id": "A123",
         "event": event,
         "type": "event_callback",
         "event_id": event_id,
         "event_time": 1700000000,
-        "authorizations": [{"team_id": "T123", "user_id": "UBOT", "is_bot": True}],
+        "authorizations": [{"team_id": team, "user_id": "UBOT", "is_bot": True}],
     }
     return json.dumps(body).encode()

@@ -107,7 +107,8 @@ async def test_python_m_bot_serves_slack_on_port_and_stops_on_sigterm(tmp_path: 
                 answer = json.loads(await response.text())
             assert answer["response_type"] == "ephemeral"
             assert "$1.06M at peak" in answer["text"]
-            assert [call.method for call in fake_slack.calls] == ["auth.test"]
+            # users.info: who asks, in which language (their Slack locale), and whether they administer the workspace
+            assert [call.method for call in fake_slack.calls] == ["auth.test", "users.info"]
     finally:
         process.send_signal(signal.SIGTERM)
         _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)

@@ -20,6 +20,14 @@ from bot.store.team_settings import TeamSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
+TABLES = {
+    "alembic_version",
+    "team_setting",
+    "handled_event",
+    "slack_installations",
+    "slack_bots",
+    "slack_oauth_states",
+}
 
 
 async def schema_of(url: URL) -> tuple[set[str], str | None, list]:
@@ -43,8 +51,8 @@ async def test_an_empty_database_is_upgraded_to_the_models(database_url: URL) ->
     assert (await schema_of(database_url))[0] == set()
     await upgrade_database(database_url)
     tables, revision, differences = await schema_of(database_url)
-    assert tables == {"alembic_version", "team_setting"}
-    assert revision == HEAD == "0001"
+    assert tables == TABLES
+    assert revision == HEAD == "0003"
     assert differences == []
 
 
@@ -84,7 +92,7 @@ def test_processes_starting_together_migrate_once(database_url: URL) -> None:
     errors = [process.communicate(timeout=60)[1] for process in processes]
     assert [process.returncode for process in processes] == [0, 0, 0, 0], errors
     tables, revision, differences = asyncio.run(schema_of(database_url))
-    assert (tables, revision, differences) == ({"alembic_version", "team_setting"}, HEAD, [])
+    assert (tables, revision, differences) == (TABLES, HEAD, [])
 
 
 def test_urls_as_providers_hand_them_out_run_on_async_drivers() -> None:

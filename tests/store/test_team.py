@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 from bot.answer import reply_to
+from bot.escape import mention
 from bot.grammar import ResetDefault, SetDefault, ShowSettings
 from bot.render_text import render_text
 from bot.report import Failure, Listing, Report
@@ -21,7 +22,7 @@ async def test_a_non_admin_is_refused_and_nothing_is_written(store: TeamSettings
         reply = await handle_team_command(command, ACME, "U0MALLORY", False, store, "en", admins=["U0ALICE"])
         assert isinstance(reply, Failure)
         assert reply.message == (
-            "Only workspace admins and owners, and the people the app's LLMCOST_ADMINS names (<@U0ALICE>), "
+            f"Only workspace admins and owners, and the people the app's LLMCOST_ADMINS names ({mention('U0ALICE')}), "
             "can change team defaults. Anyone can see them with `settings`."
         )
     assert await store.get_all(ACME) == []
@@ -45,8 +46,8 @@ async def test_an_admin_sets_and_everyone_sees_who_and_when(store: TeamSettings)
     assert before <= setting.set_at
     stamp = f"{setting.set_at:%Y-%m-%d %H:%M} UTC"
     lines = shown.sections[0][1]
-    assert lines[0] == f"MFU: 40% · set by <@U0BOB> on {stamp}"
-    assert lines[1].startswith("price on H100-SXM: $1.85 per GPU-hour · set by <@U0ALICE> on ")
+    assert lines[0] == f"MFU: 40% · set by {mention('U0BOB')} on {stamp}"
+    assert lines[1].startswith(f"price on H100-SXM: $1.85 per GPU-hour · set by {mention('U0ALICE')} on ")
 
 
 async def test_reset_one_then_all(store: TeamSettings) -> None:
@@ -83,7 +84,7 @@ async def test_estimates_in_a_workspace_use_its_defaults_and_say_whose(store: Te
     assert isinstance(reply, Report)
     assumptions = dict(reply.assumptions)
     stamp = (await store.get_all(ACME))[1].set_at.date().isoformat()
-    assert assumptions["Price"] == f"$1.85 per GPU-hour, team price, set by <@U0ALICE> on {stamp}"
+    assert assumptions["Price"] == f"$1.85 per GPU-hour, team price, set by {mention('U0ALICE')} on {stamp}"
     assert assumptions["GPU"].startswith("NVIDIA H100 SXM 80GB, bf16, 989.4 TFLOPS")
     assert assumptions["MFU"] == "40%, yours"
     assert reply.command.startswith("train 175B 500B gpu=H100-SXM precision=bf16 mfu=40% price=1.85 ")
