@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.answer import reply_to
-from bot.escape import escape, unescape
+from bot.escape import escape, mention, unescape, without_marks
 from bot.render_blocks import render_blocks
 from tests.slack.blocks import shown
 from tests.support import TODAY
@@ -35,12 +35,25 @@ def test_escaping(text: str, expected: str) -> None:
     assert escape(text) == expected
 
 
-@given(st.text(alphabet=st.sampled_from(list("&<>;ampltg !@#U1x")), max_size=40) | st.text(max_size=40))
+# What a user types: bot.answer.read removes the marks of the bot's own mentions from it first.
+TYPED = (st.text(alphabet=st.sampled_from(list("&<>;ampltg !@#U1x")), max_size=40) | st.text(max_size=40)).map(
+    without_marks
+)
+
+
+@given(TYPED)
 def test_escaping_is_idempotent_and_reversible(text: str) -> None:
     once = escape(text)
     assert escape(once) == once
     assert unescape(once) == unescape(text)
     assert "<" not in once and ">" not in once
+
+
+def test_only_the_bots_own_mentions_stay_live() -> None:
+    assert escape(f"set by {mention('U0ALICE')} & <@U0BOB>") == "set by <@U0ALICE> &amp; &lt;@U0BOB&gt;"
+    assert escape(mention("not an id")) == "@not an id"  # not a Slack id: plain text
+    typed = reply_to(f"train 7B 1T gpu={mention('U0ALICE')}", TODAY)  # typed marks are removed before parsing
+    assert "<@U0ALICE>" not in shown(dict(zip(("text", "blocks"), render_blocks(typed), strict=True)))
 
 
 @pytest.mark.parametrize("word", HOSTILE)
