@@ -4,12 +4,12 @@ All mrkdwn passes through `mrkdwn`, which escapes it (so words echoed from the u
 Slack's limits; plain text (the header) is never parsed for mentions, so it is only cut.
 """
 
+from functools import cache
 from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
-    BlockElement,
     ButtonElement,
     ContextBlock,
     HeaderBlock,
@@ -49,6 +49,8 @@ MAX_OPTION_TEXT = 75
 MAX_OPTIONS = 100
 
 Blocks = list[dict[str, Any]]
+# A block as slack_sdk's model, or already serialised (the cached menus' actions block).
+Piece = Block | dict[str, Any]
 
 
 def fit(text: str, limit: int) -> str:
@@ -83,10 +85,10 @@ def header(title: str) -> HeaderBlock:
     return HeaderBlock(text=PlainTextObject(text=fit(title, MAX_HEADER)))
 
 
-def _report(report: Report, share: str | None, shared_by: str | None, controls: str | None) -> tuple[str, list[Block]]:
+def _report(report: Report, share: str | None, shared_by: str | None, controls: str | None) -> tuple[str, list[Piece]]:
     lang = report.lang
     a = report.result.assumptions
-    blocks: list[Block] = [
+    blocks: list[Piece] = [
         header(report.title),
         SectionBlock(text=mrkdwn(f"*{report.headline}*")),
         SectionBlock(fields=[mrkdwn(f"*{label}*\n{value}", MAX_FIELD) for label, value in report.fields][:MAX_FIELDS]),
@@ -102,9 +104,9 @@ def _report(report: Report, share: str | None, shared_by: str | None, controls: 
 
 def _comparison(
     comparison: Comparison, share: str | None, shared_by: str | None, controls: str | None
-) -> tuple[str, list[Block]]:
+) -> tuple[str, list[Piece]]:
     lang = comparison.lang
-    blocks: list[Block] = [header(comparison.title), SectionBlock(text=mrkdwn(f"*{comparison.headline}*"))]
+    blocks: list[Piece] = [header(comparison.title), SectionBlock(text=mrkdwn(f"*{comparison.headline}*"))]
     # A code block keeps the bars' columns aligned (bot.chart pads them for a monospaced font).
     blocks += [SectionBlock(text=mrkdwn(_code(heading, chart))) for heading, chart in comparison.charts]
     rows = [f"*{t(lang, 'compare_rows')}*", *(f"*{gpu}*: {figures}" for gpu, figures in comparison.rows)]
@@ -137,13 +139,16 @@ def gpu_options(lang: str) -> list[Option]:
     return [option(_gpu_label(gpu.id, lang), gpu.id) for gpu in CATALOG][:MAX_OPTIONS]
 
 
-def _gpu_menu(lang: str, in_use: str | None) -> StaticSelectElement:
+# The menus are the same for every reply with the same choice in use: built and checked by slack_sdk's models
+# once, then served as dicts (serialising 22 options per reply was most of a reply's CPU). Never mutated.
+@cache
+def _gpu_menu(lang: str, in_use: str | None) -> dict[str, Any]:
     """The GPU menu under an estimate, `in_use` (a catalog id) preselected."""
     options = gpu_options(lang)
     chosen = next((option for option in options if option.value == in_use), None)
     return StaticSelectElement(
         placeholder=t(lang, "control_gpu"), action_id=GPU_ACTION, options=options, initial_option=chosen
-    )
+    ).to_dict()
 
 
 def _gpu_label(gpu_id: str, lang: str) -> str:
@@ -153,20 +158,21 @@ def _gpu_label(gpu_id: str, lang: str) -> str:
     return t(lang, "control_gpu_option", gpu=gpu_id, price=f"{price.usd_per_gpu_hour:g}")
 
 
-def _mfu_menu(lang: str, in_use: float | None) -> StaticSelectElement:
+@cache
+def _mfu_menu(lang: str, in_use: float | None) -> dict[str, Any]:
     options = [option(t(lang, "control_mfu_option", mfu=mfu), mfu) for mfu in MFU_CHOICES]
     shown = format_percent(in_use) if in_use is not None else None
     chosen = next((option for option in options if option.value == shown), None)
     return StaticSelectElement(
         placeholder=t(lang, "control_mfu"), action_id=MFU_ACTION, options=options, initial_option=chosen
-    )
+    ).to_dict()
 
 
 def option(label: str, value: str) -> Option:
     return Option(text=PlainTextObject(text=fit(label, MAX_OPTION_TEXT)), value=value)
 
 
-def _actions(share: ButtonElement | None, controls: str | None, menus: list[StaticSelectElement]) -> list[Block]:
+def _actions(share: ButtonElement | None, controls: str | None, menus: list[dict[str, Any]]) -> list[Piece]:
     """One actions block: the Share button, then the menus, which carry `controls` (the words) in its block_id.
 
     A menu choice comes back with its block's id, the chosen option and nothing else of the message (Slack sends
@@ -174,15 +180,15 @@ def _actions(share: ButtonElement | None, controls: str | None, menus: list[Stat
     can hold get no menus: the rest of the reply is unchanged.
     """
     carried = controls is not None and len(controls) <= MAX_BLOCK_ID
-    elements: list[BlockElement] = [*([share] if share else []), *(menus if carried else [])]
-    if not elements:
-        return []
-    return [ActionsBlock(elements=elements, block_id=controls if carried else None)]
+    if not carried:
+        return [ActionsBlock(elements=[share])] if share else []
+    elements = [*([share.to_dict()] if share else []), *menus]
+    return [{"type": "actions", "block_id": controls, "elements": elements}]
 
 
-def _ending(notes: list[str], command: str, lang: str, actions: list[Block], shared_by: str | None) -> list[Block]:
+def _ending(notes: list[str], command: str, lang: str, actions: list[Piece], shared_by: str | None) -> list[Piece]:
     """What follows an estimate's figures: notes, the reproducing command, the controls or who shared it."""
-    blocks: list[Block] = [_context([f"*{t(lang, 'notes')}*", *(f"• {note}" for note in notes)])] if notes else []
+    blocks: list[Piece] = [_context([f"*{t(lang, 'notes')}*", *(f"• {note}" for note in notes)])] if notes else []
     blocks.append(SectionBlock(text=mrkdwn(_code(t(lang, "reproduce"), [f"{SLASH} {command}"]))))
     blocks += actions
     if shared_by is not None:
@@ -192,15 +198,15 @@ def _ending(notes: list[str], command: str, lang: str, actions: list[Block], sha
     return blocks
 
 
-def listing_blocks(listing: Listing) -> tuple[str, list[Block]]:
-    blocks: list[Block] = [header(listing.title)]
+def listing_blocks(listing: Listing) -> tuple[str, list[Piece]]:
+    blocks: list[Piece] = [header(listing.title)]
     for heading, lines in listing.sections:
         heading_line = [f"*{heading}*"] if heading else []
         blocks.extend(SectionBlock(text=mrkdwn(chunk)) for chunk in chunks([*heading_line, *lines]))
     return listing.title, blocks
 
 
-def _failure(failure: Failure, controls: str | None) -> tuple[str, list[Block]]:
+def _failure(failure: Failure, controls: str | None) -> tuple[str, list[Piece]]:
     lang = failure.lang
     example = t(lang, "try", example=f"`{SLASH} {failure.example}`")
     text = f"{failure.message}\n{example}"
@@ -228,4 +234,8 @@ def render_blocks(
     else:
         text, blocks = _failure(reply, controls)
     # The fallback is mrkdwn too (notifications, screen readers): escaped like everything else.
-    return fit(escape(text), MAX_TEXT), [block.to_dict() for block in blocks[:MAX_BLOCKS]]
+    return fit(escape(text), MAX_TEXT), [as_dict(block) for block in blocks[:MAX_BLOCKS]]
+
+
+def as_dict(block: Piece) -> dict[str, Any]:
+    return block if isinstance(block, dict) else block.to_dict()
