@@ -14,7 +14,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import statistics
 import sys
 import time
@@ -25,6 +24,7 @@ from pathlib import Path
 import aiohttp
 
 from tests.slack.fake_slack import FakeSlack
+from tests.slack.processes import free_port
 from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET, command_body, signed_headers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,12 +61,6 @@ class Result:
     @property
     def start_ms(self) -> float:
         return statistics.median(self.start_s) * 1000
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def rss_kib(pid: int) -> int:

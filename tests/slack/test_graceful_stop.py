@@ -3,15 +3,14 @@
 import asyncio
 import json
 import signal
-import sys
 import time
 from pathlib import Path
 
 import aiohttp
 
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET, command_body, mention_body, signed_headers
-from tests.slack.test_startup import environment, free_port
+from tests.slack.processes import free_port, http_variables, spawn_bot, wait_until_serving
+from tests.slack.signing import command_body, mention_body, signed_headers
 
 PAAS_GRACE_S = 30
 SLOW_SLACK_S = 1.5
@@ -23,18 +22,6 @@ async def post(session: aiohttp.ClientSession, url: str, body: bytes, content_ty
     headers = {"Content-Type": content_type, **signed_headers(body)}
     async with session.post(f"{url}/slack/events", data=body, headers=headers) as response:
         return response.status, await response.text()
-
-
-async def wait_until_serving(url: str) -> None:
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as session:
-        for _ in range(300):  # up to 15 s for the interpreter to start and bind
-            try:
-                async with session.get(f"{url}/healthz") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientConnectionError:
-                await asyncio.sleep(0.05)
-    raise AssertionError("python -m bot never served /healthz")
 
 
 async def refuses_connections(port: int) -> bool:
@@ -52,17 +39,9 @@ async def test_sigterm_finishes_requests_in_flight_and_exits_0(tmp_path: Path, f
     fake_slack.delays.update({"auth.test": SLOW_SLACK_S, "chat.postMessage": SLOW_SLACK_S})
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    variables = {
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": fake_slack.api_url,
-        "PORT": str(port),
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=tmp_path, env=environment(**variables), stderr=asyncio.subprocess.PIPE
-    )
+    process = await spawn_bot(tmp_path, **http_variables(fake_slack.api_url, port))
     try:
-        await wait_until_serving(url)
+        await wait_until_serving(url, process)
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=PAAS_GRACE_S)) as session:
             # In flight: a command and a mention, both waiting on Bolt's first auth.test; then the mention's
             # answer, sent after its acknowledgement, waits on chat.postMessage.

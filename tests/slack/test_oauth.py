@@ -1,11 +1,8 @@
 """Multi-workspace install: with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET the app runs Bolt's OAuth flow, keeps
 installations in its database, and needs no SLACK_BOT_TOKEN."""
 
-import asyncio
 import html
 import re
-import signal
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -15,8 +12,8 @@ import pytest
 from bot.settings import Settings
 from tests.slack.conftest import BotServer
 from tests.slack.fake_slack import INSTALLED_TOKEN, FakeSlack
+from tests.slack.processes import free_port, run_bot, spawn_bot, stop, wait_until_serving
 from tests.slack.signing import SIGNING_SECRET, command_body
-from tests.slack.test_startup import environment, free_port, run_bot
 
 CLIENT_ID = "1234.5678"
 CLIENT_SECRET = "test-client-secret-c1d2"
@@ -80,25 +77,18 @@ async def test_python_m_bot_starts_in_oauth_mode_without_a_bot_token(tmp_path: P
         "SLACK_API_URL": fake_slack.api_url,
         "PORT": str(port),
     }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=tmp_path, env=environment(**variables), stderr=asyncio.subprocess.PIPE
-    )
+    process = await spawn_bot(tmp_path, **variables)
+    url = f"http://127.0.0.1:{port}"
     try:
-        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
-            for _ in range(400):
-                try:
-                    async with session.get(f"http://127.0.0.1:{port}/slack/install", allow_redirects=False) as page:
-                        assert page.status == 200
-                        assert "https://slack.com/oauth/v2/authorize?" in await page.text()
-                        break
-                except aiohttp.ClientConnectionError:
-                    assert process.returncode is None, "python -m bot exited"
-                    await asyncio.sleep(0.05)
-            else:
-                raise AssertionError("python -m bot never served /slack/install")
+        await wait_until_serving(url, process)
+        async with (
+            aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session,
+            session.get(f"{url}/slack/install", allow_redirects=False) as page,
+        ):
+            assert page.status == 200
+            assert "https://slack.com/oauth/v2/authorize?" in await page.text()
     finally:
-        process.send_signal(signal.SIGTERM)
-        _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
+        stderr = await stop(process)
     assert process.returncode == 0
     assert b"Traceback" not in stderr
     assert CLIENT_SECRET.encode() not in stderr and SIGNING_SECRET.encode() not in stderr

@@ -4,8 +4,6 @@ at once, a restart keeps everything, and an event delivered to both (a retry lan
 
 import asyncio
 import json
-import signal
-import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,8 +11,8 @@ from pathlib import Path
 import aiohttp
 
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET, command_body, mention_body, signed_headers
-from tests.slack.test_startup import environment, free_port
+from tests.slack.processes import free_port, http_variables, spawn_bot, stop, wait_until_serving
+from tests.slack.signing import BOT_TOKEN, command_body, mention_body, signed_headers
 
 ADMIN = "U0ADMIN"
 RETRY = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
@@ -42,33 +40,15 @@ class Process:
 @asynccontextmanager
 async def running(cwd: Path, fake_slack: FakeSlack, database_url: str | None) -> AsyncIterator[Process]:
     port = free_port()
-    variables = {
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": fake_slack.api_url,
-        "PORT": str(port),
-        **({"DATABASE_URL": database_url} if database_url else {}),
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=cwd, env=environment(**variables), stderr=asyncio.subprocess.PIPE
-    )
+    variables = http_variables(fake_slack.api_url, port)
+    process = await spawn_bot(cwd, **variables, **({"DATABASE_URL": database_url} if database_url else {}))
     url = f"http://127.0.0.1:{port}"
     try:
+        await wait_until_serving(url, process)
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
-            for _ in range(400):  # up to 20 s to start, migrate and bind
-                try:
-                    async with session.get(f"{url}/healthz") as response:
-                        assert response.status == 200
-                        break
-                except aiohttp.ClientConnectionError:
-                    assert process.returncode is None, "python -m bot exited"
-                    await asyncio.sleep(0.05)
-            else:
-                raise AssertionError("python -m bot never served /healthz")
             yield Process(url, session)
     finally:
-        process.send_signal(signal.SIGTERM)
-        _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
+        stderr = await stop(process)
         assert process.returncode == 0, stderr.decode()
         assert b"Traceback" not in stderr, stderr.decode()
         assert BOT_TOKEN.encode() not in stderr

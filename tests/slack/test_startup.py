@@ -2,31 +2,14 @@
 
 import asyncio
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import aiohttp
 import pytest
 
 from tests.slack.fake_slack import FakeSlack
+from tests.slack.processes import free_port, http_variables, run_bot, spawn_bot, stop, wait_until_serving
 from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET, command_body, command_fields, signed_headers
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def environment(**variables: str) -> dict[str, str]:
-    """The test's environment (SLACK_* already cleared by the autouse fixture) plus these variables."""
-    return {**os.environ, "PYTHONPATH": str(ROOT), **variables}
-
-
-def run_bot(cwd: Path, **variables: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot"], cwd=cwd, env=environment(**variables), capture_output=True, text=True, timeout=60
-    )
 
 
 @pytest.mark.parametrize(
@@ -70,35 +53,15 @@ def test_dot_env_in_the_working_directory_is_read(tmp_path: Path) -> None:
     assert result.stderr == "llmcost: missing required setting SLACK_SIGNING_SECRET\n"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 async def test_python_m_bot_serves_slack_on_port_and_stops_on_sigterm(tmp_path: Path, fake_slack: FakeSlack) -> None:
     port = free_port()
-    variables = {
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": fake_slack.api_url,
-        "PORT": str(port),
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=tmp_path, env=environment(**variables), stderr=asyncio.subprocess.PIPE
-    )
+    process = await spawn_bot(tmp_path, **http_variables(fake_slack.api_url, port))
     url = f"http://127.0.0.1:{port}"
     try:
+        await wait_until_serving(url, process)
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
-            for _ in range(300):  # up to 15 s for the interpreter to start and bind
-                try:
-                    async with session.get(f"{url}/healthz") as response:
-                        assert (response.status, await response.text()) == (200, "ok")
-                        break
-                except aiohttp.ClientConnectionError:
-                    await asyncio.sleep(0.05)
-            else:
-                raise AssertionError("python -m bot never served /healthz")
+            async with session.get(f"{url}/healthz") as response:
+                assert (response.status, await response.text()) == (200, "ok")
 
             body = command_body("train 175B 500B")
             headers = {"Content-Type": "application/x-www-form-urlencoded", **signed_headers(body)}
@@ -110,8 +73,7 @@ async def test_python_m_bot_serves_slack_on_port_and_stops_on_sigterm(tmp_path: 
             # users.info: who asks, in which language (their Slack locale), and whether they administer the workspace
             assert [call.method for call in fake_slack.calls] == ["auth.test", "users.info"]
     finally:
-        process.send_signal(signal.SIGTERM)
-        _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
+        stderr = await stop(process)
     assert process.returncode == 0
     assert b"Traceback" not in stderr
     assert BOT_TOKEN.encode() not in stderr and SIGNING_SECRET.encode() not in stderr
@@ -127,9 +89,7 @@ async def test_with_an_app_token_python_m_bot_answers_over_socket_mode(tmp_path:
         }
     )
     variables = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": "xapp-1-test", "SLACK_API_URL": fake_slack.api_url}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=tmp_path, env=environment(**variables), stderr=asyncio.subprocess.PIPE
-    )
+    process = await spawn_bot(tmp_path, **variables)
     try:
         for _ in range(300):  # up to 15 s
             if fake_slack.socket_replies:
@@ -138,8 +98,7 @@ async def test_with_an_app_token_python_m_bot_answers_over_socket_mode(tmp_path:
         else:
             raise AssertionError(f"no acknowledgement over the socket; calls: {fake_slack.calls}")
     finally:
-        process.send_signal(signal.SIGTERM)
-        _, stderr = await asyncio.wait_for(process.communicate(), timeout=20)
+        stderr = await stop(process)
     (reply,) = fake_slack.socket_replies
     assert reply["envelope_id"] == "env-1"
     assert reply["payload"]["response_type"] == "ephemeral"
