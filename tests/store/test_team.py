@@ -25,7 +25,7 @@ async def test_a_non_admin_is_refused_and_nothing_is_written(store: TeamSettings
             f"Only workspace admins and owners, and the people the app's LLMCOST_ADMINS names ({mention('U0ALICE')}), "
             "can change team defaults. Anyone can see them with `settings`."
         )
-    assert await store.get_all(ACME) == []
+    assert await store.get_all(ACME) == ()
     await store.set(ACME, "mfu", "0.4", "U0ALICE")
     refused = await handle_team_command(ResetDefault(key="mfu"), ACME, "U0MALLORY", False, store, "zh")
     assert isinstance(refused, Failure)
@@ -62,7 +62,7 @@ async def test_reset_one_then_all(store: TeamSettings) -> None:
     everything = await handle_team_command(ResetDefault(key=None), ACME, "U0ALICE", True, store, "en")
     assert isinstance(everything, Listing)
     assert everything.title == "Removed all 2 team defaults: estimates use the catalog's again."
-    assert await store.get_all(ACME) == []
+    assert await store.get_all(ACME) == ()
 
 
 def admin(answer: bool, asked: list[str]) -> Asker:
@@ -113,4 +113,4 @@ async def test_without_defaults_a_workspace_answers_as_reply_to_does(store: Team
     refused = await reply_with_defaults("set mfu 40%", TODAY, "en", ACME, store, admin(False, asked))
     assert isinstance(refused, Failure)
     assert asked == ["users.info"]
-    assert await store.get_all(ACME) == []
+    assert await store.get_all(ACME) == ()

@@ -1,20 +1,21 @@
 """The settings repository on SQLite and on PostgreSQL: round trips, restarts, two processes, concurrency, keying."""
 
 import asyncio
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import URL
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.store.database import create_engine
-from bot.store.records import Team
+from bot.store.records import Setting, Team
 from bot.store.team_settings import TeamSettings
 
 ACME = Team(team_id="T0ACME")
 GLOBEX = Team(team_id="T0GLOBEX")
 
 
-def values_of(settings: list) -> dict[str, str]:
+def values_of(settings: Sequence[Setting]) -> dict[str, str]:
     return {setting.key: setting.value for setting in settings}
 
 
@@ -40,7 +41,7 @@ async def test_set_get_reset_round_trip(store: TeamSettings) -> None:
     assert values_of(await store.get_all(ACME)) == {"price:H100-SXM": "1.85"}
     await store.set(ACME, "gpu", "H100-SXM", "U0ALICE")
     assert await store.reset(ACME) == 2
-    assert await store.get_all(ACME) == []
+    assert await store.get_all(ACME) == ()
 
 
 async def test_restart_keeps_settings(migrated_url: URL) -> None:
@@ -64,7 +65,7 @@ async def test_two_engines_on_one_database_agree_at_once(engine: AsyncEngine, mi
         await other.set(ACME, "price:H100-SXM", "1.7", "U0BOB")
         assert values_of(await one.get_all(ACME)) == {"price:H100-SXM": "1.7"}
         await other.reset(ACME)
-        assert await one.get_all(ACME) == []
+        assert await one.get_all(ACME) == ()
     finally:
         await other_engine.dispose()
 
