@@ -4,8 +4,6 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
-from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
-from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -24,6 +22,10 @@ OAUTH_STATE_SECONDS = 600
 def oauth_settings(settings: Settings, engine: AsyncEngine) -> AsyncOAuthSettings:
     """Bolt's OAuth flow (`/slack/install`, `/slack/oauth_redirect`) keeping installations and the flow's state in
     the app's database, so every web process finds every workspace's token, and a restart loses none."""
+    # Imported here: an app with one bot token never needs them, and they are slow to import.
+    from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
+    from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
+
     assert settings.slack_client_id is not None and settings.slack_client_secret is not None
     return AsyncOAuthSettings(
         client_id=settings.slack_client_id,

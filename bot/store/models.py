@@ -1,9 +1,8 @@
-"""The tables, as SQLAlchemy 2 typed declarative models. Alembic's revisions create and upgrade them."""
+"""Our tables, as SQLAlchemy 2 typed declarative models. Alembic's revisions create and upgrade them;
+bot.store.schema adds slack_sdk's OAuth tables to make the whole schema the revisions build."""
 
 from datetime import UTC, datetime
 
-from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
-from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import DateTime, Dialect, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -51,16 +50,3 @@ class HandledEvent(Base):
 
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     handled_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-
-# slack_sdk's installation and OAuth state tables (multi-workspace install), as its SQLAlchemy stores build them.
-# Revision 0003 creates a frozen copy; declaring them here lets the migration test catch a slack_sdk that changed them.
-SLACK_INSTALLATIONS = SQLAlchemyInstallationStore.build_installations_table(
-    Base.metadata, SQLAlchemyInstallationStore.default_installations_table_name
-)
-SLACK_BOTS = SQLAlchemyInstallationStore.build_bots_table(
-    Base.metadata, SQLAlchemyInstallationStore.default_bots_table_name
-)
-SLACK_OAUTH_STATES = SQLAlchemyOAuthStateStore.build_oauth_states_table(
-    Base.metadata, SQLAlchemyOAuthStateStore.default_table_name
-)

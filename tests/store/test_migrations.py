@@ -13,13 +13,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Connection, inspect
 
 from bot.store.database import DEFAULT_SQLITE_PATH, create_engine, database_url, shown
-from bot.store.migrate import alembic_config, upgrade_database
-from bot.store.models import Base
+from bot.store.migrate import HEAD, alembic_config, upgrade_database
 from bot.store.records import Team
+from bot.store.schema import SCHEMA
 from bot.store.team_settings import TeamSettings
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
 TABLES = {
     "alembic_version",
     "team_setting",
@@ -36,7 +35,7 @@ async def schema_of(url: URL) -> tuple[set[str], str | None, list]:
     def inspect_schema(connection: Connection) -> tuple[set[str], str | None, list]:
         tables = set(inspect(connection).get_table_names())
         revision = MigrationContext.configure(connection).get_current_revision()
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        differences = compare_metadata(MigrationContext.configure(connection), SCHEMA)
         return tables, revision, differences
 
     engine = create_engine(url)
@@ -45,6 +44,22 @@ async def schema_of(url: URL) -> tuple[set[str], str | None, list]:
             return await connection.run_sync(inspect_schema)
     finally:
         await engine.dispose()
+
+
+def test_head_is_the_newest_revision_script() -> None:
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
+
+
+def test_a_database_at_head_is_checked_without_importing_alembic(database_url: URL) -> None:
+    asyncio.run(upgrade_database(database_url))
+    check = (
+        "import asyncio, sys; from bot.store.database import database_url; from bot.store.migrate import upgrade_database; "
+        "asyncio.run(upgrade_database(database_url())); print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'mako'}))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], cwd=ROOT, env=environment_for(database_url), capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "[]", "")
 
 
 async def test_an_empty_database_is_upgraded_to_the_models(database_url: URL) -> None:
@@ -72,12 +87,16 @@ async def test_upgrading_again_changes_nothing_and_keeps_the_data(database_url: 
     assert [(s.key, s.value) for s in settings] == [("price:H100-SXM", "1.85")]
 
 
-def upgrade_command(url: URL) -> subprocess.Popen[str]:
-    """`python -m bot.store upgrade` in a process of its own, given the URL as a PaaS hands it out."""
+def environment_for(url: URL) -> dict[str, str]:
+    """This environment with DATABASE_URL naming `url` as a PaaS hands it out (no async driver)."""
     plain = url.set(drivername=url.get_backend_name())
-    environment = {**os.environ, "DATABASE_URL": plain.render_as_string(hide_password=False)}
+    return {**os.environ, "DATABASE_URL": plain.render_as_string(hide_password=False)}
+
+
+def upgrade_command(url: URL) -> subprocess.Popen[str]:
+    """`python -m bot.store upgrade` in a process of its own."""
     command = [sys.executable, "-m", "bot.store", "upgrade"]
-    return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=PIPE, stderr=PIPE, text=True)
+    return subprocess.Popen(command, cwd=ROOT, env=environment_for(url), stdout=PIPE, stderr=PIPE, text=True)
 
 
 def test_the_documented_command_upgrades_the_database_in_database_url(database_url: URL) -> None:

@@ -7,7 +7,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from bot.store.database import create_engine, database_url
-from bot.store.models import Base
+from bot.store.schema import SCHEMA
 
 config = context.config
 if config.config_file_name is not None:  # the alembic command line: its ini file configures logging
@@ -16,7 +16,7 @@ if config.config_file_name is not None:  # the alembic command line: its ini fil
 
 def _run(connection: Connection) -> None:
     # SQLite cannot ALTER most things in place: batch mode copies the table instead.
-    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=SCHEMA, render_as_batch=True)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -32,7 +32,7 @@ async def _run_on_own_engine() -> None:
 
 
 if context.is_offline_mode():
-    context.configure(url=database_url(), target_metadata=Base.metadata, literal_binds=True)
+    context.configure(url=database_url(), target_metadata=SCHEMA, literal_binds=True)
     with context.begin_transaction():
         context.run_migrations()
 elif (shared := config.attributes.get("connection")) is not None:

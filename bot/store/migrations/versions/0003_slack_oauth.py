@@ -1,6 +1,6 @@
 """slack_installations, slack_bots, slack_oauth_states: slack_sdk's stores for the multi-workspace install
 
-A frozen copy of the tables slack_sdk 3.48's SQLAlchemy installation and state stores build (bot.store.models
+A frozen copy of the tables slack_sdk 3.48's SQLAlchemy installation and state stores build (bot.store.schema
 declares them from slack_sdk itself, so the migration test notices when a newer slack_sdk changes them).
 
 Revision ID: 0003
