@@ -14,6 +14,8 @@ import re
 _ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
 _OPEN, _CLOSE = "\ufdd0", "\ufdd1"
 _OWN_MENTION = re.compile(f"{_OPEN}@([A-Z0-9]+){_CLOSE}")
+# Whatever `escape` would change: most of a reply's texts (figures, labels) hold none of it.
+_TO_ESCAPE = re.compile(f"[&<>{_OPEN}{_CLOSE}]")
 
 
 def mention(user_id: str) -> str:
@@ -34,6 +36,8 @@ def unescape(text: str) -> str:
 
 
 def escape(text: str) -> str:
+    if _TO_ESCAPE.search(text) is None:  # one scan, the common case
+        return text
     # `&` first, so that the entities written for `<` and `>` are not escaped again.
     text = unescape(text)
     for char, entity in _ENTITIES:
