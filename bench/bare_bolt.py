@@ -1,14 +1,22 @@
-"""The baseline: a bare Bolt AsyncApp whose one listener only acks /llmcost, on Bolt's own aiohttp application.
+"""The baselines: a bare Bolt AsyncApp whose one listener only acks /llmcost, on Bolt's own aiohttp application.
 
 Same variables as `python -m bot` (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL, PORT), same signature
 checks, and the same GET /healthz, so start-up is measured the same way for both.
+
+With `--with-stack` it first imports, and never uses, the libraries llmcost runs on besides Bolt (pydantic,
+pydantic-settings, python-dotenv, SQLAlchemy's asyncio engine with the SQLite driver): the floor that any app
+on this stack starts from, before a line of its own code.
 """
 
+import importlib
 import os
+import sys
 
 from aiohttp import web
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
+
+STACK = ("pydantic", "pydantic_settings", "dotenv", "sqlalchemy.ext.asyncio", "sqlalchemy.dialects.sqlite.aiosqlite")
 
 
 async def healthz(_: web.Request) -> web.Response:
@@ -20,6 +28,9 @@ async def only_ack(ack: AsyncAck) -> None:
 
 
 def main() -> None:
+    if "--with-stack" in sys.argv[1:]:
+        for module in STACK:
+            importlib.import_module(module)
     client = AsyncWebClient(token=os.environ["SLACK_BOT_TOKEN"], base_url=os.environ["SLACK_API_URL"])
     app = AsyncApp(client=client, signing_secret=os.environ["SLACK_SIGNING_SECRET"])
     app.command("/llmcost")(only_ack)

@@ -4,13 +4,15 @@ Run by hand from the repository root (not part of the test suite):
 
     python -m bench.run [--requests 2000] [--starts 5]
 
-Both servers run as subprocesses with the same environment, against the tests' local fake of Slack's Web API,
+The servers run as subprocesses with the same environment, against the tests' local fake of Slack's Web API,
 and get the same signed slash commands (each with its own trigger_id, as Slack sends them) at concurrency 1,
-16 and 64. Everything goes to 127.0.0.1.
+16 and 64. Everything goes to 127.0.0.1. Besides the bare app, a third server, `stack`, is the bare app with
+llmcost's other libraries imported: it splits the bot's start-up and memory into theirs and llmcost's own.
 """
 
 import argparse
 import asyncio
+import compileall
 import json
 import os
 import signal
@@ -28,7 +30,9 @@ from tests.slack.processes import free_port
 from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET, command_body, signed_headers
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVERS = {"bot": [sys.executable, "-m", "bot"], "bare": [sys.executable, str(ROOT / "bench" / "bare_bolt.py")]}
+BARE = [sys.executable, str(ROOT / "bench" / "bare_bolt.py")]
+# `stack`: the bare app with llmcost's other libraries imported and unused (bench/bare_bolt.py).
+SERVERS = {"bot": [sys.executable, "-m", "bot"], "bare": BARE, "stack": [*BARE, "--with-stack"]}
 CONCURRENCIES = (1, 16, 64)
 # What people ask: an estimate of each kind, a comparison, a listing, an error.
 TEXTS = ("train 175B 500B", "infer 70B batch=32 gpu=H100", "compare train 7B gpu=A100,H100", "gpus", "train 7B mfu=2")
@@ -41,6 +45,12 @@ class Level:
     latencies_s: list[float] = field(default_factory=list)
     errors: int = 0
     elapsed_s: float = 0.0
+    cpu_s: float = 0.0  # the server's own CPU time (user + system) during the level
+
+    @property
+    def cpu_ms_per_request(self) -> float:
+        # Steadier than latency on a shared machine: what each command costs the server, however long it waited.
+        return self.cpu_s / len(self.latencies_s) * 1000
 
     def percentile_ms(self, share: float) -> float:
         ordered = sorted(self.latencies_s)
@@ -61,6 +71,12 @@ class Result:
     @property
     def start_ms(self) -> float:
         return statistics.median(self.start_s) * 1000
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of the process so far (fields 14 and 15 of /proc/<pid>/stat, in clock ticks)."""
+    after_name = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(after_name[11]) + int(after_name[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_kib(pid: int) -> int:
@@ -147,51 +163,69 @@ async def measure(name: str, api_url: str, requests: int, starts: int) -> Result
     result.start_s.append(seconds)
     try:
         await load(url, 8, 100)  # warm-up: Bolt's first request calls auth.test
-        result.levels = [await load(url, concurrency, requests) for concurrency in CONCURRENCIES]
+        for concurrency in CONCURRENCIES:
+            before = cpu_seconds(process.pid)
+            level = await load(url, concurrency, requests)
+            level.cpu_s = cpu_seconds(process.pid) - before
+            result.levels.append(level)
         result.rss_kib = rss_kib(process.pid)
     finally:
         await stop(process)
     return result
 
 
-def report(bot: Result, bare: Result, requests: int) -> str:
+def report(bot: Result, bare: Result, stack: Result, requests: int) -> str:
     lines = [
         f"{requests} signed /llmcost commands per level; start-up = spawn to first 200 on GET /healthz "
         f"(median of {len(bot.start_s)}); RSS after the load",
         "",
-        f"{'server':<6} {'conc':>4} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'req/s':>8} {'errors':>6}",
+        f"{'server':<6} {'conc':>4} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'req/s':>8} {'errors':>6} {'CPU ms/req':>10}",
     ]
-    for result in (bot, bare):
+    for result in (bot, bare, stack):
         for level in result.levels:
             lines.append(
                 f"{result.name:<6} {level.concurrency:>4} {level.percentile_ms(0.5):>8.2f} "
                 f"{level.percentile_ms(0.99):>8.2f} {max(level.latencies_s) * 1000:>8.2f} "
-                f"{level.throughput:>8.0f} {level.errors:>6}"
+                f"{level.throughput:>8.0f} {level.errors:>6} {level.cpu_ms_per_request:>10.2f}"
             )
     lines += ["", f"{'server':<6} {'start-up ms':>12} {'RSS MiB':>8}"]
-    for result in (bot, bare):
+    for result in (bot, bare, stack):
         lines.append(f"{result.name:<6} {result.start_ms:>12.0f} {result.rss_kib / 1024:>8.1f}")
     lines += ["", "ratios bot / bare (target):"]
     for ours, theirs in zip(bot.levels, bare.levels, strict=True):
         p99 = ours.percentile_ms(0.99) / theirs.percentile_ms(0.99)
-        lines.append(f"  p99 at concurrency {ours.concurrency:<3} {p99:5.2f}x  (<= 1.3x)")
+        cpu = ours.cpu_ms_per_request / theirs.cpu_ms_per_request
+        lines.append(f"  p99 at concurrency {ours.concurrency:<3} {p99:5.2f}x  (<= 1.3x); CPU per command {cpu:5.2f}x")
     lines.append(f"  start-up                {bot.start_ms / bare.start_ms:5.2f}x  (<= 1.3x)")
     lines.append(f"  memory                  {bot.rss_kib / bare.rss_kib:5.2f}x  (<= 1.5x)")
     errors = sum(level.errors for level in bot.levels)
     slowest = max(max(level.latencies_s) for level in bot.levels) * 1000
     lines.append(f"  bot errors {errors} (0), slowest reply {slowest:.0f} ms (< {SLACK_DEADLINE_S * 1000:.0f})")
+    lines += ["", "where start-up and memory go:"]
+    for label, ours, theirs in (
+        ("the libraries alone (stack / bare)", stack, bare),
+        ("llmcost's code (bot / stack)", bot, stack),
+    ):
+        lines.append(
+            f"  {label:<35} start-up {ours.start_ms / theirs.start_ms:5.2f}x, memory {ours.rss_kib / theirs.rss_kib:5.2f}x"
+        )
     return "\n".join(lines)
 
 
 async def main(requests: int, starts: int) -> None:
+    # An installed package has its bytecode compiled by pip; an editable checkout (and a machine that sets
+    # PYTHONDONTWRITEBYTECODE) would compile llmcost's modules at every start, which the bare app never does.
+    for package in ("bot", "calc"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     fake = FakeSlack()
     await fake.start()
     try:
         bare = await measure("bare", fake.api_url, requests, starts)
+        stack = await measure("stack", fake.api_url, requests, starts)
         bot = await measure("bot", fake.api_url, requests, starts)
     finally:
         await fake.stop()
-    print(report(bot, bare, requests))
+    print(report(bot, bare, stack, requests))
 
 
 if __name__ == "__main__":
