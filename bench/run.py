@@ -35,7 +35,13 @@ BARE = [sys.executable, str(ROOT / "bench" / "bare_bolt.py")]
 SERVERS = {"bot": [sys.executable, "-m", "bot"], "bare": BARE, "stack": [*BARE, "--with-stack"]}
 CONCURRENCIES = (1, 16, 64)
 # What people ask: an estimate of each kind, a comparison, a listing, an error.
-TEXTS = ("train 175B 500B", "infer 70B batch=32 gpu=H100", "compare train 7B gpu=A100,H100", "gpus", "train 7B mfu=2")
+TEXTS = (
+    "train 175B 500B",
+    "infer 70B batch=32 gpu=H100",
+    "compare train 7B gpu=A100,H100",
+    "gpus",
+    "train 7B gpu=H1OO",
+)
 SLACK_DEADLINE_S = 3.0
 
 
