@@ -2,7 +2,7 @@
 
 Run by hand from the repository root (not part of the test suite):
 
-    python -m bench.run [--requests 2000] [--starts 5]
+    python -m bench.run [--requests 2000] [--starts 9]
 
 The servers run as subprocesses with the same environment, against the tests' local fake of Slack's Web API,
 and get the same signed slash commands (each with its own trigger_id, as Slack sends them) at concurrency 1,
@@ -149,10 +149,8 @@ async def load(url: str, concurrency: int, requests: int) -> Level:
     return level
 
 
-async def measure(name: str, api_url: str, requests: int, starts: int) -> Result:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {
+def server_environment(api_url: str, port: int) -> dict[str, str]:
+    return {
         **{key: value for key, value in os.environ.items() if not key.startswith("SLACK_")},
         "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
@@ -160,24 +158,40 @@ async def measure(name: str, api_url: str, requests: int, starts: int) -> Result
         "PORT": str(port),
         "PYTHONPATH": str(ROOT),
     }
-    result = Result(name)
-    for _ in range(starts - 1):
-        process, seconds = await start(SERVERS[name], env, url)
-        result.start_s.append(seconds)
-        await stop(process)
-    process, seconds = await start(SERVERS[name], env, url)
+
+
+async def time_start_up(result: Result, api_url: str) -> None:
+    port = free_port()
+    process, seconds = await start(SERVERS[result.name], server_environment(api_url, port), f"http://127.0.0.1:{port}")
     result.start_s.append(seconds)
+    await stop(process)
+
+
+async def measure_loads(results: list[Result], api_url: str, requests: int) -> None:
+    """Latency, throughput and each server's CPU at each concurrency, then its resident memory.
+
+    All the servers run at once, idle but for the one under load, and take each level in turns.
+    """
+    urls: list[str] = []
+    processes: list[asyncio.subprocess.Process] = []
     try:
-        await load(url, 8, 100)  # warm-up: Bolt's first request calls auth.test
+        for result in results:
+            port = free_port()
+            urls.append(f"http://127.0.0.1:{port}")
+            process, _ = await start(SERVERS[result.name], server_environment(api_url, port), urls[-1])
+            processes.append(process)
+            await load(urls[-1], 8, 100)  # warm-up: Bolt's first request calls auth.test
         for concurrency in CONCURRENCIES:
-            before = cpu_seconds(process.pid)
-            level = await load(url, concurrency, requests)
-            level.cpu_s = cpu_seconds(process.pid) - before
-            result.levels.append(level)
-        result.rss_kib = rss_kib(process.pid)
+            for result, url, process in zip(results, urls, processes, strict=True):
+                before = cpu_seconds(process.pid)
+                level = await load(url, concurrency, requests)
+                level.cpu_s = cpu_seconds(process.pid) - before
+                result.levels.append(level)
+        for result, process in zip(results, processes, strict=True):
+            result.rss_kib = rss_kib(process.pid)
     finally:
-        await stop(process)
-    return result
+        for process in processes:
+            await stop(process)
 
 
 def report(bot: Result, bare: Result, stack: Result, requests: int) -> str:
@@ -223,20 +237,23 @@ async def main(requests: int, starts: int) -> None:
     # PYTHONDONTWRITEBYTECODE) would compile llmcost's modules at every start, which the bare app never does.
     for package in ("bot", "calc"):
         compileall.compile_dir(ROOT / package, quiet=1)
+    results = {name: Result(name) for name in SERVERS}
     fake = FakeSlack()
     await fake.start()
     try:
-        bare = await measure("bare", fake.api_url, requests, starts)
-        stack = await measure("stack", fake.api_url, requests, starts)
-        bot = await measure("bot", fake.api_url, requests, starts)
+        # Start-ups taken in turns, one of each server a round: the machine's drift falls on all of them alike.
+        for _ in range(starts):
+            for result in results.values():
+                await time_start_up(result, fake.api_url)
+        await measure_loads(list(results.values()), fake.api_url, requests)
     finally:
         await fake.stop()
-    print(report(bot, bare, stack, requests))
+    print(report(results["bot"], results["bare"], results["stack"], requests))
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=2000, help="commands per concurrency level")
-    parser.add_argument("--starts", type=int, default=5, help="start-ups timed per server (median)")
+    parser.add_argument("--starts", type=int, default=9, help="start-ups timed per server (median)")
     arguments = parser.parse_args()
     asyncio.run(main(arguments.requests, arguments.starts))
