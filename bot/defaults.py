@@ -49,12 +49,17 @@ def stored_text(value: object) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-class TeamPrice(BaseModel):
+class TeamValue(BaseModel):
+    """A number the team set (a price in USD per GPU-hour, an MFU), with who set it and when: an estimate names them."""
+
     model_config = ConfigDict(frozen=True)
 
-    usd_per_gpu_hour: float
+    value: float
     set_by: str
     set_on: date
+
+    def label(self, code: str, lang: str) -> str:
+        return t(lang, code, user=mention(self.set_by), date=self.set_on.isoformat())
 
 
 class TeamDefaults(BaseModel):
@@ -65,13 +70,13 @@ class TeamDefaults(BaseModel):
     gpu: str | None = None
     currency: Currency | None = None
     rate: float | None = None
-    mfu: float | None = None
-    prices: dict[str, TeamPrice] = Field(default_factory=dict)
+    mfu: TeamValue | None = None
+    prices: dict[str, TeamValue] = Field(default_factory=dict)
 
     @classmethod
     def from_settings(cls, settings: Iterable[Setting]) -> "TeamDefaults":
         fields: dict[str, Any] = {}
-        prices: dict[str, TeamPrice] = {}
+        prices: dict[str, TeamValue] = {}
         for setting in settings:
             field, gpu_name = split_key(setting.key)
             read = _read_stored(field, gpu_name, setting.value)
@@ -81,8 +86,10 @@ class TeamDefaults(BaseModel):
                 log.warning("ignoring unreadable team setting %s=%r", setting.key, setting.value)
                 continue
             gpu_id, value = read
+            if field in ("price", "mfu"):
+                value = TeamValue(value=value, set_by=setting.set_by, set_on=setting.set_at.date())
             if field == "price":
-                prices[gpu_id] = TeamPrice(usd_per_gpu_hour=value, set_by=setting.set_by, set_on=setting.set_at.date())
+                prices[gpu_id] = value
             else:
                 fields[field] = value
         return cls(prices=prices, **fields)
@@ -112,10 +119,8 @@ def apply_defaults(request: Request, defaults: TeamDefaults, lang: str = "en") -
     named = find_gpu(request.gpu or defaults.gpu or DEFAULT_GPU_ID)
     team_price = defaults.prices.get(named.id) if named is not None else None
     if request.price is None and team_price is not None:
-        updates["price"] = team_price.usd_per_gpu_hour
-        updates["price_label"] = t(
-            lang, "team_price_label", user=mention(team_price.set_by), date=team_price.set_on.isoformat()
-        )
+        updates["price"] = team_price.value
+        updates["price_label"] = team_price.label("team_price_label", lang)
     if request.currency is None and defaults.currency is not None:
         updates["currency"] = defaults.currency
     # calc reads a rate without a currency as "in CNY": a team rate must not turn a dollar estimate into yuan.
@@ -123,6 +128,7 @@ def apply_defaults(request: Request, defaults: TeamDefaults, lang: str = "en") -
     if request.rate is None and defaults.rate is not None and currency is Currency.CNY:
         updates["rate"] = defaults.rate
     if request.mfu is None and defaults.mfu is not None:
-        updates["mfu"] = defaults.mfu
+        updates["mfu"] = defaults.mfu.value
+        updates["mfu_label"] = defaults.mfu.label("team_mfu_label", lang)
     # Validated again as a whole: the filled request meets every rule a typed one does.
     return type(request).model_validate({**dict(request), **updates})

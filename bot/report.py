@@ -78,6 +78,8 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
     gpu = t(lang, gpu_code, name=a.gpu_name, precision=a.precision.value, peak=peak, source=a.gpu_source)
     if a.formula is Formula.SEED:
         mfu = t(lang, "a_mfu_seed")
+    elif a.mfu_label is not None:
+        mfu = t(lang, "a_mfu_label", mfu=fmt.percent(a.mfu), label=a.mfu_label)
     else:
         mfu = t(lang, "a_mfu_typical" if a.mfu_is_default else "a_mfu_yours", mfu=fmt.percent(a.mfu))
     price_figure = f"{a.price_per_gpu_hour:g}"
@@ -113,6 +115,13 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
     ]
 
 
+def _mfu_kind(a: Assumptions) -> str:
+    """The message code saying whose MFU the headline's is."""
+    if a.mfu_is_default:
+        return "mfu_typical"
+    return "mfu_yours" if a.mfu_label is None else "mfu_team"
+
+
 def _row(lang: str, label: str, code: str, **values: object) -> tuple[str, str]:
     """A labelled line: the label's words and the value's words, both from the catalog."""
     return t(lang, label), t(lang, code, **values)
@@ -131,7 +140,7 @@ def train_report(result: TrainResult, lang: str) -> Report:
             "train_headline",
             cost=fmt.money(result.cost, cur, lang=lang),
             mfu=mfu,
-            mfu_kind=t(lang, "mfu_typical" if a.mfu_is_default else "mfu_yours"),
+            mfu_kind=t(lang, _mfu_kind(a)),
             low=fmt.money(spread.low * a.fx_rate, cur, 2, lang),
             high=fmt.money(spread.high * a.fx_rate, cur, 2, lang),
             mfu_low=f"{spread.mfu_low * 100:g}",

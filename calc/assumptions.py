@@ -42,6 +42,7 @@ class Resolved:
             "peak_overridden": request.flops is not None,
             "mfu": self.mfu,
             "mfu_is_default": request.mfu is None and request.formula is Formula.STANDARD,
+            "mfu_label": request.mfu_label if request.mfu is not None else None,
             "price_per_gpu_hour": self.price_per_gpu_hour,
             "price_source": describe_price(self.price),
             "price": self.price,

@@ -30,6 +30,7 @@ class JobRequest(BaseModel):
     flops: Annotated[float, Field(ge=1e9, le=1e17)] | None = None
     precision: Precision | None = None
     mfu: Fraction | None = None
+    mfu_label: str | None = None  # who set the MFU, when not the person asking (a team default)
     discount: Share = 0.0
     currency: Currency | None = None
     rate: Annotated[float, Field(gt=0, le=1000)] | None = None

@@ -44,6 +44,7 @@ class Assumptions(BaseModel):
     peak_overridden: bool
     mfu: float
     mfu_is_default: bool
+    mfu_label: str | None
     price_per_gpu_hour: float
     price_source: str
     price: PriceInfo

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.answer import reply_for
-from bot.defaults import TeamDefaults, TeamPrice, apply_defaults
+from bot.defaults import TeamDefaults, TeamValue, apply_defaults
 from bot.escape import mention
 from bot.grammar import Estimate, parse
 from bot.render_text import render_text
@@ -14,13 +14,13 @@ from calc import InferRequest, TrainRequest
 from calc.units import Currency
 from tests.support import TODAY
 
-ALICE_H100 = TeamPrice(usd_per_gpu_hour=1.85, set_by="U0ALICE", set_on=date(2026, 11, 29))
+ALICE_H100 = TeamValue(value=1.85, set_by="U0ALICE", set_on=date(2026, 11, 29))
 TEAM = TeamDefaults(
     gpu="H100-SXM",
     currency=Currency.CNY,
     rate=7.2,
-    mfu=0.4,
-    prices={"H100-SXM": ALICE_H100, "A100-80GB-SXM": TeamPrice(usd_per_gpu_hour=1.2, set_by="U0BOB", set_on=TODAY)},
+    mfu=TeamValue(value=0.4, set_by="U0CAROL", set_on=date(2026, 11, 28)),
+    prices={"H100-SXM": ALICE_H100, "A100-80GB-SXM": TeamValue(value=1.2, set_by="U0BOB", set_on=TODAY)},
 )
 
 
@@ -40,13 +40,20 @@ def test_every_unset_field_takes_the_teams_value() -> None:
         0.4,
     )
     assert filled.price_label == f"team price, set by {mention('U0ALICE')} on 2026-11-29"
+    assert filled.mfu_label == f"team default, set by {mention('U0CAROL')} on 2026-11-28"
     assert (filled.params, filled.tokens) == (70e9, 1.4e12)
 
 
 def test_a_typed_value_wins() -> None:
     text = "train 70B 1.4T gpu=H100 price=2.5 currency=USD mfu=30%"
     filled = apply_defaults(request_of(text), TEAM)
-    assert (filled.price, filled.price_label, filled.currency, filled.mfu) == (2.5, None, Currency.USD, 0.3)
+    assert (filled.price, filled.price_label, filled.currency, filled.mfu, filled.mfu_label) == (
+        2.5,
+        None,
+        Currency.USD,
+        0.3,
+        None,
+    )
     # the team's rate is for yuan: it must not turn this dollar estimate into one
     assert filled.rate is None
     assert apply_defaults(request_of("infer 70B rate=6.9"), TEAM).rate == 6.9
@@ -74,6 +81,7 @@ def test_no_defaults_change_nothing() -> None:
 def test_the_label_is_worded_in_the_readers_language() -> None:
     filled = apply_defaults(request_of("train 7B 1T"), TEAM, lang="zh")
     assert filled.price_label == f"团队价格，由 {mention('U0ALICE')} 于 2026-11-29 设定"
+    assert filled.mfu_label == f"团队默认，由 {mention('U0CAROL')} 于 2026-11-28 设定"
 
 
 def test_the_estimate_says_whose_price_it_is() -> None:
@@ -85,6 +93,16 @@ def test_the_estimate_says_whose_price_it_is() -> None:
     assert "price=1.85" in output  # the reproducing command carries the team's price
 
 
+def test_the_estimate_says_whose_mfu_it_is() -> None:
+    team_mfu = TeamDefaults(mfu=TEAM.mfu)
+    output = render_text(reply_for(Estimate(request=apply_defaults(request_of("train 175B 500B"), team_mfu)), TODAY))
+    # 5.25e23 FLOPs at 312 TFLOPS x 40%: 1,168,536 GPU-hours x $2.2659
+    assert "≈ $2.65M at 40% MFU (team default; " in output
+    assert f"40%, team default, set by {mention('U0CAROL')} on 2026-11-28" in output
+    typed = apply_defaults(request_of("train 175B 500B mfu=30%"), team_mfu)
+    assert "30%, yours" in render_text(reply_for(Estimate(request=typed), TODAY))
+
+
 def at(day: int) -> datetime:
     return datetime(2026, 11, day, 12, tzinfo=UTC)
 
@@ -94,7 +112,7 @@ def test_stored_settings_are_read_back_checked() -> None:
         [
             Setting("currency", "CNY", "U1", at(1)),
             Setting("gpu", "H100-SXM", "U1", at(2)),
-            Setting("mfu", "0.4", "U2", at(3)),
+            Setting("mfu", "0.4", "U0CAROL", at(28)),
             Setting("price:H100-SXM", "1.85", "U0ALICE", at(29)),
             Setting("rate", "7.2", "U3", at(4)),
         ]

@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "train_headline_seed": "≈ {cost}: the seed's formula (at peak, MFU 100%)",
     "mfu_typical": "typical",
     "mfu_yours": "yours",
+    "mfu_team": "team default",
     "infer_headline": "≈ {per_1k} per 1K tokens ({per_1m} per 1M) · {bound}-bound at batch {batch} on {cards} × {gpu}",
     "infer_headline_seed": "≈ {per_1k} per 1K tokens: the seed's formula · the standard formula says {standard}",
     "bound_compute": "compute",
@@ -82,6 +83,7 @@ MESSAGES: dict[str, str] = {
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}, typical of published runs (25–50%)",
     "a_mfu_yours": "{mfu}, yours",
+    "a_mfu_label": "{mfu}, {label}",
     "a_mfu_seed": "100%, the seed's assumption (peak)",
     "a_mbu": "MBU",
     "a_mbu_value": "{mbu} of {bandwidth} TB/s HBM bandwidth · {bytes} bytes per weight",
@@ -200,6 +202,7 @@ MESSAGES: dict[str, str] = {
     "note_compare_one_peak": "Your `flops=` is one peak for every GPU: only prices and memory bandwidth differ.",
     # team defaults (set, settings, reset)
     "team_price_label": "team price, set by {user} on {date}",
+    "team_mfu_label": "team default, set by {user} on {date}",
     "missing_setting": "`{command}` needs a setting: gpu, price, currency, rate or mfu.",
     "unknown_setting": "`{word}` is not a team setting: choose gpu, price, currency, rate or mfu.",
     "missing_setting_value": "`{command}` is missing its value.",

@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "train_headline_seed": "≈ {cost}：种子文档的公式（按峰值算力，MFU 100%）",
     "mfu_typical": "典型值",
     "mfu_yours": "你设定的",
+    "mfu_team": "团队默认",
     "infer_headline": "≈ 每千 token {per_1k}（每百万 {per_1m}）· {bound}受限，batch {batch}，{cards} × {gpu}",
     "infer_headline_seed": "≈ 每千 token {per_1k}：种子文档的公式 · 标准公式为 {standard}",
     "bound_compute": "算力",
@@ -82,6 +83,7 @@ MESSAGES: dict[str, str] = {
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}，公开训练的典型值（25–50%）",
     "a_mfu_yours": "{mfu}，你设定的",
+    "a_mfu_label": "{mfu}，{label}",
     "a_mfu_seed": "100%，种子文档的假设（峰值）",
     "a_mbu": "MBU",
     "a_mbu_value": "{bandwidth} TB/s 显存带宽的 {mbu} · 每个权重 {bytes} 字节",
@@ -196,6 +198,7 @@ MESSAGES: dict[str, str] = {
     "note_compare_one_peak": "你设定的 `flops=` 是所有 GPU 共用的峰值：它们只在价格和显存带宽上有差别。",
     # team defaults (set, settings, reset)
     "team_price_label": "团队价格，由 {user} 于 {date} 设定",
+    "team_mfu_label": "团队默认，由 {user} 于 {date} 设定",
     "missing_setting": "`{command}` 需要指明设置项：gpu、price、currency、rate 或 mfu。",
     "unknown_setting": "`{word}` 不是团队设置项：请选择 gpu、price、currency、rate 或 mfu。",
     "missing_setting_value": "`{command}` 缺少取值。",

@@ -83,10 +83,13 @@ async def test_estimates_in_a_workspace_use_its_defaults_and_say_whose(store: Te
     reply = await reply_with_defaults("train 175B 500B", TODAY, "en", ACME, store)
     assert isinstance(reply, Report)
     assumptions = dict(reply.assumptions)
-    stamp = (await store.get_all(ACME))[1].set_at.date().isoformat()
-    assert assumptions["Price"] == f"$1.85 per GPU-hour, team price, set by {mention('U0ALICE')} on {stamp}"
+    stamp = {setting.key: setting.set_at.date().isoformat() for setting in await store.get_all(ACME)}
+    assert assumptions["Price"] == (
+        f"$1.85 per GPU-hour, team price, set by {mention('U0ALICE')} on {stamp['price:H100-SXM']}"
+    )
     assert assumptions["GPU"].startswith("NVIDIA H100 SXM 80GB, bf16, 989.4 TFLOPS")
-    assert assumptions["MFU"] == "40%, yours"
+    assert assumptions["MFU"] == f"40%, team default, set by {mention('U0ALICE')} on {stamp['mfu']}"
+    assert " at 40% MFU (team default; " in reply.headline
     assert reply.command.startswith("train 175B 500B gpu=H100-SXM precision=bf16 mfu=40% price=1.85 ")
 
     typed = await reply_with_defaults("train 175B 500B gpu=A100 price=3", TODAY, "en", ACME, store)
