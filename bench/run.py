@@ -26,8 +26,8 @@ from pathlib import Path
 import aiohttp
 
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.processes import free_port
-from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET, command_body, signed_headers
+from tests.slack.processes import free_port, http_variables
+from tests.slack.signing import command_body, signed_headers
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE = [sys.executable, str(ROOT / "bench" / "bare_bolt.py")]
@@ -150,14 +150,9 @@ async def load(url: str, concurrency: int, requests: int) -> Level:
 
 
 def server_environment(api_url: str, port: int) -> dict[str, str]:
-    return {
-        **{key: value for key, value in os.environ.items() if not key.startswith("SLACK_")},
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": api_url,
-        "PORT": str(port),
-        "PYTHONPATH": str(ROOT),
-    }
+    """This shell's environment without its SLACK_* variables, plus what the tests give `python -m bot`."""
+    own = {key: value for key, value in os.environ.items() if not key.startswith("SLACK_")}
+    return {**own, "PYTHONPATH": str(ROOT), **http_variables(api_url, port)}
 
 
 async def time_start_up(result: Result, api_url: str) -> None:

@@ -78,10 +78,8 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
     gpu = t(lang, gpu_code, name=a.gpu_name, precision=a.precision.value, peak=peak, source=a.gpu_source)
     if a.formula is Formula.SEED:
         mfu = t(lang, "a_mfu_seed")
-    elif a.mfu_label is not None:
-        mfu = t(lang, "a_mfu_label", mfu=fmt.percent(a.mfu), label=a.mfu_label)
     else:
-        mfu = t(lang, "a_mfu_typical" if a.mfu_is_default else "a_mfu_yours", mfu=fmt.percent(a.mfu))
+        mfu = t(lang, f"a_{_mfu_kind(a)}", mfu=fmt.percent(a.mfu), label=a.mfu_label)
     price_figure = f"{a.price_per_gpu_hour:g}"
     if a.price.provider is None:
         label = a.price.label or t(lang, "your_price")
@@ -116,7 +114,7 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
 
 
 def _mfu_kind(a: Assumptions) -> str:
-    """The message code saying whose MFU the headline's is."""
+    """Whose MFU it is, as the message code of the headline's word (`a_` + it: the assumption's line)."""
     if a.mfu_is_default:
         return "mfu_typical"
     return "mfu_yours" if a.mfu_label is None else "mfu_team"

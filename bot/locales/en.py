@@ -83,7 +83,7 @@ MESSAGES: dict[str, str] = {
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}, typical of published runs (25–50%)",
     "a_mfu_yours": "{mfu}, yours",
-    "a_mfu_label": "{mfu}, {label}",
+    "a_mfu_team": "{mfu}, {label}",
     "a_mfu_seed": "100%, the seed's assumption (peak)",
     "a_mbu": "MBU",
     "a_mbu_value": "{mbu} of {bandwidth} TB/s HBM bandwidth · {bytes} bytes per weight",

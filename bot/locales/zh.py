@@ -83,7 +83,7 @@ MESSAGES: dict[str, str] = {
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}，公开训练的典型值（25–50%）",
     "a_mfu_yours": "{mfu}，你设定的",
-    "a_mfu_label": "{mfu}，{label}",
+    "a_mfu_team": "{mfu}，{label}",
     "a_mfu_seed": "100%，种子文档的假设（峰值）",
     "a_mbu": "MBU",
     "a_mbu_value": "{bandwidth} TB/s 显存带宽的 {mbu} · 每个权重 {bytes} 字节",
