@@ -30,7 +30,11 @@ async def refuses_connections(port: int) -> bool:
             _, writer = await asyncio.open_connection("127.0.0.1", port)
         except ConnectionRefusedError:
             return True
-        writer.close()
+        except ConnectionResetError:
+            # The listener closed with this connection still in its backlog, unaccepted: the next try is refused.
+            pass
+        else:
+            writer.close()
         await asyncio.sleep(0.05)
     return False
 
