@@ -13,10 +13,15 @@ from pathlib import Path
 
 import asyncpg
 import pytest
+from hypothesis import settings
 
 from tests.store import throwaway_postgres
 
 POSTGRES_URL_VARIABLE = "LLMCOST_TEST_POSTGRES_URL"
+
+# Speed is measured by bench/, not asserted by tests: no example fails for being slow on a busy CI machine.
+settings.register_profile("llmcost", deadline=None)
+settings.load_profile("llmcost")
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from tests.test_fuzz import texts
 
 
 # One server for every example: it must keep answering whatever came before, as in production.
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(texts, st.sampled_from(["train 175B 500B", "compare infer 70B gpu=A100,H100", "help"])))
 async def test_any_text_as_a_slash_command_gets_a_message(bot: BotServer, text: str) -> None:
     status, body = await bot.post_form(command_body(text))
