@@ -40,10 +40,15 @@ def _cost(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
 
 def _price(a: Assumptions, lang: str) -> str:
     price = f"{a.price_per_gpu_hour:g}"
-    if a.price.provider is None:
+    if a.price.pricing_model is None:
         return t(lang, "a_price_label", price=price, label=a.price.label or t(lang, "your_price"))
     text = t(
-        lang, "gpu_price", price=price, provider=a.price.provider, model=a.price.pricing_model, as_of=a.price.as_of
+        lang,
+        "gpu_price",
+        price=price,
+        provider=a.price.provider,
+        model=fmt.pricing_model(a.price.pricing_model, lang),
+        as_of=fmt.price_date(a.price.as_of, lang),
     )
     return f"{text} {t(lang, 'a_price_stale')}" if a.price.stale else text
 

@@ -3,6 +3,7 @@
 import math
 
 from bot.i18n import t
+from calc.prices import PricingModel
 from calc.units import Currency
 
 SYMBOLS = {Currency.USD: "$", Currency.CNY: "¥"}
@@ -77,3 +78,13 @@ def duration(seconds: float, lang: str) -> str:
         if seconds < limit:
             return f"{significant(seconds / size)} {t(lang, unit)}"
     return f"{significant(seconds / (365 * 86_400))} {t(lang, 'unit_years')}"
+
+
+def pricing_model(model: PricingModel, lang: str) -> str:
+    """How a catalog price is charged (on-demand, reserved, ...), in the reader's words."""
+    return t(lang, f"pricing_{model.name.lower()}")
+
+
+def price_date(as_of: str | None, lang: str) -> str:
+    """A catalog price's date as its source gives it, or the reader's word for undated."""
+    return as_of or t(lang, "price_undated")

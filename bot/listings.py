@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from bot import formatting as fmt
 from bot.i18n import t
 from bot.report import Listing
 from calc.command import format_quantity
@@ -21,8 +22,8 @@ def gpus_listing(lang: str) -> Listing:
                 "gpu_price",
                 price=f"{price.usd_per_gpu_hour:g}",
                 provider=price.provider,
-                model=price.pricing_model,
-                as_of=price.as_of_label,
+                model=fmt.pricing_model(price.pricing_model, lang),
+                as_of=fmt.price_date(price.as_of_label, lang),
             )
             if price is not None
             else t(lang, "gpu_no_price")
@@ -56,8 +57,8 @@ def catalog_lines(lang: str, today: date) -> list[str]:
                 "home_price",
                 price=f"{price.usd_per_gpu_hour:g}",
                 provider=price.provider,
-                model=price.pricing_model,
-                as_of=price.as_of_label,
+                model=fmt.pricing_model(price.pricing_model, lang),
+                as_of=fmt.price_date(price.as_of_label, lang),
                 stale=t(lang, "home_stale") if price.is_stale(today) else "",
                 source=price.source,
             )

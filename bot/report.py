@@ -81,7 +81,7 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
     else:
         mfu = t(lang, f"a_{_mfu_kind(a)}", mfu=fmt.percent(a.mfu), label=a.mfu_label)
     price_figure = f"{a.price_per_gpu_hour:g}"
-    if a.price.provider is None:
+    if a.price.pricing_model is None:
         label = a.price.label or t(lang, "your_price")
         price = t(lang, "a_price_label", price=price_figure, label=label)
     else:
@@ -90,8 +90,8 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
             "a_price_catalog",
             price=price_figure,
             provider=a.price.provider,
-            model=a.price.pricing_model,
-            as_of=a.price.as_of,
+            model=fmt.pricing_model(a.price.pricing_model, lang),
+            as_of=fmt.price_date(a.price.as_of, lang),
             source=a.price.source,
         )
         if a.price.stale:

@@ -60,7 +60,7 @@ def describe_price(price: PriceInfo) -> str:
     """One line naming where a price came from, for people and for the JSON contract."""
     if price.provider is None:
         return price.label or YOUR_PRICE
-    parts = [price.provider, price.instance, price.pricing_model, price.as_of]
+    parts = [price.provider, price.instance, price.pricing_model, price.as_of or "undated"]
     return ", ".join(part for part in parts if part) + f" ({price.source})"
 
 
@@ -122,7 +122,8 @@ def resolve(request: JobRequest, today: date, default_mfu: float) -> Resolved:
     seed = request.formula is Formula.SEED
     notes: list[Note] = []
     if price.stale:
-        notes.append(Note(code="price_stale", values={"as_of": price.as_of or "undated"}))
+        stale = Note(code="price_stale", values={"as_of": price.as_of}) if price.as_of else Note(code="price_undated")
+        notes.append(stale)
     if gpu.flags:
         notes.append(Note(code="gpu_flags", values={"gpu": gpu.id, "flags": "; ".join(gpu.flags)}))
     return Resolved(

@@ -7,10 +7,19 @@ the seed's worked examples come out to the digit.
 """
 
 from datetime import date
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
 STALE_AFTER_DAYS = 365
+
+
+class PricingModel(StrEnum):
+    """How a price is charged; the value is the JSON's word, renderers word it in the reader's language."""
+
+    ON_DEMAND = "on-demand"
+    RESERVED_3_YEARS = "3-year reserved"
+    ASSUMED_RENTAL = "assumed rental price"
 
 
 class Price(BaseModel):
@@ -19,12 +28,20 @@ class Price(BaseModel):
     gpu_id: str
     usd_per_gpu_hour: float
     provider: str
-    pricing_model: str
+    pricing_model: PricingModel
     as_of: date | None
-    as_of_label: str
+    # Some sources give only the month: their day is a placeholder and is not shown.
+    as_of_month_only: bool = False
     source: str
     instance: str | None = None
     flags: tuple[str, ...] = ()
+
+    @property
+    def as_of_label(self) -> str | None:
+        """The date as the source gives it, or None when it gives none."""
+        if self.as_of is None:
+            return None
+        return self.as_of.strftime("%Y-%m") if self.as_of_month_only else self.as_of.isoformat()
 
     def is_stale(self, today: date) -> bool:
         """Undated prices count as stale: nobody can say they still hold."""
@@ -36,9 +53,8 @@ SEED_PRICE = Price(
     usd_per_gpu_hour=2.2659,
     provider="Azure",
     instance="ND A100 v4",
-    pricing_model="3-year reserved",
+    pricing_model=PricingModel.RESERVED_3_YEARS,
     as_of=None,
-    as_of_label="undated (as quoted in the seed document)",
     source="the seed document, quoting Azure's Linux VM price page",
     flags=("not found on Azure's current price list; 3-year discounts of 45-65% make it plausible",),
 )
@@ -55,9 +71,8 @@ def _on_demand(gpu_id: str, usd: float, provider: str, instance: str, day: date,
         usd_per_gpu_hour=usd,
         provider=provider,
         instance=instance,
-        pricing_model="on-demand",
+        pricing_model=PricingModel.ON_DEMAND,
         as_of=day,
-        as_of_label=day.isoformat(),
         source=source,
     )
 
@@ -84,9 +99,9 @@ DEFAULT_PRICES: tuple[Price, ...] = (
         gpu_id="H800-SXM",
         usd_per_gpu_hour=2.0,
         provider="DeepSeek-V3 technical report",
-        pricing_model="assumed rental price",
+        pricing_model=PricingModel.ASSUMED_RENTAL,
         as_of=date(2024, 12, 1),
-        as_of_label="2024-12",
+        as_of_month_only=True,
         source="DeepSeek-V3 Technical Report, Table 1: 'the rental price of the H800 GPU is $2 per GPU hour'",
     ),
     Price(
@@ -94,9 +109,8 @@ DEFAULT_PRICES: tuple[Price, ...] = (
         usd_per_gpu_hour=0.55,
         provider="Lambda",
         instance="gpu_8x_v100 (8 GPUs)",
-        pricing_model="on-demand",
+        pricing_model=PricingModel.ON_DEMAND,
         as_of=None,
-        as_of_label="undated (catalog snapshot)",
         source="skypilot-org/skypilot-catalog catalogs/v7/lambda/vms.csv",
         flags=("listed for the 16GB V100; no public price for the 32GB part was found",),
     ),
@@ -105,9 +119,9 @@ DEFAULT_PRICES: tuple[Price, ...] = (
         usd_per_gpu_hour=1.71,
         provider="TensorWave",
         instance="MI300X",
-        pricing_model="on-demand",
+        pricing_model=PricingModel.ON_DEMAND,
         as_of=date(2026, 5, 1),
-        as_of_label="2026-05",
+        as_of_month_only=True,
         source="secondary: gpu.blog and a project note quoting TensorWave at ~$1.71/GPU-hr",
         flags=("secondary source; no TensorWave price page seen",),
     ),
@@ -116,9 +130,8 @@ DEFAULT_PRICES: tuple[Price, ...] = (
         usd_per_gpu_hour=1.95,
         provider="TensorWave",
         instance="MI325X",
-        pricing_model="on-demand",
+        pricing_model=PricingModel.ON_DEMAND,
         as_of=date(2026, 5, 18),
-        as_of_label="2026-05-18",
         source="secondary: cliffcenter.com/research/amd-inference-economics",
         flags=("secondary source; no TensorWave price page seen",),
     ),
@@ -127,9 +140,8 @@ DEFAULT_PRICES: tuple[Price, ...] = (
         usd_per_gpu_hour=1.20,
         provider="Google Cloud",
         instance="tpu-v5litepod-1, us-central1",
-        pricing_model="on-demand",
+        pricing_model=PricingModel.ON_DEMAND,
         as_of=date(2026, 1, 27),
-        as_of_label="2026-01-27",
         source=f"{_GCP_TPU}; the same $1.2/chip-hour on artificial-intelligence-wiki.com (2026-01-27)",
     ),
     Price(
@@ -137,9 +149,8 @@ DEFAULT_PRICES: tuple[Price, ...] = (
         usd_per_gpu_hour=4.20,
         provider="Google Cloud",
         instance="tpu-v5p-8 (4 chips), us-central1",
-        pricing_model="on-demand",
+        pricing_model=PricingModel.ON_DEMAND,
         as_of=date(2026, 1, 27),
-        as_of_label="2026-01-27",
         source=f"{_GCP_TPU}; the same $4.2/chip-hour on artificial-intelligence-wiki.com (2026-01-27)",
     ),
     Price(
@@ -147,9 +158,8 @@ DEFAULT_PRICES: tuple[Price, ...] = (
         usd_per_gpu_hour=3.22,
         provider="Google Cloud",
         instance="tpu-v4-4096 (2048 chips), us-central2",
-        pricing_model="on-demand",
+        pricing_model=PricingModel.ON_DEMAND,
         as_of=None,
-        as_of_label="undated (catalog snapshot)",
         source=_GCP_TPU,
     ),
 )

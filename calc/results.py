@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from calc.prices import PricingModel
 from calc.units import Currency, Formula, Precision, Recompute
 
 
@@ -26,7 +27,7 @@ class PriceInfo(BaseModel):
 
     label: str | None
     provider: str | None
-    pricing_model: str | None
+    pricing_model: PricingModel | None
     instance: str | None
     as_of: str | None
     source: str

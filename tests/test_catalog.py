@@ -58,7 +58,15 @@ def test_every_price_names_its_provider_model_and_source() -> None:
     assert len({price.gpu_id for price in DEFAULT_PRICES}) == len(DEFAULT_PRICES)
     for price in DEFAULT_PRICES:
         assert price.gpu_id in ids
-        assert price.provider and price.pricing_model and price.source and price.as_of_label
+        assert price.provider and price.source
+        assert (price.as_of_label is None) == (price.as_of is None)
+
+
+def test_a_price_date_reads_as_its_source_gives_it() -> None:
+    labels = {price.gpu_id: price.as_of_label for price in DEFAULT_PRICES}
+    assert labels["A100-80GB-SXM"] is None  # the seed quotes it undated
+    assert labels["H100-SXM"] == "2026-11-09"
+    assert labels["H800-SXM"] == "2024-12"  # the DeepSeek-V3 report gives the month
 
 
 def test_the_a100_default_is_the_seeds_price() -> None:

@@ -274,8 +274,7 @@ def test_rows_give_exact_cost_and_the_price_source() -> None:
         ),
         (
             "A100-80GB-SXM",
-            "$3,026,042 · 1.34M GPU-h · 312 TFLOPS bf16 · $2.2659/h Azure 3-year reserved, "
-            "undated (as quoted in the seed document) ⚠ possibly stale",
+            "$3,026,042 · 1.34M GPU-h · 312 TFLOPS bf16 · $2.2659/h Azure 3-year reserved, undated ⚠ possibly stale",
         ),
     ]
 

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from bot import formatting as fmt
 from bot.answer import reply_to
 from bot.locales import en, zh
 from bot.render_text import render_text
+from calc.prices import PricingModel
 from tests.support import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +56,21 @@ def test_every_code_the_code_uses_has_a_message() -> None:
 )
 def test_seed_examples_in_chinese_units(text: str, figure: str) -> None:
     assert figure in render_text(reply_to(text, TODAY))
+
+
+def test_every_pricing_model_has_words_and_reads_as_its_json_word_in_english() -> None:
+    for model in PricingModel:
+        assert f"pricing_{model.name.lower()}" in en.MESSAGES
+        assert fmt.pricing_model(model, "en") == model.value
+
+
+def test_the_catalog_price_is_described_in_chinese() -> None:
+    output = render_text(reply_to("train 175B 500B", TODAY, lang="zh"))
+    assert "每 GPU 小时 $2.2659：Azure，3 年预留，未注明日期 — " in output
+    assert "目录价格没有注明日期，可能已过时。" in output
+    h800 = render_text(reply_to("train 7B 1T gpu=H800", TODAY, lang="zh"))
+    assert "DeepSeek-V3 technical report，假定租用价格，2024-12" in h800
+    assert "目录价格的日期为 2024-12，已超过 12 个月" in h800
 
 
 def test_errors_in_chinese() -> None:

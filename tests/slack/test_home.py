@@ -59,7 +59,7 @@ async def test_the_home_tab_speaks_the_readers_language(bot: BotServer, fake_sla
     fake_slack.users["U123"] = {"locale": "zh-CN"}
     text = home_text(await open_home(bot, fake_slack))
     assert text.startswith("llmcost：训练或部署一个语言模型要花多少钱")
-    assert "$3.99/小时，RunPod Secure Cloud on-demand，2026-11-09" in text
+    assert "$3.99/小时，RunPod Secure Cloud 按需，2026-11-09" in text
 
 
 async def test_the_messages_tab_publishes_nothing(bot: BotServer, fake_slack: FakeSlack) -> None:
