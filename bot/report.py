@@ -75,7 +75,8 @@ def _subject(a: Assumptions, lang: str) -> str:
 def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
     peak = f"{a.peak_flops / 1e12:g}"
     gpu_code = "a_gpu_value_override" if a.peak_overridden else "a_gpu_value"
-    gpu = t(lang, gpu_code, name=a.gpu_name, precision=a.precision.value, peak=peak, source=a.gpu_source)
+    source = a.gpu_source + (t(lang, "a_gpu_sparse_halved") if a.peak_halved_from_sparse else "")
+    gpu = t(lang, gpu_code, name=a.gpu_name, precision=a.precision.value, peak=peak, source=source)
     if a.formula is Formula.SEED:
         mfu = t(lang, "a_mfu_seed")
     else:

@@ -37,6 +37,7 @@ class Resolved:
             "gpu": self.gpu.id,
             "gpu_name": self.gpu.name,
             "gpu_source": self.gpu.source,
+            "peak_halved_from_sparse": self.gpu.peaks_halved_from_sparse,
             "precision": self.precision,
             "peak_flops": self.peak_flops,
             "peak_overridden": request.flops is not None,

@@ -24,6 +24,8 @@ class Accelerator(BaseModel):
     bandwidth_tbps: float | None
     power_w: float | None
     source: str
+    # NVIDIA's datasheets print sparse tensor figures; the peaks above are those halved.
+    peaks_halved_from_sparse: bool = False
     aliases: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
 
@@ -40,10 +42,6 @@ class Accelerator(BaseModel):
         return None if tflops is None else tflops * 1e12
 
 
-def _nvidia_sparse_note(part: str) -> str:
-    return f"{part}; NVIDIA prints sparse figures, these are dense (sparse/2)"
-
-
 CATALOG: tuple[Accelerator, ...] = (
     Accelerator(
         id="A100-80GB-SXM",
@@ -52,7 +50,8 @@ CATALOG: tuple[Accelerator, ...] = (
         memory_gb=80,
         bandwidth_tbps=2.039,
         power_w=400,
-        source=_nvidia_sparse_note("NVIDIA A100 datasheet via glennklockwood.com/garden/processors/A100"),
+        source="NVIDIA A100 datasheet via glennklockwood.com/garden/processors/A100",
+        peaks_halved_from_sparse=True,
         aliases=("A100", "A100-80GB", "A100-80G", "A100-SXM"),
     ),
     Accelerator(
@@ -62,7 +61,8 @@ CATALOG: tuple[Accelerator, ...] = (
         memory_gb=40,
         bandwidth_tbps=1.555,
         power_w=400,
-        source=_nvidia_sparse_note("NVIDIA A100 datasheet r4 (nvidia.com/en-us/data-center/a100)"),
+        source="NVIDIA A100 datasheet r4 (nvidia.com/en-us/data-center/a100)",
+        peaks_halved_from_sparse=True,
         aliases=("A100-40GB", "A100-40G", "A100-40"),
     ),
     Accelerator(
@@ -72,7 +72,8 @@ CATALOG: tuple[Accelerator, ...] = (
         memory_gb=80,
         bandwidth_tbps=3.35,
         power_w=700,
-        source=_nvidia_sparse_note("NVIDIA H100 datasheet (nvidia.com/en-us/data-center/h100)"),
+        source="NVIDIA H100 datasheet (nvidia.com/en-us/data-center/h100)",
+        peaks_halved_from_sparse=True,
         aliases=("H100", "H100-80GB", "H100-SXM5"),
     ),
     Accelerator(
@@ -82,7 +83,8 @@ CATALOG: tuple[Accelerator, ...] = (
         memory_gb=80,
         bandwidth_tbps=2.0,
         power_w=350,
-        source=_nvidia_sparse_note("NVIDIA H100 datasheet, PCIe column (secondary transcriptions)"),
+        source="NVIDIA H100 datasheet, PCIe column (secondary transcriptions)",
+        peaks_halved_from_sparse=True,
         aliases=("H100-PCI",),
         flags=("secondary transcriptions of the datasheet; TDP 300-350 W configurable (350 used)",),
     ),
@@ -104,7 +106,8 @@ CATALOG: tuple[Accelerator, ...] = (
         memory_gb=141,
         bandwidth_tbps=4.8,
         power_w=700,
-        source=_nvidia_sparse_note("NVIDIA H200 datasheet (nvidia.com/en-us/data-center/h200)"),
+        source="NVIDIA H200 datasheet (nvidia.com/en-us/data-center/h200)",
+        peaks_halved_from_sparse=True,
         aliases=("H200", "H200-141GB"),
     ),
     Accelerator(
@@ -125,7 +128,8 @@ CATALOG: tuple[Accelerator, ...] = (
         memory_gb=180,
         bandwidth_tbps=8.0,
         power_w=1000,
-        source=_nvidia_sparse_note("NVIDIA DGX/HGX B200 datasheet via glennklockwood.com/garden/processors/B200"),
+        source="NVIDIA DGX/HGX B200 datasheet via glennklockwood.com/garden/processors/B200",
+        peaks_halved_from_sparse=True,
         aliases=("B200",),
     ),
     Accelerator(
@@ -135,7 +139,8 @@ CATALOG: tuple[Accelerator, ...] = (
         memory_gb=48,
         bandwidth_tbps=0.864,
         power_w=350,
-        source=_nvidia_sparse_note("NVIDIA L40S datasheet table (reseller reproduction)"),
+        source="NVIDIA L40S datasheet table (reseller reproduction)",
+        peaks_halved_from_sparse=True,
         flags=("INT8 dense 733 TOPS unverified",),
     ),
     Accelerator(
@@ -145,7 +150,8 @@ CATALOG: tuple[Accelerator, ...] = (
         memory_gb=24,
         bandwidth_tbps=0.3,
         power_w=72,
-        source=_nvidia_sparse_note("NVIDIA L4 datasheet (secondary quotations)"),
+        source="NVIDIA L4 datasheet (secondary quotations)",
+        peaks_halved_from_sparse=True,
     ),
     Accelerator(
         id="A10",
@@ -154,7 +160,8 @@ CATALOG: tuple[Accelerator, ...] = (
         memory_gb=24,
         bandwidth_tbps=0.6,
         power_w=150,
-        source=_nvidia_sparse_note("NVIDIA A10 datasheet (BF16 125 | 250*)"),
+        source="NVIDIA A10 datasheet (BF16 125 | 250*)",
+        peaks_halved_from_sparse=True,
         aliases=("A10-24GB",),
         flags=("TF32/INT8 and 150 W partially unverified; AWS A10G is a different, slower part",),
     ),

@@ -40,6 +40,7 @@ class Assumptions(BaseModel):
     gpu: str
     gpu_name: str
     gpu_source: str
+    peak_halved_from_sparse: bool
     precision: Precision
     peak_flops: float
     peak_overridden: bool

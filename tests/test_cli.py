@@ -16,6 +16,7 @@ def test_train_prints_the_answer_and_every_assumption() -> None:
     assert "≈ $3.03M at 35% MFU (typical; $2.1M–$4.2M at 50–25%) · $1.06M at peak" in output
     assert "$3,026,042 at 35% MFU · $1,059,115 at peak" in output
     assert "312 TFLOPS dense peak" in output
+    assert "processors/A100; NVIDIA prints sparse figures, these are dense (sparse/2)" in output
     assert "$2.2659 per GPU-hour: Azure, 3-year reserved" in output
     assert "⚠ possibly stale" in output
     assert output.rstrip().endswith(
@@ -37,6 +38,7 @@ def test_json_keys_follow_the_contract() -> None:
         assert key in assumptions
     assert round(data["cost_usd_at_peak"]) == 1_059_115
     assert "Azure" in assumptions["price_source"]
+    assert assumptions["peak_halved_from_sparse"] is True  # NVIDIA prints the sparse rate; 312T is it halved
 
 
 def test_infer_json_keys_follow_the_contract() -> None:

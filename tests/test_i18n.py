@@ -64,8 +64,9 @@ def test_every_pricing_model_has_words_and_reads_as_its_json_word_in_english() -
         assert fmt.pricing_model(model, "en") == model.value
 
 
-def test_the_catalog_price_is_described_in_chinese() -> None:
+def test_the_catalog_gpu_and_price_are_described_in_chinese() -> None:
     output = render_text(reply_to("train 175B 500B", TODAY, lang="zh"))
+    assert "glennklockwood.com/garden/processors/A100；NVIDIA 标注的是稀疏算力，此处为稠密值（稀疏 / 2）" in output
     assert "每 GPU 小时 $2.2659：Azure，3 年预留，未注明日期 — " in output
     assert "目录价格没有注明日期，可能已过时。" in output
     h800 = render_text(reply_to("train 7B 1T gpu=H800", TODAY, lang="zh"))

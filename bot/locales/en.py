@@ -80,6 +80,7 @@ MESSAGES: dict[str, str] = {
     "a_gpu": "GPU",
     "a_gpu_value": "{name}, {precision}, {peak} TFLOPS dense peak — {source}",
     "a_gpu_value_override": "{name}, {precision}, {peak} TFLOPS peak (yours)",
+    "a_gpu_sparse_halved": "; NVIDIA prints sparse figures, these are dense (sparse/2)",
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}, typical of published runs (25–50%)",
     "a_mfu_yours": "{mfu}, yours",

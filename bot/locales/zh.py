@@ -80,6 +80,7 @@ MESSAGES: dict[str, str] = {
     "a_gpu": "GPU",
     "a_gpu_value": "{name}，{precision}，稠密峰值 {peak} TFLOPS — {source}",
     "a_gpu_value_override": "{name}，{precision}，峰值 {peak} TFLOPS（你设定的）",
+    "a_gpu_sparse_halved": "；NVIDIA 标注的是稀疏算力，此处为稠密值（稀疏 / 2）",
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}，公开训练的典型值（25–50%）",
     "a_mfu_yours": "{mfu}，你设定的",
