@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from bot import formatting as fmt
 from bot.i18n import t
 from calc.command import format_quantity
-from calc.results import Assumptions, InferResult, Note, TrainResult
+from calc.results import Assumptions, InferAssumptions, InferResult, Note, TrainResult
 from calc.units import Currency, Formula
 
 
@@ -79,6 +79,9 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
     gpu = t(lang, gpu_code, name=a.gpu_name, precision=a.precision.value, peak=peak, source=source)
     if a.formula is Formula.SEED:
         mfu = t(lang, "a_mfu_seed")
+    elif a.mfu_is_default and isinstance(a, InferAssumptions):
+        # Serving's default is its own (compute-bound steps run fuller than training), not training's 25–50%.
+        mfu = t(lang, "a_mfu_typical_infer", mfu=fmt.percent(a.mfu))
     else:
         mfu = t(lang, f"a_{_mfu_kind(a)}", mfu=fmt.percent(a.mfu), label=a.mfu_label)
     price_figure = f"{a.price_per_gpu_hour:g}"

@@ -53,6 +53,13 @@ def test_infer_json_keys_follow_the_contract() -> None:
         assert key in data["assumptions"]
 
 
+def test_inference_states_its_own_typical_mfu() -> None:
+    output, code = run(["infer", "70B", "batch=8"], TODAY)
+    assert code == 0
+    assert "MFU       50%, typical of serving's compute-bound steps (prefill, large batches)" in output
+    assert "25–50%" not in output  # training's range is not serving's
+
+
 def test_bad_input_exits_2_with_one_line() -> None:
     output, code = run(["train", "175B", "500B", "gpu=NOPE"], TODAY)
     assert code == 2

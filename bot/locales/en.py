@@ -83,6 +83,7 @@ MESSAGES: dict[str, str] = {
     "a_gpu_sparse_halved": "; NVIDIA prints sparse figures, these are dense (sparse/2)",
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}, typical of published runs (25–50%)",
+    "a_mfu_typical_infer": "{mfu}, typical of serving's compute-bound steps (prefill, large batches)",
     "a_mfu_yours": "{mfu}, yours",
     "a_mfu_team": "{mfu}, {label}",
     "a_mfu_seed": "100%, the seed's assumption (peak)",

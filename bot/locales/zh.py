@@ -83,6 +83,7 @@ MESSAGES: dict[str, str] = {
     "a_gpu_sparse_halved": "；NVIDIA 标注的是稀疏算力，此处为稠密值（稀疏 / 2）",
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}，公开训练的典型值（25–50%）",
+    "a_mfu_typical_infer": "{mfu}，推理中受算力限制步骤（prefill、大 batch）的典型值",
     "a_mfu_yours": "{mfu}，你设定的",
     "a_mfu_team": "{mfu}，{label}",
     "a_mfu_seed": "100%，种子文档的假设（峰值）",
