@@ -19,6 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from bot import formatting as fmt
 from bot.defaults import TeamValues, setting_key, stored_text
 from bot.quantities import (
     QuantityError,
@@ -117,6 +118,11 @@ class Key:
     shows: Callable[[float], str] = lambda value: f"{value:g}"
 
 
+def _count_key(example: str) -> Key:
+    """A whole-number option; its limits read with thousands separators ('10,000,000', not '1e+07')."""
+    return Key(parse_count, example, fmt.count)
+
+
 def _gpu(word: str) -> str:
     gpu = find_gpu(word)
     if gpu is None:
@@ -153,17 +159,17 @@ _SHARED_KEYS: dict[str, Key] = {
 TRAIN_KEYS: dict[str, Key] = {
     **_SHARED_KEYS,
     "tokens": Key(parse_quantity, "tokens=2T", format_quantity),
-    "gpus": Key(parse_count, "gpus=1024"),
+    "gpus": _count_key("gpus=1024"),
     "recompute": Key(_choice(Recompute), "recompute=full"),
     "pue": Key(parse_number, "pue=1.2"),
 }
 INFER_KEYS: dict[str, Key] = {
     **_SHARED_KEYS,
-    "tokens": Key(parse_count, "tokens=1000"),
-    "input": Key(parse_count, "input=800"),
-    "output": Key(parse_count, "output=200"),
-    "batch": Key(parse_count, "batch=32"),
-    "cards": Key(parse_count, "cards=8"),
+    "tokens": _count_key("tokens=1000"),
+    "input": _count_key("input=800"),
+    "output": _count_key("output=200"),
+    "batch": _count_key("batch=32"),
+    "cards": _count_key("cards=8"),
     "opt": Key(parse_fraction, "opt=30%", format_percent),
     "mbu": Key(parse_fraction, "mbu=80%", format_percent),
 }

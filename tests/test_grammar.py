@@ -108,7 +108,15 @@ def test_bad_commands_name_the_bad_word(text: str, code: str, word: str) -> None
 
 @pytest.mark.parametrize(
     ("text", "limit"),
-    [("train 7B 1T mfu=400%", "100%"), ("train 500K 1T", "1M"), ("train 200T 1T", "100T"), ("infer 7B opt=1", "100%")],
+    [
+        ("train 7B 1T mfu=400%", "100%"),
+        ("train 500K 1T", "1M"),
+        ("train 200T 1T", "100T"),
+        ("infer 7B opt=1", "100%"),
+        ("infer 7B tokens=1e9", "10,000,000"),
+        ("infer 7B batch=2000000", "1,000,000"),
+        ("train 7B gpus=0", "1"),
+    ],
 )
 def test_range_errors_state_the_limit_in_the_users_units(text: str, limit: str) -> None:
     with pytest.raises(GrammarError) as error:
