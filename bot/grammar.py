@@ -277,7 +277,9 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
         presets = [p.name for p in PRESETS]
         fields["params"] = _read(model_word, model_word, parse_quantity, "bad_params", example, presets)
         typed["params"] = model_word
-    if rest and kind == "train" and "tokens" not in options:
+    if rest and kind == "train" and "tokens" in options:
+        raise GrammarError("tokens_twice", example, word=rest[0], option=options["tokens"][1])
+    if rest and kind == "train":
         tokens_word, *rest = rest
         fields["tokens"] = _read(tokens_word, tokens_word, parse_quantity, "bad_tokens", example, [])
         typed["tokens"] = tokens_word
@@ -327,7 +329,11 @@ def _explain(error: ValidationError, typed: dict[str, str], keys: dict[str, Key]
     return GrammarError(f"out_of_range_{bound}", example, word=word, limit=shows(context[bound]))
 
 
-COMPARE_EXAMPLE = "compare train 175B 500B gpu=A100,H100"
+COMPARE_EXAMPLES: dict[str, str] = {
+    "train": "compare train 175B 500B gpu=A100,H100",
+    "infer": "compare infer 70B batch=16 gpu=A100,H100",
+}
+COMPARE_EXAMPLE = COMPARE_EXAMPLES["train"]
 # A spread of what teams rent: two NVIDIA generations, the big-memory H200, Blackwell, AMD, and a cheap inference card.
 COMPARE_GPUS = tuple(_gpu(name) for name in ("A100", "H100", "H200", "B200", "MI300X", "L40S"))
 
@@ -343,7 +349,7 @@ def _compare(words: list[str]) -> Compare:
     try:
         request = _estimate(kind, [word for word in words[1:] if word not in gpu_words])
     except GrammarError as error:  # the same mistake, with an example that is itself a comparison
-        raise GrammarError(error.code, f"compare {error.example}", **error.values) from None
+        raise GrammarError(error.code, COMPARE_EXAMPLES[kind], **error.values) from None
     gpus = _gpu_list(gpu_words[0]) if gpu_words else COMPARE_GPUS
     return Compare(request=request, gpus=gpus)
 
@@ -354,7 +360,10 @@ def _gpu_list(word: str) -> tuple[str, ...]:
     if not names:
         raise GrammarError("bad_value", COMPARE_EXAMPLE, word=word, key="gpu", expected="gpu=A100,H100")
     ids = [_read(name, name, _gpu, "unknown_gpu", COMPARE_EXAMPLE, _GPU_NAMES) for name in names]
-    return tuple(dict.fromkeys(str(gpu_id) for gpu_id in ids))
+    gpus = tuple(dict.fromkeys(str(gpu_id) for gpu_id in ids))
+    if len(gpus) < 2:
+        raise GrammarError("compare_one_gpu", COMPARE_EXAMPLE, word=word, count=len(COMPARE_GPUS))
+    return gpus
 
 
 SET_EXAMPLES: dict[str, str] = {

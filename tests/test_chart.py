@@ -101,7 +101,7 @@ def test_every_catalog_name_fits_slack() -> None:
         "compare train 175B 500B gpu=L4,H100",
         "compare infer 70B batch=16 gpu=A100-80GB-SXM,L4,L40S",
         "compare train 405B 15T gpus=16384 gpu=B200,L4,A100-40GB lang=zh",
-        "compare train 7B 1T gpu=L4",
+        "compare train 7B 1T gpu=L4,A10",
     ],
 )
 def test_charts_in_a_real_comparison_line_up(text: str) -> None:

@@ -193,7 +193,11 @@ def test_infer_command_leaves_cards_to_each_gpu() -> None:
         ("compare train 175B 500B gpu=A100,H100", ("A100-80GB-SXM", "H100-SXM"), {}),
         ("compare train gpt3 gpu=h100,b200,mi300x,", ("H100-SXM", "B200-HGX", "MI300X"), {"model": "gpt3"}),
         ("compare train 175B 500B GPU=L4,l4,TPU-v5p", ("L4", "TPU-v5p"), {}),
-        ("COMPARE infer 70B batch=32 gpu=A100-80GB-SXM", ("A100-80GB-SXM",), {"kind": "infer", "batch": 32}),
+        (
+            "COMPARE infer 70B batch=32 gpu=A100-80GB-SXM,h100",
+            ("A100-80GB-SXM", "H100-SXM"),
+            {"kind": "infer", "batch": 32},
+        ),
         ("compare 推理 70B", COMPARE_GPUS, {"kind": "infer"}),
         ("compare train 175B 500B gpus=1024 price=2 lang=zh", COMPARE_GPUS, {"gpus": 1024, "price": 2.0}),
     ],
@@ -218,10 +222,17 @@ def test_the_default_set() -> None:
         ("compare gpus", "compare_missing_job", "gpus", "compare train 175B 500B gpu=A100,H100"),
         ("compare train 175B 500B gpu=A100,NOPE", "unknown_gpu", "NOPE", "compare train 175B 500B gpu=A100,H100"),
         ("compare train 175B 500B gpu=", "bad_value", "gpu=", "compare train 175B 500B gpu=A100,H100"),
+        ("compare train 7B gpu=A100", "compare_one_gpu", "gpu=A100", "compare train 175B 500B gpu=A100,H100"),
+        (
+            "compare train 7B gpu=a100,A100-80GB,",
+            "compare_one_gpu",
+            "gpu=a100,A100-80GB,",
+            "compare train 175B 500B gpu=A100,H100",
+        ),
         ("compare train 175B gpu=A100 gpu=H100", "duplicate_key", "gpu=H100", "compare train 175B 500B gpu=A100,H100"),
-        ("compare train", "missing_params", "", "compare train 175B 500B gpu=H100"),
-        ("compare train 175B 500B mfu=400%", "out_of_range_le", "mfu=400%", "compare train 175B 500B gpu=H100"),
-        ("compare infer 70B foo=1", "unknown_key", "foo=1", "compare infer 70B batch=16 gpu=H100"),
+        ("compare train", "missing_params", "", "compare train 175B 500B gpu=A100,H100"),
+        ("compare train 175B 500B mfu=400%", "out_of_range_le", "mfu=400%", "compare train 175B 500B gpu=A100,H100"),
+        ("compare infer 70B foo=1", "unknown_key", "foo=1", "compare infer 70B batch=16 gpu=A100,H100"),
     ],
 )
 def test_bad_comparisons_name_the_bad_word(text: str, code: str, word: str, example: str) -> None:

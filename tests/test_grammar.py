@@ -75,6 +75,7 @@ def test_other_commands(text: str, command_type: type, topic: str | None) -> Non
         ("train 175B lots", "bad_tokens", "lots"),
         ("train 175B 500B extra", "unexpected_word", "extra"),
         ("infer 70B 1T", "unexpected_word", "1T"),
+        ("train 175B 500B tokens=1T", "tokens_twice", "500B"),
         ("train 175B 500B foo=1", "unknown_key", "foo=1"),
         ("train 175B 500B batch=4", "unknown_key", "batch=4"),
         ("train 175B 500B mfu=1 mfu=2", "duplicate_key", "mfu=2"),

@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "unknown_command": "I don't know the command `{word}`.",
     "unknown_key": "`{word}`: there is no option `{key}` here.",
     "duplicate_key": "`{word}`: `{key}` is given twice.",
+    "tokens_twice": "`{word}` and `{option}` both give the token count: keep one.",
     "missing_params": "`{command}` needs the model size (like `175B`) or a model name (see `models`).",
     "bad_params": "`{word}` is neither a parameter count (like `175B`, `1.8T`, `1750亿`, `8x222B`) nor a model name.",
     "bad_tokens": "`{word}` is not a token count (like `500B`, `13T`, `5000亿`).",
@@ -191,6 +192,7 @@ MESSAGES: dict[str, str] = {
     ),
     # compare
     "compare_missing_job": "`compare` needs `train` or `infer` first, then the job's words, as for one estimate.",
+    "compare_one_gpu": "`{word}` names one GPU: a comparison needs two or more (or no `gpu=`, for a spread of {count}).",
     "compare_title": "{job}, across {count} GPUs",
     "compare_headline": "Cheapest: {cheapest} at {cost} · fastest: {fastest}, {time}",
     "compare_headline_both": "{gpu} is both the cheapest ({cost}) and the fastest ({time})",

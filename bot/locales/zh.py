@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     "unknown_command": "不认识命令 `{word}`。",
     "unknown_key": "`{word}`：这里没有 `{key}` 这个选项。",
     "duplicate_key": "`{word}`：`{key}` 重复给出了。",
+    "tokens_twice": "`{word}` 和 `{option}` 都给出了 token 数：只保留一个。",
     "missing_params": "`{command}` 需要模型参数量（如 `175B`、`1750亿`）或模型名称（见 `models`）。",
     "bad_params": "`{word}` 既不是参数量（如 `175B`、`1.8T`、`1750亿`、`8x222B`），也不是模型名称。",
     "bad_tokens": "`{word}` 不是 token 数量（如 `500B`、`13T`、`5000亿`）。",
@@ -187,6 +188,7 @@ MESSAGES: dict[str, str] = {
     ),
     # compare
     "compare_missing_job": "`compare` 后面先写 `train` 或 `infer`，再写任务本身，与单次估算的写法相同。",
+    "compare_one_gpu": "`{word}` 只有一款 GPU：对比需要两款或更多（或不写 `gpu=`，对比默认的 {count} 款）。",
     "compare_title": "{job}：{count} 款 GPU 对比",
     "compare_headline": "最便宜：{cheapest}，{cost} · 最快：{fastest}，{time}",
     "compare_headline_both": "{gpu} 既最便宜（{cost}）又最快（{time}）",
