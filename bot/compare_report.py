@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from bot import formatting as fmt
 from bot.chart import chart
 from bot.i18n import t
-from bot.report import infer_report, note_text, train_report
+from bot.report import infer_report, note_text, price_words, train_report
 from calc.compare import ComparedGpu, ComparisonResult
-from calc.results import Assumptions, InferResult, TrainResult
+from calc.results import InferResult, TrainResult
 
 
 @dataclass(frozen=True)
@@ -38,21 +38,6 @@ def _cost(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
     return fmt.money(entry.cost, result.currency, lang=lang)
 
 
-def _price(a: Assumptions, lang: str) -> str:
-    price = f"{a.price_per_gpu_hour:g}"
-    if a.price.pricing_model is None:
-        return t(lang, "a_price_label", price=price, label=a.price.label or t(lang, "your_price"))
-    text = t(
-        lang,
-        "gpu_price",
-        price=price,
-        provider=a.price.provider,
-        model=fmt.pricing_model(a.price.pricing_model, lang),
-        as_of=fmt.price_date(a.price.as_of, lang),
-    )
-    return f"{text} {t(lang, 'a_price_stale')}" if a.price.stale else text
-
-
 def _row(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
     estimate = entry.result
     a = estimate.assumptions
@@ -65,7 +50,7 @@ def _row(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
             time=time,
             peak=f"{a.peak_flops / 1e12:g}",
             precision=a.precision.value,
-            price=_price(a, lang),
+            price=price_words(a, lang, "gpu_price"),
         )
     row = t(
         lang,
@@ -74,7 +59,7 @@ def _row(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
         time=time,
         cards=estimate.assumptions.cards,
         bound=t(lang, f"bound_{estimate.bound}"),
-        price=_price(a, lang),
+        price=price_words(a, lang, "gpu_price"),
     )
     if estimate.fits:
         return row

@@ -84,22 +84,7 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
         mfu = t(lang, "a_mfu_typical_infer", mfu=fmt.percent(a.mfu))
     else:
         mfu = t(lang, f"a_{_mfu_kind(a)}", mfu=fmt.percent(a.mfu), label=a.mfu_label)
-    price_figure = f"{a.price_per_gpu_hour:g}"
-    if a.price.pricing_model is None:
-        label = a.price.label or t(lang, "your_price")
-        price = t(lang, "a_price_label", price=price_figure, label=label)
-    else:
-        price = t(
-            lang,
-            "a_price_catalog",
-            price=price_figure,
-            provider=a.price.provider,
-            model=fmt.pricing_model(a.price.pricing_model, lang),
-            as_of=fmt.price_date(a.price.as_of, lang),
-            source=a.price.source,
-        )
-        if a.price.stale:
-            price = f"{price} {t(lang, 'a_price_stale')}"
+    price = price_words(a, lang, "a_price_catalog")
     discount = (
         t(lang, "a_discount_value", discount=fmt.percent(a.discount), paid=fmt.percent(1 - a.discount))
         if a.discount
@@ -115,6 +100,24 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
         (t(lang, "a_discount"), discount),
         (t(lang, "a_currency"), currency),
     ]
+
+
+def price_words(a: Assumptions, lang: str, catalog_code: str) -> str:
+    """The hourly price and whose it is: the reader's or team's label, or the catalog entry worded by
+    `catalog_code` (with or without its source), flagged when possibly stale."""
+    figure = f"{a.price_per_gpu_hour:g}"
+    if a.price.pricing_model is None:
+        return t(lang, "a_price_label", price=figure, label=a.price.label or t(lang, "your_price"))
+    text = t(
+        lang,
+        catalog_code,
+        price=figure,
+        provider=a.price.provider,
+        model=fmt.pricing_model(a.price.pricing_model, lang),
+        as_of=fmt.price_date(a.price.as_of, lang),
+        source=a.price.source,
+    )
+    return f"{text} {t(lang, 'a_price_stale')}" if a.price.stale else text
 
 
 def _mfu_kind(a: Assumptions) -> str:
