@@ -13,7 +13,8 @@ MFU_CHOICES = ("25%", "35%", "50%", "100%")
 
 
 def with_choice(words: str, key: str, value: str) -> str:
-    """`words` with `key=value` in place of any `key=` they had (in a comparison too: one GPU replaces the list)."""
+    """`words` with `key=value` in place of any `key=` they had (`gpu=` replaces a comparison's list too, though a
+    comparison's own replies offer no GPU menu: the grammar refuses a comparison of one)."""
     prefix = f"{key}="
     kept = [word for word in words_of(words) if not word.lower().startswith(prefix)]
     return " ".join([*kept, f"{prefix}{value}"])
