@@ -25,9 +25,9 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.processes import free_port, http_variables
-from tests.slack.signing import command_body, signed_headers
+from tests.support.fake_slack import FakeSlack
+from tests.support.processes import free_port, http_variables
+from tests.support.signing import command_body, signed_headers
 
 ROOT = Path(__file__).resolve().parents[1]
 BARE = [sys.executable, str(ROOT / "bench" / "bare_bolt.py")]

@@ -8,12 +8,12 @@ from dotenv import find_dotenv, load_dotenv
 from slack_bolt.async_app import AsyncApp
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.app import create_app
-from bot.i18n import DEFAULT_LANG, t
-from bot.server import serve
-from bot.settings import ConfigError, load_settings
+from bot.config import ConfigError, load_config
+from bot.slack.app import create_app
 from bot.store.database import shown
 from bot.store.migrate import upgrade_database
+from bot.web.server import serve
+from bot.wording.i18n import DEFAULT_LANG, t
 
 log = logging.getLogger("bot")
 
@@ -29,13 +29,13 @@ def main() -> None:
     # `.env` in the working directory, as a PaaS or a developer's shell has it; real variables win over it.
     load_dotenv(find_dotenv(usecwd=True))
     try:
-        settings = load_settings()
+        config = load_config()
     except ConfigError as error:
         print(f"llmcost: {error}", file=sys.stderr)
         sys.exit(1)
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Every process migrates before it serves (one at a time, under a lock): a deploy needs no separate step.
-    url = settings.database()
+    url = config.database()
     try:
         asyncio.run(upgrade_database(url))
     except (OSError, SQLAlchemyError) as error:
@@ -43,13 +43,13 @@ def main() -> None:
         cause = str(error).splitlines()[0] if str(error) else type(error).__name__
         print(f"llmcost: {t(DEFAULT_LANG, 'database_unavailable', url=shown(url), cause=cause)}", file=sys.stderr)
         sys.exit(1)
-    app = create_app(settings)
-    if settings.slack_app_token is not None:
+    app = create_app(config)
+    if config.slack_app_token is not None:
         log.info("starting in Socket Mode")
-        asyncio.run(run_socket_mode(app, settings.slack_app_token.get_secret_value()))
+        asyncio.run(run_socket_mode(app, config.slack_app_token.get_secret_value()))
     else:
-        log.info("serving HTTP on port %d", settings.port)
-        serve(app, settings.port)
+        log.info("serving HTTP on port %d", config.port)
+        serve(app, config.port)
 
 
 if __name__ == "__main__":

@@ -2,9 +2,8 @@
 
 from datetime import date
 
-from bot.compare_report import Comparison, comparison_report
-from bot.escape import without_marks
-from bot.grammar import (
+from bot.render.escape import without_marks
+from bot.text.grammar import (
     COMPARE_EXAMPLE,
     EXAMPLES,
     Command,
@@ -18,14 +17,15 @@ from bot.grammar import (
     language_of,
     parse,
 )
-from bot.i18n import t
-from bot.listings import gpus_listing, help_listing, models_listing
-from bot.report import Failure, Reply, infer_report, train_report
+from bot.wording.comparison import Comparison, comparison_report
+from bot.wording.i18n import t
+from bot.wording.listings import gpus_listing, help_listing, models_listing
+from bot.wording.report import Failure, Listing, Report, infer_report, train_report
 from calc import EstimateError, EstimateResult, TrainResult, estimate
 from calc.compare import compare
 
-# What a command gets: a comparison across GPUs besides the replies in bot.report.
-Answer = Reply | Comparison
+# Everything a command can get: an estimate, a comparison across GPUs, a listing, or what was wrong.
+Answer = Report | Comparison | Listing | Failure
 
 
 def failure(error: GrammarError | EstimateError, lang: str, example: str) -> Failure:
@@ -71,7 +71,7 @@ def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
         return gpus_listing(lang)
     if isinstance(command, ListModels):
         return models_listing(lang)
-    if isinstance(command, TeamCommand):  # bot.team answers these where there is a workspace to keep them for
+    if isinstance(command, TeamCommand):  # bot.team.commands answers these where there is a workspace to keep them for
         message = t(lang, "team_commands_need_a_workspace", command=command.kind)
         return Failure(message=message, example=EXAMPLES["train"], lang=lang)
     if isinstance(command, Compare):

@@ -9,9 +9,9 @@ import sys
 from datetime import date
 
 from bot.answer import Answer, reply_to
-from bot.i18n import t
-from bot.render_text import PREFIX, render_text
-from bot.report import Failure, Listing
+from bot.render.terminal import PREFIX, render_text
+from bot.wording.i18n import t
+from bot.wording.report import Failure, Listing
 
 USAGE_ERROR = 2
 

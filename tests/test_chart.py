@@ -3,9 +3,9 @@
 import pytest
 
 from bot.answer import reply_to
-from bot.chart import BAR_CELLS, bar, chart, display_width
-from bot.compare_report import Comparison
-from bot.render_text import render_text
+from bot.render.chart import BAR_CELLS, bar, chart, display_width
+from bot.render.terminal import render_text
+from bot.wording.comparison import Comparison
 from calc.gpus import CATALOG
 from tests.support import TODAY
 

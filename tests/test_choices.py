@@ -3,8 +3,8 @@
 import pytest
 
 from bot.answer import reply_to
-from bot.choices import GPU, MFU, with_choice
-from bot.report import Report
+from bot.text.choices import GPU, MFU, with_choice
+from bot.wording.report import Report
 from tests.support import TODAY
 
 

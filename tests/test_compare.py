@@ -19,9 +19,9 @@ import pytest
 
 from bot.answer import reply_to
 from bot.cli import run
-from bot.compare_report import Comparison
-from bot.grammar import COMPARE_GPUS, Compare, GrammarError, parse
-from bot.render_text import render_text
+from bot.render.terminal import render_text
+from bot.text.grammar import COMPARE_GPUS, Compare, GrammarError, parse
+from bot.wording.comparison import Comparison
 from calc import EstimateError, InferRequest, TrainRequest
 from calc.compare import compare
 from calc.units import Precision

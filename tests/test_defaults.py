@@ -5,11 +5,11 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.answer import reply_for
-from bot.defaults import TeamDefaults, TeamValue, apply_defaults
-from bot.escape import mention
-from bot.grammar import Estimate, parse
-from bot.render_text import render_text
-from bot.store.records import Setting
+from bot.render.escape import mention
+from bot.render.terminal import render_text
+from bot.team.defaults import TeamDefaults, TeamValue, apply_defaults
+from bot.team.records import Setting
+from bot.text.grammar import Estimate, parse
 from calc import InferRequest, TrainRequest
 from calc.units import Currency
 from tests.support import TODAY

@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.answer import reply_to
-from bot.compare_report import Comparison
-from bot.render_text import render_text
-from bot.report import Failure, Listing, Report
+from bot.render.terminal import render_text
+from bot.wording.comparison import Comparison
+from bot.wording.report import Failure, Listing, Report
 from tests.support import TODAY
 
 KEYS = [

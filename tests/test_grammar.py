@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, language_of, parse
+from bot.text.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, language_of, parse
 from calc import InferRequest, TrainRequest
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import formatting as fmt
 from bot.answer import reply_to
-from bot.locales import en, zh
-from bot.render_text import render_text
+from bot.render.terminal import render_text
+from bot.wording import numbers as fmt
+from bot.wording.locales import en, zh
 from calc.prices import PricingModel
 from tests.support import TODAY
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.quantities import QuantityError, parse_count, parse_discount, parse_fraction, parse_number, parse_quantity
+from bot.text.quantities import QuantityError, parse_count, parse_discount, parse_fraction, parse_number, parse_quantity
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.grammar import Estimate, parse
+from bot.text.grammar import Estimate, parse
 from calc import estimate
 from tests.support import TODAY
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.grammar import Estimate, parse
+from bot.text.grammar import Estimate, parse
 from calc import InferResult, TrainResult, estimate
 from tests.support import TODAY
 

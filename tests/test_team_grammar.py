@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.grammar import GrammarError, ResetDefault, SetDefault, ShowSettings, parse
+from bot.text.grammar import GrammarError, ResetDefault, SetDefault, ShowSettings, parse
 
 
 @pytest.mark.parametrize(

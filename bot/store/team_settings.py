@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from bot.store.change_counter import change_counter_of
 from bot.store.database import insert_for
 from bot.store.models import TeamSetting
-from bot.store.records import Setting, Team
+from bot.team.records import Setting, Team
 
 
 class TeamSettings:

@@ -12,12 +12,12 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from bot.app import create_app
-from bot.server import build_web_app
-from bot.settings import Settings
+from bot.config import Config
+from bot.slack.app import create_app
 from bot.store.migrate import upgrade_database
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET, command_body, signed_headers
+from bot.web.server import build_web_app
+from tests.support.fake_slack import FakeSlack
+from tests.support.signing import BOT_TOKEN, SIGNING_SECRET, command_body, signed_headers
 
 LOCAL_HOSTS = {"127.0.0.1", "::1", "localhost"}
 
@@ -53,8 +53,8 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 
 
 @pytest.fixture
-def settings(fake_slack: FakeSlack, tmp_path: Path) -> Settings:
-    return Settings(
+def settings(fake_slack: FakeSlack, tmp_path: Path) -> Config:
+    return Config(
         slack_bot_token=BOT_TOKEN,
         slack_signing_secret=SIGNING_SECRET,
         slack_api_url=fake_slack.api_url,
@@ -94,7 +94,7 @@ class BotServer:
 
 
 @asynccontextmanager
-async def serving(settings: Settings) -> AsyncIterator[BotServer]:
+async def serving(settings: Config) -> AsyncIterator[BotServer]:
     """The app `settings` describe, migrated as `python -m bot` migrates it, served on a free port."""
     await upgrade_database(settings.database())
     runner = web.AppRunner(build_web_app(create_app(settings)), access_log=None)
@@ -107,6 +107,6 @@ async def serving(settings: Settings) -> AsyncIterator[BotServer]:
 
 
 @pytest.fixture
-async def bot(settings: Settings) -> AsyncIterator[BotServer]:
+async def bot(settings: Config) -> AsyncIterator[BotServer]:
     async with serving(settings) as server:
         yield server

@@ -5,10 +5,10 @@ import asyncio
 import pytest
 
 import bot.answer as answering
-from tests.slack.blocks import of_type, shown
 from tests.slack.conftest import BotServer
-from tests.slack.fake_slack import FakeSlack, payload_json
-from tests.slack.signing import BOT_TOKEN, mention_body
+from tests.support.blocks import of_type, shown
+from tests.support.fake_slack import FakeSlack, payload_json
+from tests.support.signing import BOT_TOKEN, mention_body
 
 RETRY = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
 
@@ -84,6 +84,6 @@ async def test_an_unexpected_error_gets_an_apology_in_the_thread(
         (call,) = await fake_slack.wait_for("chat.postMessage")
     assert call.payload["text"] == "Sorry, something went wrong on our side. The error was logged; please try again."
     assert call.payload["thread_ts"] == "1700000000.000300"
-    (record,) = [r for r in caplog.records if r.name == "bot.listeners.errors"]
+    (record,) = [r for r in caplog.records if r.name == "bot.slack.listeners.errors"]
     assert "event app_mention team=T123 user=U123 channel=C123" in record.getMessage()
     assert BOT_TOKEN not in caplog.text

@@ -6,10 +6,10 @@ import pytest
 from slack_sdk.models.blocks import Block
 
 from bot.answer import reply_to
-from bot.render_blocks import render_blocks
-from bot.report import Failure, Listing, Report
-from tests.slack.blocks import of_type, shown
+from bot.render.blocks import render_blocks
+from bot.wording.report import Failure, Listing, Report
 from tests.support import TODAY
+from tests.support.blocks import of_type, shown
 
 COMMANDS = [
     "train 175B 500B",

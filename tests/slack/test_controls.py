@@ -6,15 +6,15 @@ from typing import Any
 import pytest
 
 from bot.answer import reply_to
-from bot.render_blocks import render_blocks
-from bot.report import Failure
+from bot.render.blocks import render_blocks
+from bot.wording.report import Failure
 from calc.gpus import CATALOG
-from tests.slack.blocks import of_type, shown
 from tests.slack.conftest import BotServer
-from tests.slack.fake_slack import FakeSlack, payload_json
-from tests.slack.interactions import choice_body, menus_of
 from tests.slack.test_blocks import passes_block_kit, slack_limits_hold
 from tests.support import TODAY
+from tests.support.blocks import of_type, shown
+from tests.support.fake_slack import FakeSlack, payload_json
+from tests.support.interactions import choice_body, menus_of
 
 GPU, MFU = "choose_gpu", "choose_mfu"
 

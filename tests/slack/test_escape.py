@@ -5,10 +5,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.answer import reply_to
-from bot.escape import escape, mention, unescape, without_marks
-from bot.render_blocks import render_blocks
-from tests.slack.blocks import shown
+from bot.render.blocks import render_blocks
+from bot.render.escape import escape, mention, unescape, without_marks
 from tests.support import TODAY
+from tests.support.blocks import shown
 
 HOSTILE = ["<!channel>", "<!here>", "<!everyone>", "<@U123>", "<#C123>", "<https://evil.example|x>", "<!subteam^S1>"]
 

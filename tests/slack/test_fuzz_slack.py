@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.slack.conftest import BotServer
-from tests.slack.signing import command_body
 from tests.slack.test_blocks import passes_block_kit, slack_limits_hold
+from tests.support.signing import command_body
 from tests.test_fuzz import texts
 
 

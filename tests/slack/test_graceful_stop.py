@@ -8,9 +8,9 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.processes import free_port, http_variables, spawn_bot, wait_until_serving
-from tests.slack.signing import command_body, mention_body, signed_headers
+from tests.support.fake_slack import FakeSlack
+from tests.support.processes import free_port, http_variables, spawn_bot, wait_until_serving
+from tests.support.signing import command_body, mention_body, signed_headers
 
 PAAS_GRACE_S = 30
 SLOW_SLACK_S = 1.5

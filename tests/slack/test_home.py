@@ -5,15 +5,15 @@ from typing import Any
 
 import pytest
 
-from bot.listings import catalog_lines
-from bot.render_views import home_view
-from bot.report import Listing
+from bot.render.views import home_view
+from bot.wording.listings import catalog_lines
+from bot.wording.report import Listing
 from tests.slack.conftest import BotServer
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.interactions import home_opened_body
 from tests.slack.test_blocks import passes_block_kit
 from tests.slack.test_modal import passes_view_checks
 from tests.support import TODAY
+from tests.support.fake_slack import FakeSlack
+from tests.support.interactions import home_opened_body
 
 
 def home_text(view: dict[str, Any]) -> str:

@@ -6,10 +6,10 @@ import time
 from collections.abc import AsyncIterator
 from urllib.parse import urlsplit
 
-from bot.guards import MAX_BODY
+from bot.web.guards import MAX_BODY
 from tests.slack.conftest import BotServer
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.signing import command_body, signed_headers
+from tests.support.fake_slack import FakeSlack
+from tests.support.signing import command_body, signed_headers
 
 INVALID = {"error": "invalid request"}
 MEGABYTES = 8 * 1024 * 1024

@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 from slack_sdk.models.views import View
 
-from bot.render_views import modal_view
-from tests.slack.blocks import shown
+from bot.render.views import modal_view
 from tests.slack.conftest import BotServer
-from tests.slack.fake_slack import FakeSlack, payload_json
-from tests.slack.interactions import menus_of, submission_body
-from tests.slack.signing import command_body
 from tests.slack.test_blocks import passes_block_kit, select_limits_hold, slack_limits_hold
+from tests.support.blocks import shown
+from tests.support.fake_slack import FakeSlack, payload_json
+from tests.support.interactions import menus_of, submission_body
+from tests.support.signing import command_body
 
 
 def passes_view_checks(view: dict[str, Any]) -> None:

@@ -9,19 +9,19 @@ from urllib.parse import parse_qs, urlparse
 import aiohttp
 import pytest
 
-from bot.settings import Settings
+from bot.config import Config
 from tests.slack.conftest import BotServer
-from tests.slack.fake_slack import INSTALLED_TOKEN, FakeSlack
-from tests.slack.processes import free_port, run_bot, spawn_bot, stop, wait_until_serving
-from tests.slack.signing import SIGNING_SECRET, command_body
+from tests.support.fake_slack import INSTALLED_TOKEN, FakeSlack
+from tests.support.processes import free_port, run_bot, spawn_bot, stop, wait_until_serving
+from tests.support.signing import SIGNING_SECRET, command_body
 
 CLIENT_ID = "1234.5678"
 CLIENT_SECRET = "test-client-secret-c1d2"
 
 
 @pytest.fixture
-def settings(fake_slack: FakeSlack, tmp_path: Path) -> Settings:
-    return Settings(
+def settings(fake_slack: FakeSlack, tmp_path: Path) -> Config:
+    return Config(
         slack_client_id=CLIENT_ID,
         slack_client_secret=CLIENT_SECRET,
         slack_signing_secret=SIGNING_SECRET,

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.processes import free_port, http_variables, spawn_bot, stop, wait_until_serving
-from tests.slack.signing import BOT_TOKEN, command_body, mention_body, signed_headers
+from tests.support.fake_slack import FakeSlack
+from tests.support.processes import free_port, http_variables, spawn_bot, stop, wait_until_serving
+from tests.support.signing import BOT_TOKEN, command_body, mention_body, signed_headers
 
 ADMIN = "U0ADMIN"
 RETRY = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}

@@ -7,8 +7,8 @@ import pytest
 
 import bot.answer as answering
 from tests.slack.conftest import BotServer
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET, action_body, command_body, mention_body, signed_headers
+from tests.support.fake_slack import FakeSlack
+from tests.support.signing import BOT_TOKEN, SIGNING_SECRET, action_body, command_body, mention_body, signed_headers
 
 
 def request_lines(caplog: pytest.LogCaptureFixture) -> list[dict[str, object]]:

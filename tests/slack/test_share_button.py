@@ -5,10 +5,10 @@ import json
 import pytest
 
 import bot.answer as answering
-from tests.slack.blocks import of_type, shown
 from tests.slack.conftest import BotServer
-from tests.slack.fake_slack import FakeSlack, payload_json
-from tests.slack.signing import action_body
+from tests.support.blocks import of_type, shown
+from tests.support.fake_slack import FakeSlack, payload_json
+from tests.support.signing import action_body
 
 
 async def press_share(bot: BotServer, fake_slack: FakeSlack, words: str) -> tuple[dict, list[dict]]:
@@ -73,5 +73,5 @@ async def test_an_unexpected_error_on_share_gets_a_private_apology(
         "response_type": "ephemeral",
         "replace_original": False,
     }
-    (record,) = [r for r in caplog.records if r.name == "bot.listeners.errors"]
+    (record,) = [r for r in caplog.records if r.name == "bot.slack.listeners.errors"]
     assert "block_actions team=T123 user=U123 channel=C123 words='train 175B 500B'" in record.getMessage()

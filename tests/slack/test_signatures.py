@@ -4,8 +4,8 @@ import json
 import time
 
 from tests.slack.conftest import BotServer
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.signing import command_body, signed_headers
+from tests.support.fake_slack import FakeSlack
+from tests.support.signing import command_body, signed_headers
 
 INVALID = {"error": "invalid request"}
 

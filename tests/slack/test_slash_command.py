@@ -5,10 +5,10 @@ import logging
 import pytest
 
 import bot.answer as answering
-from tests.slack.blocks import of_type, shown, texts
 from tests.slack.conftest import BotServer
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET
+from tests.support.blocks import of_type, shown, texts
+from tests.support.fake_slack import FakeSlack
+from tests.support.signing import BOT_TOKEN, SIGNING_SECRET
 
 REPRODUCE = "train 175B 500B gpu=A100-80GB-SXM precision=bf16 mfu=35% price=2.2659 discount=0% currency=USD pue=1.1"
 
@@ -126,7 +126,7 @@ async def test_an_unexpected_error_is_logged_with_context_and_the_user_gets_an_a
         "response_type": "ephemeral",
         "text": "Sorry, something went wrong on our side. The error was logged; please try again.",
     }
-    (record,) = [r for r in caplog.records if r.name == "bot.listeners.errors"]
+    (record,) = [r for r in caplog.records if r.name == "bot.slack.listeners.errors"]
     logged = caplog.text
     assert "command /llmcost" in record.getMessage()
     assert "team=T123 user=U777 channel=C123 words='train 175B 500B'" in record.getMessage()

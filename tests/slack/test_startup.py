@@ -7,9 +7,9 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.processes import free_port, http_variables, run_bot, spawn_bot, stop, wait_until_serving
-from tests.slack.signing import BOT_TOKEN, SIGNING_SECRET, command_body, command_fields, signed_headers
+from tests.support.fake_slack import FakeSlack
+from tests.support.processes import free_port, http_variables, run_bot, spawn_bot, stop, wait_until_serving
+from tests.support.signing import BOT_TOKEN, SIGNING_SECRET, command_body, command_fields, signed_headers
 
 
 @pytest.mark.parametrize(

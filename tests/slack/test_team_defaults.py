@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.escape import mention
-from bot.settings import Settings
-from tests.slack.blocks import shown
+from bot.config import Config
+from bot.render.escape import mention
 from tests.slack.conftest import BotServer, serving
-from tests.slack.fake_slack import FakeSlack, payload_json
-from tests.slack.signing import action_body, mention_body
+from tests.support.blocks import shown
+from tests.support.fake_slack import FakeSlack, payload_json
+from tests.support.signing import action_body, mention_body
 
 ADMIN, OWNER, MEMBER, OPERATOR = "U0ADMIN", "U0OWNER", "U0MEMBER", "U0OPERATOR"
 REFUSAL = (
@@ -21,7 +21,7 @@ REFUSAL = (
 
 
 @pytest.fixture
-def settings(settings: Settings) -> Settings:
+def settings(settings: Config) -> Config:
     return settings.model_copy(update={"llmcost_admins": (OPERATOR,)})
 
 
@@ -133,7 +133,7 @@ async def test_users_info_is_asked_once_per_person_and_again_after_the_ttl(
     # Promoted: still refused while the cached answer lasts, allowed once it has expired.
     fake_slack.users[MEMBER] = {"is_admin": True}
     assert REFUSAL in shown(await bot.command("set mfu 40%", user=MEMBER))
-    monkeypatch.setattr("bot.people.TTL_S", 0.0)
+    monkeypatch.setattr("bot.slack.people.TTL_S", 0.0)
     assert (await bot.command("set mfu 40%", user=MEMBER))["text"].startswith("Saved for this workspace: MFU")
     assert [call.payload["user"] for call in fake_slack.made("users.info")].count(MEMBER) == 2
 
@@ -149,7 +149,7 @@ async def test_when_users_info_fails_the_answer_is_english_and_no_change_is_allo
     assert "xoxb-" not in caplog.text
 
 
-async def test_settings_survive_a_restart(settings: Settings, tmp_path: Path) -> None:
+async def test_settings_survive_a_restart(settings: Config, tmp_path: Path) -> None:
     async with serving(settings) as first:
         await first.command("set price A100 1.5", user=ADMIN)
     async with serving(settings) as second:

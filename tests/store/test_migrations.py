@@ -14,9 +14,9 @@ from sqlalchemy import URL, Connection, inspect
 
 from bot.store.database import DEFAULT_SQLITE_PATH, create_engine, database_url, shown
 from bot.store.migrate import HEAD, alembic_config, upgrade_database
-from bot.store.records import Team
 from bot.store.schema import SCHEMA
 from bot.store.team_settings import TeamSettings
+from bot.team.records import Team
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = {

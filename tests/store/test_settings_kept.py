@@ -15,8 +15,8 @@ from bot.store.change_counter import change_counter_of, read_change_counter
 from bot.store.database import create_engine
 from bot.store.database import database_url as async_url
 from bot.store.migrate import upgrade_database
-from bot.store.records import Team
 from bot.store.team_settings import TeamSettings
+from bot.team.records import Team
 
 ACME = Team(team_id="T0ACME")
 GLOBEX = Team(team_id="T0GLOBEX")

@@ -3,13 +3,13 @@
 from datetime import UTC, datetime
 
 from bot.answer import reply_to
-from bot.escape import mention
-from bot.grammar import ResetDefault, SetDefault, ShowSettings
-from bot.render_text import render_text
-from bot.report import Failure, Listing, Report
-from bot.store.records import Team
+from bot.render.escape import mention
+from bot.render.terminal import render_text
 from bot.store.team_settings import TeamSettings
-from bot.team import Asker, handle_team_command, reply_with_defaults
+from bot.team.commands import Asker, handle_team_command, reply_with_defaults
+from bot.team.records import Team
+from bot.text.grammar import ResetDefault, SetDefault, ShowSettings
+from bot.wording.report import Failure, Listing, Report
 from tests.support import TODAY
 
 ACME = Team(team_id="T0ACME", enterprise_id="E0GRID")

@@ -8,8 +8,8 @@ from sqlalchemy import URL
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.store.database import create_engine
-from bot.store.records import Setting, Team
 from bot.store.team_settings import TeamSettings
+from bot.team.records import Setting, Team
 
 ACME = Team(team_id="T0ACME")
 GLOBEX = Team(team_id="T0GLOBEX")

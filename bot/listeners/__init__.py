@@ -1,1 +1,0 @@
-"""Slack listeners, one module per kind, each with `register(app)`."""

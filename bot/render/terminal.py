@@ -1,0 +1,52 @@
+"""Lay a reply out for a terminal: plain text, aligned labels, the reproducing command last."""
+
+from bot.answer import Answer
+from bot.render.chart import display_width
+from bot.wording.comparison import Comparison
+from bot.wording.i18n import t
+from bot.wording.report import Failure, Listing, Report
+
+PREFIX = "llmcost "
+
+
+def _table(rows: list[tuple[str, str]]) -> list[str]:
+    width = max(display_width(label) for label, _ in rows)
+    return [f"  {label}{' ' * (width - display_width(label))}  {value}" for label, value in rows]
+
+
+def render_text(reply: Answer) -> str:
+    lang = reply.lang
+    if isinstance(reply, Failure):
+        return f"{reply.message} {t(lang, 'try', example=PREFIX + reply.example)}"
+    if isinstance(reply, Listing):
+        lines = [reply.title]
+        for heading, section in reply.sections:
+            lines.append("")
+            if heading:
+                lines.append(heading)
+            lines.extend(f"  {line}" for line in section)
+        return "\n".join(lines)
+    if isinstance(reply, Comparison):
+        return _comparison(reply)
+    return _report(reply)
+
+
+def _report(report: Report) -> str:
+    lang = report.lang
+    lines = [report.title, report.headline, "", *_table(report.fields), "", t(lang, "assumptions")]
+    lines.extend(_table(report.assumptions))
+    return "\n".join([*lines, *_ending(report.notes, report.command, lang)])
+
+
+def _comparison(comparison: Comparison) -> str:
+    lines = [comparison.title, comparison.headline]
+    for heading, chart in comparison.charts:
+        lines.extend(["", heading, *(f"  {line}" for line in chart)])
+    lines.extend(["", t(comparison.lang, "compare_rows"), *_table(comparison.rows)])
+    return "\n".join([*lines, *_ending(comparison.notes, comparison.command, comparison.lang)])
+
+
+def _ending(notes: list[str], command: str, lang: str) -> list[str]:
+    """Notes, if any, then the command that reproduces the answer."""
+    lines = ["", t(lang, "notes"), *(f"  - {note}" for note in notes)] if notes else []
+    return [*lines, "", f"{t(lang, 'reproduce')}: {PREFIX}{command}"]

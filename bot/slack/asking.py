@@ -1,0 +1,31 @@
+"""Every Slack listener answers a person's words through this one function: the same path for a slash command,
+a button press, a menu choice and a mention, so what applies to one (team defaults, the reader's language)
+applies to all."""
+
+from datetime import date
+
+from slack_bolt.async_app import AsyncBoltContext
+
+from bot.answer import Answer
+from bot.slack.services import services_of
+from bot.team.commands import Asker, reply_with_defaults
+from bot.team.records import Team
+from bot.wording.i18n import DEFAULT_LANG
+
+
+async def ask(words: str, context: AsyncBoltContext) -> Answer:
+    """The answer to `words`, for the workspace and the person of the request (Bolt's `context`): that
+    workspace's defaults, that person's language, and team commands checked against that person's rights."""
+    services = services_of(context)
+    # Keyed by the ids Slack signed into the request: nothing typed can name another workspace.
+    team = Team(team_id=context.team_id or "", enterprise_id=context.enterprise_id or "")
+    user = context.user_id
+    if user is None:  # no person to answer for (never so for a command, a button press or a mention)
+        return await reply_with_defaults(words, date.today(), DEFAULT_LANG, team, services.store)
+    person = await services.people.look_up(context.client, team.team_id, user)
+
+    async def is_admin() -> bool:
+        return person.is_admin or user in services.admins
+
+    asker = Asker(user=user, is_admin=is_admin, admins=services.admins)
+    return await reply_with_defaults(words, date.today(), person.lang, team, services.store, asker)

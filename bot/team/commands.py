@@ -1,0 +1,115 @@
+"""A workspace's defaults in use: `set`, `settings` and `reset`, and estimates that apply what the team set.
+
+The Slack layer calls these with the team and user ids of the payload; nothing typed can name another team.
+"""
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.answer import Answer, read, reply_for
+from bot.render.escape import mention
+from bot.store.team_settings import TeamSettings
+from bot.team.defaults import SETTABLE, TeamDefaults, apply_defaults, split_key
+from bot.team.records import Setting, Team
+from bot.text.grammar import Estimate, ResetDefault, SetDefault, ShowSettings, TeamCommand
+from bot.wording.i18n import t
+from bot.wording.report import Failure, Listing
+from calc.command import format_percent
+
+
+@dataclass(frozen=True)
+class Asker:
+    """Who typed the command. `is_admin` is awaited only for a change: it costs a users.info call."""
+
+    user: str
+    is_admin: Callable[[], Awaitable[bool]]
+    admins: Sequence[str] = ()  # the user ids in LLMCOST_ADMINS, named in a refusal
+
+
+async def reply_with_defaults(
+    text: str, today: date, lang: str, team: Team, store: TeamSettings, asker: Asker | None = None
+) -> Answer:
+    """`bot.answer.reply_to`, with the team's defaults filled into estimates, and team commands answered
+    for `asker` (without one they get reply_to's answer: there is nobody to record as having set them)."""
+    lang, command = read(text, lang)
+    if isinstance(command, Failure):
+        return command
+    if isinstance(command, TeamCommand) and asker is not None:
+        # Reading needs no rights, so only a change costs the Web API call.
+        is_admin = False if isinstance(command, ShowSettings) else await asker.is_admin()
+        return await handle_team_command(command, team, asker.user, is_admin, store, lang, asker.admins)
+    if isinstance(command, Estimate):
+        defaults = TeamDefaults.from_settings(await store.get_all(team))
+        command = Estimate(request=apply_defaults(command.request, defaults, lang))
+    return reply_for(command, today, lang)
+
+
+async def handle_team_command(
+    command: TeamCommand,
+    team: Team,
+    user: str,
+    is_admin: bool,
+    store: TeamSettings,
+    lang: str,
+    admins: Sequence[str] = (),
+) -> Listing | Failure:
+    """Anyone may see the settings; only an admin may change them, and a refusal writes nothing."""
+    if isinstance(command, ShowSettings):
+        return settings_listing(await store.get_all(team), lang)
+    if not is_admin:
+        named = f" ({', '.join(mention(admin) for admin in admins)})" if admins else ""
+        return Failure(message=t(lang, "not_admin", named=named), example="settings", lang=lang)
+    if isinstance(command, SetDefault):
+        saved = await store.set(team, command.key, command.value, user)
+        return Listing(
+            title=t(lang, "setting_saved", name=_name(saved.key, lang), value=_value(saved, lang)), lang=lang
+        )
+    return await _reset(command, team, store, lang)
+
+
+async def _reset(command: ResetDefault, team: Team, store: TeamSettings, lang: str) -> Listing:
+    removed = await store.reset(team, command.key)
+    if command.key is None:
+        title = t(lang, "settings_removed_all", count=removed)
+    else:
+        title = t(lang, "setting_removed" if removed else "setting_was_not_set", name=_name(command.key, lang))
+    return Listing(title=title, lang=lang)
+
+
+def settings_listing(settings: Sequence[Setting], lang: str) -> Listing:
+    """Each setting with its value, who set it and when; then how to change them."""
+    lines = [
+        t(
+            lang,
+            "setting_line",
+            name=_name(setting.key, lang),
+            value=_value(setting, lang),
+            user=mention(setting.set_by),
+            date=f"{setting.set_at:%Y-%m-%d %H:%M} UTC",
+        )
+        for setting in settings
+    ]
+    return Listing(
+        title=t(lang, "settings_title"),
+        sections=[("", lines or [t(lang, "settings_none")]), ("", [t(lang, "settings_footer")])],
+        lang=lang,
+    )
+
+
+def _name(key: str, lang: str) -> str:
+    field, gpu_id = split_key(key)
+    if field not in SETTABLE:  # written by another release: shown as stored until a plain `reset` removes it
+        return key
+    return t(lang, f"setting_name_{field}", gpu=gpu_id)
+
+
+def _value(setting: Setting, lang: str) -> str:
+    field, _ = split_key(setting.key)
+    if field == "price":
+        return t(lang, "setting_value_price", price=setting.value)
+    if field == "rate":
+        return t(lang, "setting_value_rate", rate=setting.value)
+    if field == "mfu":
+        return format_percent(float(setting.value))
+    return setting.value

@@ -1,0 +1,20 @@
+"""The words behind an estimate's controls: what a GPU or MFU picked from a menu makes of the words typed.
+
+Pure text in, text out: the new words are answered like any others, so a choice keeps every other parameter,
+a preset's name and `lang=`, and an answer is never patched from a previous one.
+"""
+
+from bot.text.grammar import words_of
+
+GPU = "gpu"
+MFU = "mfu"
+# Published end-to-end utilization of large runs spans about 25-50% (35% typical); 100% is the seed's assumption.
+MFU_CHOICES = ("25%", "35%", "50%", "100%")
+
+
+def with_choice(words: str, key: str, value: str) -> str:
+    """`words` with `key=value` in place of any `key=` they had (`gpu=` replaces a comparison's list too, though a
+    comparison's own replies offer no GPU menu: the grammar refuses a comparison of one)."""
+    prefix = f"{key}="
+    kept = [word for word in words_of(words) if not word.lower().startswith(prefix)]
+    return " ".join([*kept, f"{prefix}{value}"])

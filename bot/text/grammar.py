@@ -1,0 +1,425 @@
+"""The command grammar, one function from text to a command, shared by the CLI and the Slack bot.
+
+    train <params|model> [tokens] [key=value ...]
+    infer <params|model> [key=value ...]
+    compare <train|infer ...> [gpu=A,B,C]
+    gpus | models | help [topic]
+    set <gpu|price|currency|rate|mfu> <value> | settings | reset [key]     (team defaults)
+
+Every rejection is a GrammarError naming the offending word and carrying a working example.
+"""
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from bot.team.defaults import TeamValues, setting_key, stored_text
+from bot.text.quantities import (
+    QuantityError,
+    parse_count,
+    parse_discount,
+    parse_fraction,
+    parse_number,
+    parse_quantity,
+)
+from bot.wording import numbers as fmt
+from calc.command import format_percent, format_quantity
+from calc.gpus import CATALOG, find_gpu
+from calc.presets import PRESETS, find_preset
+from calc.requests import EstimateRequest, InferRequest, TrainRequest
+from calc.units import Currency, Formula, Precision, Recompute
+
+EXAMPLES: dict[str, str] = {
+    "train": "train 175B 500B gpu=H100",
+    "infer": "infer 70B batch=16 gpu=H100",
+}
+HELP_TOPICS = ("train", "infer", "gpus", "models", "keys")
+
+
+class GrammarError(ValueError):
+    """Bad input, as a message code with its values; `example` is a command that works."""
+
+    def __init__(self, code: str, example: str = EXAMPLES["train"], **values: str) -> None:
+        super().__init__(code, values)
+        self.code = code
+        self.example = example
+        self.values = values
+
+
+class Estimate(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["estimate"] = "estimate"
+    request: EstimateRequest
+
+
+class Help(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["help"] = "help"
+    topic: str | None = None
+
+
+class ListGpus(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["gpus"] = "gpus"
+
+
+class ListModels(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["models"] = "models"
+
+
+class Compare(BaseModel):
+    """One job across GPUs: `request` names no GPU of its own; `gpus` are catalog ids, in the order given."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["compare"] = "compare"
+    request: EstimateRequest
+    gpus: tuple[str, ...]
+
+
+class SetDefault(BaseModel):
+    """Keep a team default: `key` as stored (`mfu`, `price:H100-SXM`), `value` checked, as stored text."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["set"] = "set"
+    key: str
+    value: str
+
+
+class ShowSettings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["settings"] = "settings"
+
+
+class ResetDefault(BaseModel):
+    """Remove one team default (`key` as stored), or all of them when `key` is None."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["reset"] = "reset"
+    key: str | None = None
+
+
+TeamCommand = SetDefault | ShowSettings | ResetDefault
+Command = Estimate | Help | ListGpus | ListModels | Compare | SetDefault | ShowSettings | ResetDefault
+
+
+@dataclass(frozen=True)
+class Key:
+    """One `key=value` option: how its value is read, and how a working value looks."""
+
+    parse: Callable[[str], object]
+    example: str
+    shows: Callable[[float], str] = lambda value: f"{value:g}"
+
+
+def _count_key(example: str) -> Key:
+    """A whole-number option; its limits read with thousands separators ('10,000,000', not '1e+07')."""
+    return Key(parse_count, example, fmt.count)
+
+
+def _gpu(word: str) -> str:
+    gpu = find_gpu(word)
+    if gpu is None:
+        raise QuantityError(word)
+    return gpu.id
+
+
+def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Callable[[str], StrEnum]:
+    def parse(word: str) -> StrEnum:
+        key = (aliases or {}).get(word.lower(), word)
+        for member in enum:
+            if member.value.lower() == key.lower():
+                return member
+        raise QuantityError(word)
+
+    return parse
+
+
+_GPU_NAMES = [name for gpu in CATALOG for name in (gpu.id, *gpu.aliases)]
+_CURRENCY_ALIASES = {"$": "USD", "usd$": "USD", "rmb": "CNY", "元": "CNY", "人民币": "CNY", "¥": "CNY", "cny¥": "CNY"}
+
+_SHARED_KEYS: dict[str, Key] = {
+    "gpu": Key(_gpu, "gpu=H100"),
+    "price": Key(parse_number, "price=2.5"),
+    "flops": Key(parse_quantity, "flops=312T", format_quantity),
+    "precision": Key(_choice(Precision), "precision=bf16"),
+    "mfu": Key(parse_fraction, "mfu=40%", format_percent),
+    "active": Key(parse_quantity, "active=37B", format_quantity),
+    "discount": Key(parse_discount, "discount=50%", format_percent),
+    "currency": Key(_choice(Currency, _CURRENCY_ALIASES), "currency=CNY"),
+    "rate": Key(parse_number, "rate=7.1"),
+    "formula": Key(_choice(Formula), "formula=seed"),
+}
+TRAIN_KEYS: dict[str, Key] = {
+    **_SHARED_KEYS,
+    "tokens": Key(parse_quantity, "tokens=2T", format_quantity),
+    "gpus": _count_key("gpus=1024"),
+    "recompute": Key(_choice(Recompute), "recompute=full"),
+    "pue": Key(parse_number, "pue=1.2"),
+}
+INFER_KEYS: dict[str, Key] = {
+    **_SHARED_KEYS,
+    "tokens": _count_key("tokens=1000"),
+    "input": _count_key("input=800"),
+    "output": _count_key("output=200"),
+    "batch": _count_key("batch=32"),
+    "cards": _count_key("cards=8"),
+    "opt": Key(parse_fraction, "opt=30%", format_percent),
+    "mbu": Key(parse_fraction, "mbu=80%", format_percent),
+}
+_COMMAND_ALIASES = {"训练": "train", "推理": "infer", "帮助": "help", "training": "train", "inference": "infer"}
+_BOUNDS = ("gt", "ge", "lt", "le")
+LANGUAGES = ("en", "zh")
+
+
+def words_of(text: str) -> list[str]:
+    """Split on white space; `key = value` and `gpu=A100, H100` are one word; full-width ＝ ％ ８ read as ASCII."""
+    normal = unicodedata.normalize("NFKC", text).strip()
+    normal = re.sub(r"\s*=\s*", "=", normal)
+    normal = re.sub(r",\s+", ",", normal)
+    return normal.split()
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.5)
+    if not close:
+        return ""
+    return next(c for c in choices if c.lower() == close[0])
+
+
+def _split_language(words: list[str]) -> tuple[str | None, list[str]]:
+    """`lang=zh` may stand anywhere in any command; it chooses the reply's language, nothing else."""
+    chosen = [word for word in words if word.lower().startswith("lang=")]
+    rest = [word for word in words if not word.lower().startswith("lang=")]
+    lang = chosen[-1].split("=", 1)[1].lower() if chosen else None
+    if lang is not None and lang not in LANGUAGES:
+        example = f"{' '.join(rest) or 'help'} lang=zh"
+        raise GrammarError("bad_value", example, word=chosen[-1], key="lang", expected="lang=zh")
+    return lang, rest
+
+
+def language_of(text: str) -> str | None:
+    """The language a command asks for with `lang=`, if it asks for a valid one (parse reports a bad one)."""
+    try:
+        return _split_language(words_of(text))[0]
+    except GrammarError:
+        return None
+
+
+def parse(text: str) -> Command:
+    _, words = _split_language(words_of(text))
+    if not words:
+        return Help()
+    head = _COMMAND_ALIASES.get(words[0].lower(), words[0].lower())
+    if head in ("train", "infer"):
+        return Estimate(request=_estimate(head, words[1:]))
+    if head == "compare":
+        return _compare(words[1:])
+    if head == "help":
+        return Help(topic=words[1].lower() if len(words) > 1 else None)
+    if head in ("gpus", "gpu"):
+        return ListGpus()
+    if head in ("models", "model", "presets"):
+        return ListModels()
+    if head == "set":
+        return _set_default(words[1:])
+    if head == "settings":
+        _arguments("settings", words[1:], 0, "settings")
+        return ShowSettings()
+    if head == "reset":
+        return _reset_default(words[1:])
+    if find_preset(words[0]) is not None or _is_quantity(words[0]):
+        raise GrammarError("missing_command", word=words[0], example=f"train {' '.join(words)}")
+    commands = ["train", "infer", "compare", "gpus", "models", "help", "set", "settings", "reset"]
+    raise GrammarError("unknown_command", word=words[0], suggestion=_suggest(words[0], commands))
+
+
+def _is_quantity(word: str) -> bool:
+    try:
+        parse_quantity(word)
+    except QuantityError:
+        return False
+    return True
+
+
+def _estimate(kind: str, words: list[str]) -> EstimateRequest:
+    keys = TRAIN_KEYS if kind == "train" else INFER_KEYS
+    example = EXAMPLES[kind]
+    positionals: list[str] = []
+    options: dict[str, tuple[str, str]] = {}
+    for word in words:
+        if "=" not in word:
+            positionals.append(word)
+            continue
+        key, value = word.split("=", 1)
+        key = key.lower()
+        if key not in keys:
+            raise GrammarError("unknown_key", example, word=word, key=key, suggestion=_suggest(key, list(keys)))
+        if key in options:
+            raise GrammarError("duplicate_key", example, word=word, key=key)
+        options[key] = (value, word)
+
+    fields: dict[str, object] = {}
+    typed: dict[str, str] = {}
+    if not positionals:
+        raise GrammarError("missing_params", example, command=kind)
+    model_word, *rest = positionals
+    preset = find_preset(model_word)
+    if preset is not None:
+        fields["model"] = preset.name
+    else:
+        presets = [p.name for p in PRESETS]
+        fields["params"] = _read(model_word, model_word, parse_quantity, "bad_params", example, presets)
+        typed["params"] = model_word
+    if rest and kind == "train" and "tokens" in options:
+        raise GrammarError("tokens_twice", example, word=rest[0], option=options["tokens"][1])
+    if rest and kind == "train":
+        tokens_word, *rest = rest
+        fields["tokens"] = _read(tokens_word, tokens_word, parse_quantity, "bad_tokens", example, [])
+        typed["tokens"] = tokens_word
+    if rest:
+        raise GrammarError("unexpected_word", example, word=rest[0])
+
+    for key, (value, word) in options.items():
+        spec = keys[key]
+        code, choices = ("unknown_gpu", _GPU_NAMES) if key == "gpu" else ("bad_value", [])
+        fields[key] = _read(value, word, spec.parse, code, example, choices, key=key, expected=spec.example)
+        typed[key] = word
+    request_type = TrainRequest if kind == "train" else InferRequest
+    try:
+        return request_type(**fields)
+    except ValidationError as error:
+        raise _explain(error, typed, keys, example) from None
+
+
+def _read(
+    value: str,
+    word: str,
+    parse_value: Callable[[str], object],
+    code: str,
+    example: str,
+    choices: list[str],
+    **values: str,
+) -> object:
+    """Parse one value; on failure name the word, and the nearest valid choice when there is one."""
+    try:
+        return parse_value(value)
+    except (QuantityError, ValueError, ArithmeticError):
+        raise GrammarError(code, example, word=word, suggestion=_suggest(value, choices), **values) from None
+
+
+def _explain(error: ValidationError, typed: dict[str, str], keys: dict[str, Key], example: str) -> GrammarError:
+    """Turn pydantic's first complaint into the user's own word and the allowed range in their units."""
+    first = error.errors()[0]
+    field = str(first["loc"][0]) if first["loc"] else ""
+    if not field:  # a cross-field rule: active parameters above the total
+        return GrammarError("active_exceeds_params", example, word=typed.get("active", ""))
+    word = typed.get(field, field)
+    shows = keys[field].shows if field in keys else (format_quantity if field == "params" else str)
+    context = first.get("ctx") or {}
+    bound = next((name for name in _BOUNDS if name in context), None)
+    if bound is None:
+        return GrammarError("out_of_range", example, word=word)
+    return GrammarError(f"out_of_range_{bound}", example, word=word, limit=shows(context[bound]))
+
+
+COMPARE_EXAMPLES: dict[str, str] = {
+    "train": "compare train 175B 500B gpu=A100,H100",
+    "infer": "compare infer 70B batch=16 gpu=A100,H100",
+}
+COMPARE_EXAMPLE = COMPARE_EXAMPLES["train"]
+# A spread of what teams rent: two NVIDIA generations, the big-memory H200, Blackwell, AMD, and a cheap inference card.
+COMPARE_GPUS = tuple(_gpu(name) for name in ("A100", "H100", "H200", "B200", "MI300X", "L40S"))
+
+
+def _compare(words: list[str]) -> Compare:
+    """`compare train|infer <the job's words>`, where `gpu=` lists GPUs instead of naming one."""
+    kind = _COMMAND_ALIASES.get(words[0].lower(), words[0].lower()) if words else ""
+    if kind not in ("train", "infer"):
+        raise GrammarError("compare_missing_job", COMPARE_EXAMPLE, word=words[0] if words else "")
+    gpu_words = [word for word in words[1:] if word.lower().startswith("gpu=")]
+    if len(gpu_words) > 1:
+        raise GrammarError("duplicate_key", COMPARE_EXAMPLE, word=gpu_words[1], key="gpu")
+    try:
+        request = _estimate(kind, [word for word in words[1:] if word not in gpu_words])
+    except GrammarError as error:  # the same mistake, with an example that is itself a comparison
+        raise GrammarError(error.code, COMPARE_EXAMPLES[kind], **error.values) from None
+    gpus = _gpu_list(gpu_words[0]) if gpu_words else COMPARE_GPUS
+    return Compare(request=request, gpus=gpus)
+
+
+def _gpu_list(word: str) -> tuple[str, ...]:
+    """`gpu=A100,h100,B200` as catalog ids; a stray comma is forgiven, a name the catalog lacks is not."""
+    names = [name for name in word.split("=", 1)[1].split(",") if name]
+    if not names:
+        raise GrammarError("bad_value", COMPARE_EXAMPLE, word=word, key="gpu", expected="gpu=A100,H100")
+    ids = [_read(name, name, _gpu, "unknown_gpu", COMPARE_EXAMPLE, _GPU_NAMES) for name in names]
+    gpus = tuple(dict.fromkeys(str(gpu_id) for gpu_id in ids))
+    if len(gpus) < 2:
+        raise GrammarError("compare_one_gpu", COMPARE_EXAMPLE, word=word, count=len(COMPARE_GPUS))
+    return gpus
+
+
+SET_EXAMPLES: dict[str, str] = {
+    "gpu": "set gpu H100",
+    "price": "set price H100 1.85",
+    "currency": "set currency CNY",
+    "rate": "set rate 7.2",
+    "mfu": "set mfu 40%",
+}
+
+
+def _set_default(words: list[str]) -> SetDefault:
+    """`set <key> <value>`, read by the estimate's own parser for that key and bounded by its own field type."""
+    field = _setting(words, "set")
+    example = SET_EXAMPLES[field]
+    values = _arguments(f"set {words[0]}", words[1:], 2 if field == "price" else 1, example)
+    gpu_id = _read_gpu(values[0], example) if field == "price" else None
+    word = values[-1]
+    code, choices = ("unknown_gpu", _GPU_NAMES) if field == "gpu" else ("bad_value", [])
+    value = _read(word, word, TRAIN_KEYS[field].parse, code, example, choices, key=field, expected=example)
+    try:
+        checked = TeamValues.model_validate({field: value})
+    except ValidationError as error:
+        raise _explain(error, {field: word}, TRAIN_KEYS, example) from None
+    return SetDefault(key=setting_key(field, gpu_id), value=stored_text(getattr(checked, field)))
+
+
+def _reset_default(words: list[str]) -> ResetDefault:
+    """`reset` (everything), `reset <key>`, or `reset price <gpu>`."""
+    if not words:
+        return ResetDefault()
+    field = _setting(words, "reset")
+    example = "reset price H100" if field == "price" else f"reset {field}"
+    values = _arguments(f"reset {words[0]}", words[1:], 1 if field == "price" else 0, example)
+    return ResetDefault(key=setting_key(field, _read_gpu(values[0], example) if values else None))
+
+
+def _setting(words: list[str], command: str) -> str:
+    """The setting named first; `words` are what follows the command."""
+    if not words:
+        raise GrammarError("missing_setting", SET_EXAMPLES["price"], command=command)
+    field = words[0].lower()
+    if field not in SET_EXAMPLES:
+        suggestion = _suggest(field, list(SET_EXAMPLES))
+        raise GrammarError("unknown_setting", SET_EXAMPLES["price"], word=words[0], suggestion=suggestion)
+    return field
+
+
+def _arguments(command: str, values: list[str], count: int, example: str) -> list[str]:
+    """Exactly `count` words after `command`, or an error naming what is missing or extra."""
+    if len(values) < count:
+        raise GrammarError("missing_setting_value", example, command=" ".join([command, *values]))
+    if len(values) > count:
+        raise GrammarError("unexpected_word", example, word=values[count])
+    return values
+
+
+def _read_gpu(word: str, example: str) -> str:
+    return str(_read(word, word, _gpu, "unknown_gpu", example, _GPU_NAMES))

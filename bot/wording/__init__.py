@@ -1,0 +1,1 @@
+"""Words out: results, listings and errors worded per language (message codes in locales/), numbers per locale."""

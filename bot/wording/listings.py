@@ -1,0 +1,113 @@
+"""Help, the GPU catalog and the model presets, worded as listings."""
+
+from datetime import date
+
+from bot.wording import numbers as fmt
+from bot.wording.i18n import t
+from bot.wording.report import Listing
+from calc.command import format_quantity
+from calc.gpus import CATALOG
+from calc.presets import PRESETS
+from calc.prices import default_price
+
+
+def gpus_listing(lang: str) -> Listing:
+    lines = []
+    for gpu in CATALOG:
+        precision = gpu.default_precision
+        price = default_price(gpu.id)
+        price_text = (
+            t(
+                lang,
+                "gpu_price",
+                price=f"{price.usd_per_gpu_hour:g}",
+                provider=price.provider,
+                model=fmt.pricing_model(price.pricing_model, lang),
+                as_of=fmt.price_date(price.as_of_label, lang),
+            )
+            if price is not None
+            else t(lang, "gpu_no_price")
+        )
+        lines.append(
+            t(
+                lang,
+                "gpu_line",
+                id=gpu.id,
+                name=gpu.name,
+                peak=f"{gpu.dense_tflops[precision]:g}",
+                precision=precision.value,
+                memory=f"{gpu.memory_gb:g}" if gpu.memory_gb else "?",
+                bandwidth=f"{gpu.bandwidth_tbps:g}" if gpu.bandwidth_tbps else "?",
+                power=f"{gpu.power_w:g}" if gpu.power_w else "?",
+                price=price_text,
+            )
+        )
+    return Listing(title=t(lang, "gpus_title"), sections=[("", lines), ("", [t(lang, "gpus_footer")])], lang=lang)
+
+
+def catalog_lines(lang: str, today: date) -> list[str]:
+    """One line per GPU for the Home tab: its peak and memory, and its price with provider, date and source,
+    flagged when stale (the Home tab stays open for days, so the sources are shown, not only named)."""
+    lines = []
+    for gpu in CATALOG:
+        price = default_price(gpu.id)
+        price_text = (
+            t(
+                lang,
+                "home_price",
+                price=f"{price.usd_per_gpu_hour:g}",
+                provider=price.provider,
+                model=fmt.pricing_model(price.pricing_model, lang),
+                as_of=fmt.price_date(price.as_of_label, lang),
+                stale=t(lang, "home_stale") if price.is_stale(today) else "",
+                source=price.source,
+            )
+            if price is not None
+            else t(lang, "gpu_no_price")
+        )
+        precision = gpu.default_precision
+        peak = f"{gpu.dense_tflops[precision]:g}"
+        memory = f"{gpu.memory_gb:g}" if gpu.memory_gb else "?"
+        lines.append(
+            t(lang, "home_gpu_line", id=gpu.id, peak=peak, precision=precision.value, memory=memory, price=price_text)
+        )
+    return lines
+
+
+def models_listing(lang: str) -> Listing:
+    lines = []
+    for preset in PRESETS:
+        active = t(lang, "model_active", active=format_quantity(preset.active_params)) if preset.active_params else ""
+        tokens = format_quantity(preset.tokens) if preset.tokens else t(lang, "model_tokens_unknown")
+        lines.append(
+            t(
+                lang,
+                "model_line",
+                name=preset.name,
+                title=preset.title,
+                params=format_quantity(preset.params),
+                active=active,
+                tokens=tokens,
+                source=preset.source,
+            )
+        )
+    return Listing(title=t(lang, "models_title"), sections=[("", lines)], lang=lang)
+
+
+def help_listing(topic: str | None, lang: str) -> Listing:
+    if topic in ("train", "infer", "keys"):
+        return Listing(
+            title=t(lang, "help_title"), sections=[(f"help {topic}", t(lang, f"help_{topic}").split("\n"))], lang=lang
+        )
+    if topic == "gpus":
+        return gpus_listing(lang)
+    if topic == "models":
+        return models_listing(lang)
+    return Listing(
+        title=t(lang, "help_title"),
+        sections=[
+            (t(lang, "help_usage"), t(lang, "help_lines").split("\n")),
+            (t(lang, "help_examples"), t(lang, "help_example_lines").split("\n")),
+        ],
+        lang=lang,
+    )

@@ -1,6 +1,0 @@
-"""What the tests share."""
-
-from datetime import date
-
-# Catalog prices are judged stale against this day, so results do not change as the calendar moves.
-TODAY = date(2026, 11, 29)
