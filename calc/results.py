@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict
 from calc.prices import PricingModel
 from calc.units import Currency, Formula, Precision, Recompute
 
+# Where a training estimate's token count came from: typed, a preset's, or the Chinchilla rule.
+TokensRule = Literal["given", "preset", "chinchilla"]
+
 
 class Note(BaseModel):
     """A remark for the reader, as a message code and its values, so each language words it its own way."""
@@ -61,7 +64,7 @@ class Assumptions(BaseModel):
 
 class TrainAssumptions(Assumptions):
     tokens: float
-    tokens_rule: Literal["given", "preset", "chinchilla"]
+    tokens_rule: TokensRule
     gpus: int | None
     recompute: Recompute
     flops_per_param_token: int
