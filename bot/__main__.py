@@ -4,11 +4,10 @@ import asyncio
 import logging
 import sys
 
-from dotenv import find_dotenv, load_dotenv
 from slack_bolt.async_app import AsyncApp
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.config import ConfigError, load_config
+from bot.config import ConfigError, check_slack, load_config
 from bot.slack.app import create_app
 from bot.store.database import shown
 from bot.store.migrate import upgrade_database
@@ -26,10 +25,9 @@ async def run_socket_mode(app: AsyncApp, app_token: str) -> None:
 
 
 def main() -> None:
-    # `.env` in the working directory, as a PaaS or a developer's shell has it; real variables win over it.
-    load_dotenv(find_dotenv(usecwd=True))
     try:
         config = load_config()
+        check_slack(config)
     except ConfigError as error:
         print(f"llmcost: {error}", file=sys.stderr)
         sys.exit(1)

@@ -2,16 +2,20 @@
 
 import asyncio
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from subprocess import PIPE
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Connection, inspect
 
+from bot.config import Config
 from bot.store.database import DEFAULT_SQLITE_PATH, create_engine, database_url, shown
 from bot.store.migrate import HEAD, alembic_config, upgrade_database
 from bot.store.schema import SCHEMA
@@ -53,8 +57,9 @@ def test_head_is_the_newest_revision_script() -> None:
 def test_a_database_at_head_is_checked_without_importing_alembic(database_url: URL) -> None:
     asyncio.run(upgrade_database(database_url))
     check = (
-        "import asyncio, sys; from bot.store.database import database_url; from bot.store.migrate import upgrade_database; "
-        "asyncio.run(upgrade_database(database_url())); print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'mako'}))"
+        "import asyncio, sys; from bot.config import load_config; from bot.store.migrate import upgrade_database; "
+        "asyncio.run(upgrade_database(load_config().database())); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'mako'}))"
     )
     done = subprocess.run(
         [sys.executable, "-c", check], cwd=ROOT, env=environment_for(database_url), capture_output=True, text=True
@@ -132,11 +137,42 @@ def test_urls_as_providers_hand_them_out_run_on_async_drivers() -> None:
     assert dict(with_ssl.query) == {"ssl": "require"}
 
 
-def test_the_environment_chooses_the_database(monkeypatch) -> None:
+def test_the_config_chooses_the_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    assert database_url().database == DEFAULT_SQLITE_PATH
-    monkeypatch.setenv("DATABASE_URL", "postgres://app:pw@db/llmcost")
-    assert database_url().drivername == "postgresql+asyncpg"
+    assert Config().database().database == DEFAULT_SQLITE_PATH
+    (tmp_path / ".env").write_text("DATABASE_URL=sqlite:///from-dot-env.db\n")
+    assert Config().database().database == "from-dot-env.db"
+    monkeypatch.setenv("DATABASE_URL", "postgres://app:pw@db/llmcost")  # a real variable wins over .env
+    assert Config().database().drivername == "postgresql+asyncpg"
+
+
+def sqlite_tables(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as connection:
+        return {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def without_our_variables() -> dict[str, str]:
+    """This environment without DATABASE_URL or any Slack variable: what a bare shell with a .env has."""
+    return {key: value for key, value in os.environ.items() if key != "DATABASE_URL" and not key.startswith("SLACK_")}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [sys.executable, "-m", "bot.store", "upgrade"],
+        [sys.executable, "-m", "alembic", "-c", str(ROOT / "alembic.ini"), "upgrade", "head"],
+    ],
+    ids=["python -m bot.store upgrade", "alembic upgrade head"],
+)
+def test_upgrade_migrates_the_database_dot_env_names(tmp_path: Path, command: list[str]) -> None:
+    (tmp_path / ".env").write_text(f"DATABASE_URL=sqlite:///{tmp_path / 'named.db'}\n")
+    done = subprocess.run(
+        command, cwd=tmp_path, env=without_our_variables(), capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert sqlite_tables(tmp_path / "named.db") == TABLES
+    assert not (tmp_path / DEFAULT_SQLITE_PATH).exists()  # the default file, which upgrade used to migrate instead
 
 
 def test_a_shown_url_never_carries_its_password() -> None:
