@@ -108,6 +108,8 @@ def help_listing(topic: str | None, lang: str) -> Listing:
         sections=[
             (t(lang, "help_usage"), t(lang, "help_lines").split("\n")),
             (t(lang, "help_examples"), t(lang, "help_example_lines").split("\n")),
+            # Listed, and said where they work: a terminal has no workspace to keep defaults for.
+            (t(lang, "help_in_slack"), t(lang, "help_in_slack_lines").split("\n")),
         ],
         lang=lang,
     )

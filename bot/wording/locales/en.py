@@ -156,9 +156,44 @@ MESSAGES: dict[str, str] = {
         "`infer <params|model> [key=value ...]`: serving cost per 1K tokens\n"
         "`compare <train|infer ...> [gpu=A100,H100,...]`: one job across GPUs, as a chart\n"
         "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
-        "`set <key> <value>` · `settings` · `reset [key]`: your workspace's defaults (price, gpu, currency, rate, mfu)\n"
         "`help train` · `help infer` · `help keys`"
     ),
+    "help_in_slack": "In Slack only",
+    "help_in_slack_lines": (
+        "`/llmcost set <key> <value>` · `/llmcost settings` · `/llmcost reset [key]`: your workspace's defaults "
+        "(price, gpu, currency, rate, mfu)"
+    ),
+    # the command line (argparse prints its own "usage:" and "options:")
+    "cli_description": "What it costs to train or serve a large language model: the same answer as /llmcost in Slack.",
+    "cli_words": "the command and its words, as in Slack (see below)",
+    "cli_help": "show this help and exit",
+    "cli_version": "show the version and exit",
+    "cli_json": 'the answer as JSON (README lists the keys); bad input as {{"error": "..."}}, also on stdout',
+    "cli_lang": "the reply's language (`lang=zh` among the words does the same)",
+    "cli_epilog": (
+        "commands:\n"
+        "  train <params|model> [tokens] [key=value ...]   training cost\n"
+        "  infer <params|model> [key=value ...]            serving cost per 1K tokens\n"
+        "  compare <train|infer ...> [gpu=A100,H100,...]   one job across GPUs\n"
+        "  gpus                                            the GPU catalog with prices and sources\n"
+        "  models                                          model presets\n"
+        "  help [train|infer|keys]                         formulas, keys and how numbers are written\n"
+        "\n"
+        "in Slack only (a workspace's defaults, kept per workspace):\n"
+        "  /llmcost set <key> <value> · /llmcost settings · /llmcost reset [key]\n"
+        "\n"
+        "examples:\n"
+        "  llmcost train 175B 500B mfu=40%\n"
+        "  llmcost --json train 70B\n"
+        "  llmcost --lang zh infer 70B batch=32 gpu=H100\n"
+        "  llmcost compare train 70B 1.4T gpu=A100,H100,B200\n"
+        "\n"
+        "exit codes:\n"
+        "  0  an answer\n"
+        "  2  bad input: one line naming the bad word, with a command that works\n"
+        "  1  an internal error (a bug of ours)"
+    ),
+    "cli_options_first": "`{word}` is an option: options go before the command's words, as in `llmcost {word} train 70B`.",
     "help_examples": "Examples",
     "help_example_lines": (
         "`train 175B 500B` · `train gpt3 discount=5折 currency=CNY` · `train llama3.1-405b gpu=H100 gpus=16384`\n"

@@ -152,9 +152,43 @@ MESSAGES: dict[str, str] = {
         "`infer <参数量|模型> [键=值 ...]`：推理每千 token 费用\n"
         "`compare <train|infer ...> [gpu=A100,H100,...]`：同一任务在多款 GPU 上对比，附图表\n"
         "`gpus`：GPU 目录及价格和出处 · `models`：预设模型\n"
-        "`set <键> <值>` · `settings` · `reset [键]`：工作区默认值（price、gpu、currency、rate、mfu）\n"
         "`help train` · `help infer` · `help keys` · 加 `lang=en` 用英文回答"
     ),
+    "help_in_slack": "仅在 Slack 中",
+    "help_in_slack_lines": (
+        "`/llmcost set <键> <值>` · `/llmcost settings` · `/llmcost reset [键]`：工作区默认值（price、gpu、currency、rate、mfu）"
+    ),
+    # 命令行（argparse 自己打印 "usage:" 和 "options:"）
+    "cli_description": "训练或部署一个大语言模型要花多少钱：与 Slack 中 /llmcost 的回答相同。",
+    "cli_words": "命令及其参数，写法与 Slack 中相同（见下）",
+    "cli_help": "显示本帮助并退出",
+    "cli_version": "显示版本并退出",
+    "cli_json": '以 JSON 输出回答（键见 README）；输入有误时输出 {{"error": "..."}}，同样写到 stdout',
+    "cli_lang": "回答的语言（在参数中写 `lang=zh` 效果相同）",
+    "cli_epilog": (
+        "命令：\n"
+        "  train <参数量|模型> [tokens] [键=值 ...]         训练费用\n"
+        "  infer <参数量|模型> [键=值 ...]                  推理每千 token 费用\n"
+        "  compare <train|infer ...> [gpu=A100,H100,...]   同一任务在多款 GPU 上对比\n"
+        "  gpus                                            GPU 目录及价格和出处\n"
+        "  models                                          预设模型\n"
+        "  help [train|infer|keys]                         公式、选项和数字写法\n"
+        "\n"
+        "仅在 Slack 中（工作区默认值，按工作区保存）：\n"
+        "  /llmcost set <键> <值> · /llmcost settings · /llmcost reset [键]\n"
+        "\n"
+        "示例：\n"
+        "  llmcost train 175B 500B mfu=40%\n"
+        "  llmcost --json train 70B\n"
+        "  llmcost --lang zh infer 70B batch=32 gpu=H100\n"
+        "  llmcost compare train 70B 1.4T gpu=A100,H100,B200\n"
+        "\n"
+        "退出码：\n"
+        "  0  给出了回答\n"
+        "  2  输入有误：一行说明错在哪个词，并给出一条可用的命令\n"
+        "  1  内部错误（程序的缺陷）"
+    ),
+    "cli_options_first": "`{word}` 是选项：选项要写在命令之前，如 `llmcost {word} train 70B`。",
     "help_examples": "示例",
     "help_example_lines": (
         "`train 1750亿 5000亿 discount=5折 currency=CNY` · `train gpt3` · `train llama3.1-405b gpu=H100 gpus=16384`\n"
