@@ -35,6 +35,8 @@ class PriceInfo(BaseModel):
     as_of: str | None
     source: str
     stale: bool
+    # What the price's source leaves doubtful (a secondary source, a neighbouring part's price), said to the reader.
+    flags: tuple[str, ...] = ()
 
 
 class Assumptions(BaseModel):

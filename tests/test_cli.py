@@ -18,7 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_train_prints_the_answer_and_every_assumption() -> None:
     output, code = run(["train", "175B", "500B"], TODAY)
     assert code == 0
-    assert "≈ $3.03M at 35% MFU (typical; $2.1M–$4.2M at 50–25%) · $1.06M at peak" in output
+    assert (
+        "≈ $3.03M at 35% MFU (typical; $2.1M–$4.2M at 50–25%) · $1.06M at 100% of peak (the seed document's assumption)"
+        in output
+    )
     assert "$3,026,042 at 35% MFU · $1,059,115 at peak" in output
     assert "312 TFLOPS dense peak" in output
     assert "processors/A100; NVIDIA prints sparse figures, these are dense (sparse/2)" in output

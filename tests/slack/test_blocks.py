@@ -124,7 +124,7 @@ def test_an_estimate_has_its_parts_in_order(words: str) -> None:
 
 def test_a_cny_estimate_shows_the_seeds_figure() -> None:
     text, blocks = render_blocks(reply_to("train gpt3 discount=5折 currency=CNY", TODAY))
-    assert "¥3.76M at peak" in text
+    assert "¥3.76M at 100% of peak" in text
     assert "*Currency*: CNY at 7.1 per USD" in shown({"text": text, "blocks": blocks})
 
 
