@@ -151,3 +151,33 @@ def test_a_catalog_price_shows_what_its_source_leaves_doubtful() -> None:
     flagged = next(price for price in DEFAULT_PRICES if price.flags)
     output = render_text(reply_to(f"train 7B 1T gpu={flagged.gpu_id}", TODAY))
     assert f"⚠ {flagged.flags[0]}" in output
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "locale", "written"),
+    [
+        (1_059_115, 3, "en", "1.06M"),
+        (2_100_000, 2, "en", "2.1M"),
+        (1_000_000, 3, "en", "1M"),  # no trailing zeros: "1.00M" claimed a precision the estimate lacks
+        (999_999, 3, "en", "1M"),
+        (175e9, 3, "en", "175B"),
+        (-3_500_000, 2, "en", "-3.5M"),
+        (812.4, 3, "en", "812"),
+        (3_759_857, 4, "zh", "376万"),
+        (1_005_493_125, 4, "zh", "10.05亿"),
+        (1.2e13, 4, "zh", "12万亿"),
+        (9_876, 4, "zh", "9,876"),  # below 1万: written out
+    ],
+)
+def test_compact_figures_follow_each_locales_units(value: float, digits: int, locale: str, written: str) -> None:
+    assert fmt.compact(value, digits, locale) == written
+
+
+def test_durations_pick_the_unit_that_reads_best() -> None:
+    assert [fmt.duration(seconds, "en") for seconds in (90, 5400, 129_600, 400 * 86_400, 3 * 365 * 86_400)] == [
+        "90.0 s",
+        "90.0 min",
+        "36.0 h",
+        "400 days",
+        "3.00 years",
+    ]

@@ -11,6 +11,7 @@ from bot.wording.i18n import plural, t
 from bot.wording.report import infer_report, note_text, price_words, train_report
 from calc.compare import ComparedGpu, ComparisonResult
 from calc.results import InferResult, TrainResult
+from calc.units import SECONDS_PER_DAY, TERA
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Comparison:
 def _time(result: ComparisonResult, value: float, lang: str) -> str:
     if result.time_measure == "gpu_hours":
         return t(lang, "compare_gpu_hours", hours=fmt.compact(value))
-    seconds = value * 86_400 if result.time_measure == "wall_clock_days" else value
+    seconds = value * SECONDS_PER_DAY if result.time_measure == "wall_clock_days" else value
     return fmt.duration(seconds, lang)
 
 
@@ -48,7 +49,7 @@ def _row(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
             "compare_row_train",
             cost=fmt.money_exact(entry.cost, result.currency),
             time=time,
-            peak=f"{a.peak_flops / 1e12:g}",
+            peak=f"{a.peak_flops / TERA:g}",
             precision=a.precision.value,
             price=price_words(a, lang, "gpu_price"),
         )

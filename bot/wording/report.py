@@ -10,7 +10,7 @@ from bot.wording.i18n import plural, t
 from calc.command import format_quantity
 from calc.results import Assumptions, InferAssumptions, InferResult, Note, TrainResult
 from calc.train import CHINCHILLA_TOKENS_PER_PARAM, MFU_OPTIMISTIC, MFU_PESSIMISTIC, TRAIN_STATE_BYTES_PER_PARAM
-from calc.units import Currency, Formula
+from calc.units import SECONDS_PER_DAY, TERA, Currency, Formula
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _subject(a: Assumptions, lang: str) -> str:
 
 
 def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
-    peak = f"{a.peak_flops / 1e12:g}"
+    peak = f"{a.peak_flops / TERA:g}"
     gpu_code = "a_gpu_value_override" if a.peak_overridden else "a_gpu_value"
     source = a.gpu_source + (t(lang, "a_gpu_sparse_halved") if a.peak_halved_from_sparse else "")
     gpu = t(lang, gpu_code, name=a.gpu_name, precision=a.precision.value, peak=peak, source=source)
@@ -246,14 +246,14 @@ def _wall_clock(result: TrainResult, lang: str) -> str:
         lang,
         "wall_clock_value",
         gpus,
-        time=fmt.duration(result.wall_clock_days * 86_400, lang),
+        time=fmt.duration(result.wall_clock_days * SECONDS_PER_DAY, lang),
         gpus=fmt.count(gpus),
-        peak=fmt.duration(result.wall_clock_days_at_peak * 86_400, lang),
+        peak=fmt.duration(result.wall_clock_days_at_peak * SECONDS_PER_DAY, lang),
     )
 
 
 def _state_memory(result: TrainResult, lang: str) -> str:
-    size = f"{fmt.significant(result.state_memory_bytes / 1e12)} TB"
+    size = f"{fmt.significant(result.state_memory_bytes / TERA)} TB"
     if result.min_gpus_for_state is None:
         return t(lang, "memory_value_unknown", size=size, bytes=TRAIN_STATE_BYTES_PER_PARAM)
     return t(
@@ -330,7 +330,7 @@ def infer_report(result: InferResult, lang: str) -> Report:
                 "a_mbu",
                 "a_mbu_value",
                 mbu=fmt.percent(a.mbu),
-                bandwidth=f"{a.bandwidth / 1e12:g}",
+                bandwidth=f"{a.bandwidth / TERA:g}",
                 bytes=f"{a.bytes_per_param:g}",
             ),
         )
