@@ -89,11 +89,21 @@ def test_engine_refusals_are_clean_errors_too() -> None:
     assert "price=" in output
 
 
-@pytest.mark.parametrize("words", [[], ["help"], ["help", "train"], ["gpus"], ["models"]])
-def test_help_and_listings(words: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("words", "title", "line"),
+    [
+        ([], "llmcost: what it costs to train or serve a language model", "Examples"),
+        (["help"], "llmcost: what it costs to train or serve a language model", "In Slack only"),
+        (["help", "train"], "llmcost: what it costs to train or serve a language model", "help train"),
+        (["gpus"], "GPU catalog: dense peaks and default prices", "  H100-SXM: NVIDIA H100 SXM 80GB"),
+        (["models"], "Model presets", "  gpt3: GPT-3 175B"),
+    ],
+)
+def test_help_and_listings(words: list[str], title: str, line: str) -> None:
     output, code = run(words, TODAY)
     assert code == 0
-    assert "llmcost" in output or "GPU catalog" in output or "Model presets" in output
+    assert output.splitlines()[0] == title
+    assert any(shown.startswith(line) for shown in output.splitlines())
 
 
 def test_gpus_listing_cites_prices() -> None:

@@ -54,37 +54,37 @@ def test_head_is_the_newest_revision_script() -> None:
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
 
 
-def test_a_database_at_head_is_checked_without_importing_alembic(database_url: URL) -> None:
-    asyncio.run(upgrade_database(database_url))
+def test_a_database_at_head_is_checked_without_importing_alembic(empty_database: URL) -> None:
+    asyncio.run(upgrade_database(empty_database))
     check = (
         "import asyncio, sys; from bot.config import load_config; from bot.store.migrate import upgrade_database; "
         "asyncio.run(upgrade_database(load_config().database())); "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'mako'}))"
     )
     done = subprocess.run(
-        [sys.executable, "-c", check], cwd=ROOT, env=environment_for(database_url), capture_output=True, text=True
+        [sys.executable, "-c", check], cwd=ROOT, env=environment_for(empty_database), capture_output=True, text=True
     )
     assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "[]", "")
 
 
-async def test_an_empty_database_is_upgraded_to_the_models(database_url: URL) -> None:
-    assert (await schema_of(database_url))[0] == set()
-    await upgrade_database(database_url)
-    tables, revision, differences = await schema_of(database_url)
+async def test_an_empty_database_is_upgraded_to_the_models(empty_database: URL) -> None:
+    assert (await schema_of(empty_database))[0] == set()
+    await upgrade_database(empty_database)
+    tables, revision, differences = await schema_of(empty_database)
     assert tables == TABLES
     assert revision == HEAD == "0003"
     assert differences == []
 
 
-async def test_upgrading_again_changes_nothing_and_keeps_the_data(database_url: URL) -> None:
-    await upgrade_database(database_url)
-    engine = create_engine(database_url)
+async def test_upgrading_again_changes_nothing_and_keeps_the_data(empty_database: URL) -> None:
+    await upgrade_database(empty_database)
+    engine = create_engine(empty_database)
     await TeamSettings(engine).set(Team("T0ACME"), "price:H100-SXM", "1.85", "U0ALICE")
     await engine.dispose()
 
-    await upgrade_database(database_url)
-    assert (await schema_of(database_url))[1] == HEAD
-    engine = create_engine(database_url)
+    await upgrade_database(empty_database)
+    assert (await schema_of(empty_database))[1] == HEAD
+    engine = create_engine(empty_database)
     try:
         settings = await TeamSettings(engine).get_all(Team("T0ACME"))
     finally:
@@ -104,18 +104,18 @@ def upgrade_command(url: URL) -> subprocess.Popen[str]:
     return subprocess.Popen(command, cwd=ROOT, env=environment_for(url), stdout=PIPE, stderr=PIPE, text=True)
 
 
-def test_the_documented_command_upgrades_the_database_in_database_url(database_url: URL) -> None:
-    out, err = upgrade_command(database_url).communicate(timeout=60)
+def test_the_documented_command_upgrades_the_database_in_database_url(empty_database: URL) -> None:
+    out, err = upgrade_command(empty_database).communicate(timeout=60)
     assert err == ""
-    assert out.strip() == f"{shown(database_url)}: schema up to date"
-    assert asyncio.run(schema_of(database_url))[1] == HEAD
+    assert out.strip() == f"{shown(empty_database)}: schema up to date"
+    assert asyncio.run(schema_of(empty_database))[1] == HEAD
 
 
-def test_processes_starting_together_migrate_once(database_url: URL) -> None:
-    processes = [upgrade_command(database_url) for _ in range(4)]
+def test_processes_starting_together_migrate_once(empty_database: URL) -> None:
+    processes = [upgrade_command(empty_database) for _ in range(4)]
     errors = [process.communicate(timeout=60)[1] for process in processes]
     assert [process.returncode for process in processes] == [0, 0, 0, 0], errors
-    tables, revision, differences = asyncio.run(schema_of(database_url))
+    tables, revision, differences = asyncio.run(schema_of(empty_database))
     assert (tables, revision, differences) == (TABLES, HEAD, [])
 
 
