@@ -2,8 +2,8 @@
 
 PostgreSQL refuses to run as root, so under root the server runs as the `postgres` OS user. CI uses the same code:
 
-    python -m tests.store.throwaway_postgres start DIR    prints the URL of a database on a new server
-    python -m tests.store.throwaway_postgres stop DIR
+    python -m tests.support.throwaway_postgres start DIR    prints the URL of a database on a new server
+    python -m tests.support.throwaway_postgres stop DIR
 """
 
 import glob
