@@ -5,14 +5,11 @@ import logging
 import sys
 
 from slack_bolt.async_app import AsyncApp
-from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import ConfigError, check_slack, load_config
 from bot.slack.app import create_app
-from bot.store.database import shown
-from bot.store.migrate import upgrade_database
+from bot.store.migrate import upgrade_or_explain
 from bot.web.server import serve
-from bot.wording.i18n import DEFAULT_LANG, t
 
 log = logging.getLogger("bot")
 
@@ -33,13 +30,9 @@ def main() -> None:
         sys.exit(1)
     logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Every process migrates before it serves (one at a time, under a lock): a deploy needs no separate step.
-    url = config.database()
-    try:
-        asyncio.run(upgrade_database(url))
-    except (OSError, SQLAlchemyError) as error:
-        # The first line names the cause (refused, unknown host, bad password); the URL is shown without password.
-        cause = str(error).splitlines()[0] if str(error) else type(error).__name__
-        print(f"llmcost: {t(DEFAULT_LANG, 'database_unavailable', url=shown(url), cause=cause)}", file=sys.stderr)
+    unavailable = asyncio.run(upgrade_or_explain(config.database()))
+    if unavailable is not None:
+        print(f"llmcost: {unavailable}", file=sys.stderr)
         sys.exit(1)
     app = create_app(config)
     if config.slack_app_token is not None:

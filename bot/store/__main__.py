@@ -7,7 +7,7 @@ import sys
 
 from bot.config import ConfigError, load_config
 from bot.store.database import shown
-from bot.store.migrate import upgrade_database
+from bot.store.migrate import upgrade_or_explain
 
 
 def main() -> None:
@@ -18,7 +18,9 @@ def main() -> None:
         url = load_config().database()
     except ConfigError as error:
         sys.exit(f"llmcost: {error}")
-    asyncio.run(upgrade_database(url))
+    unavailable = asyncio.run(upgrade_or_explain(url))
+    if unavailable is not None:
+        sys.exit(f"llmcost: {unavailable}")
     print(f"{shown(url)}: schema up to date")
 
 

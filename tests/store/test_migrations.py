@@ -179,3 +179,19 @@ def test_a_shown_url_never_carries_its_password() -> None:
     url = database_url("postgres://app:s3cret@db.example.com/llmcost")
     assert "s3cret" not in shown(url)
     assert shown(url) == "postgresql+asyncpg://app:***@db.example.com/llmcost"
+
+
+def test_upgrade_on_an_unreachable_database_says_so_in_one_line(tmp_path: Path) -> None:
+    refused = "postgres://app:s3cret@127.0.0.1:1/llmcost"  # port 1: nothing listens
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.store", "upgrade"],
+        cwd=tmp_path,
+        env={**without_our_variables(), "DATABASE_URL": refused},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("llmcost: cannot bring the database postgresql+asyncpg://app:***@127.0.0.1:1/llmcost")
+    assert done.stderr.count("\n") == 1  # one line, no traceback
+    assert "s3cret" not in done.stderr + done.stdout
