@@ -144,7 +144,8 @@ def test_engine_constants_reach_the_words_as_values() -> None:
     assert f"typical of published runs ({MFU_PESSIMISTIC * 100:g}–{MFU_OPTIMISTIC * 100:g}%)" in output
     for lang in ("en", "zh"):  # no catalog spells these itself
         for template in (en.MESSAGES if lang == "en" else zh.MESSAGES).values():
-            assert "16 bytes" not in template and "25–50%" not in template and "20 per parameter" not in template
+            for constant in ("16 bytes", "25–50%", "20 per parameter", "35% training", "default 7.1", "12 months"):
+                assert constant not in template
 
 
 def test_a_catalog_price_shows_what_its_source_leaves_doubtful() -> None:

@@ -304,7 +304,7 @@ MESSAGES: dict[str, str] = {
     "modal_price": "Price, USD per GPU-hour",
     "modal_price_hint": "Default: the catalog's price for that GPU.",
     "modal_mfu": "MFU",
-    "modal_mfu_hint": "The share of peak FLOPS reached: 40% or 0.4. Default: 35% training, 50% serving.",
+    "modal_mfu_hint": "The share of peak FLOPS reached: 40% or 0.4. Default: {train_mfu} training, {infer_mfu} serving.",
     "modal_gpus": "Number of GPUs",
     "modal_gpus_hint": "Training: for the wall-clock time. Serving: cards per replica.",
     "home_title": "llmcost: what it costs to train or serve a language model",

@@ -285,7 +285,7 @@ MESSAGES: dict[str, str] = {
     "modal_price": "价格（美元/GPU 小时）",
     "modal_price_hint": "默认：目录中该 GPU 的价格。",
     "modal_mfu": "MFU",
-    "modal_mfu_hint": "达到的峰值算力比例：40% 或 0.4。默认：训练 35%，推理 50%。",
+    "modal_mfu_hint": "达到的峰值算力比例：40% 或 0.4。默认：训练 {train_mfu}，推理 {infer_mfu}。",
     "modal_gpus": "GPU 数量",
     "modal_gpus_hint": "训练：用于估算耗时。推理：每个副本的卡数。",
     "home_title": "llmcost：训练或部署一个语言模型要花多少钱",
