@@ -2,16 +2,18 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from calc.errors import EstimateError
 from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
 from calc.presets import ModelPreset, find_preset
-from calc.prices import default_price
+from calc.prices import STALE_AFTER_DAYS, default_price
 from calc.requests import JobRequest
-from calc.results import Note, PriceInfo
+from calc.results import Assumptions, Note, PriceInfo
 from calc.units import Currency, Formula, Precision
 
 DEFAULT_CNY_PER_USD = 7.1
+# A typed price's source in the JSON contract (`price_source`); people read their own language's words for it.
 YOUR_PRICE = "your price"
 
 
@@ -32,29 +34,32 @@ class Resolved:
     preset: ModelPreset | None
     notes: tuple[Note, ...]
 
-    def shared_fields(self, request: JobRequest) -> dict[str, object]:
-        return {
-            "gpu": self.gpu.id,
-            "gpu_name": self.gpu.name,
-            "gpu_source": self.gpu.source,
-            "peak_halved_from_sparse": self.gpu.peaks_halved_from_sparse,
-            "precision": self.precision,
-            "peak_flops": self.peak_flops,
-            "peak_overridden": request.flops is not None,
-            "mfu": self.mfu,
-            "mfu_is_default": request.mfu is None and request.formula is Formula.STANDARD,
-            "mfu_label": request.mfu_label if request.mfu is not None else None,
-            "price_per_gpu_hour": self.price_per_gpu_hour,
-            "price_source": describe_price(self.price),
-            "price": self.price,
-            "discount": request.discount,
-            "currency": self.currency,
-            "fx_rate": self.fx_rate,
-            "params": self.params,
-            "active_params": self.active_params,
-            "model": self.preset.title if self.preset else None,
-            "formula": request.formula,
-        }
+    def shared_fields(self, request: JobRequest) -> dict[str, Any]:
+        """The fields every result's `Assumptions` shares, type-checked and validated here as one `Assumptions`;
+        a subclass takes them as keywords beside its own (shallow: `price` stays a PriceInfo)."""
+        shared = Assumptions(
+            gpu=self.gpu.id,
+            gpu_name=self.gpu.name,
+            gpu_source=self.gpu.source,
+            peak_halved_from_sparse=self.gpu.peaks_halved_from_sparse,
+            precision=self.precision,
+            peak_flops=self.peak_flops,
+            peak_overridden=request.flops is not None,
+            mfu=self.mfu,
+            mfu_is_default=request.mfu is None and request.formula is Formula.STANDARD,
+            mfu_label=request.mfu_label if request.mfu is not None else None,
+            price_per_gpu_hour=self.price_per_gpu_hour,
+            price_source=describe_price(self.price),
+            price=self.price,
+            discount=request.discount,
+            currency=self.currency,
+            fx_rate=self.fx_rate,
+            params=self.params,
+            active_params=self.active_params,
+            model=self.preset.title if self.preset else None,
+            formula=request.formula,
+        )
+        return dict(shared)
 
 
 def describe_price(price: PriceInfo) -> str:
@@ -67,9 +72,16 @@ def describe_price(price: PriceInfo) -> str:
 
 def _price(request: JobRequest, gpu: Accelerator, today: date) -> tuple[float, PriceInfo]:
     if request.price is not None:
-        label = request.price_label or YOUR_PRICE
+        # No label of calc's own: a bare typed price has label None, and the wording names it in the reader's
+        # language; a team's price comes with the label the bot worded for it.
         info = PriceInfo(
-            label=label, provider=None, pricing_model=None, instance=None, as_of=None, source=label, stale=False
+            label=request.price_label,
+            provider=None,
+            pricing_model=None,
+            instance=None,
+            as_of=None,
+            source=request.price_label or YOUR_PRICE,
+            stale=False,
         )
         return request.price, info
     catalog = default_price(gpu.id)
@@ -83,6 +95,7 @@ def _price(request: JobRequest, gpu: Accelerator, today: date) -> tuple[float, P
         as_of=catalog.as_of_label,
         source=catalog.source,
         stale=catalog.is_stale(today),
+        flags=catalog.flags,
     )
     return catalog.usd_per_gpu_hour, info
 
@@ -123,7 +136,11 @@ def resolve(request: JobRequest, today: date, default_mfu: float) -> Resolved:
     seed = request.formula is Formula.SEED
     notes: list[Note] = []
     if price.stale:
-        stale = Note(code="price_stale", values={"as_of": price.as_of}) if price.as_of else Note(code="price_undated")
+        stale = (
+            Note(code="price_stale", values={"as_of": price.as_of, "stale_after_days": STALE_AFTER_DAYS})
+            if price.as_of
+            else Note(code="price_undated")
+        )
         notes.append(stale)
     if gpu.flags:
         notes.append(Note(code="gpu_flags", values={"gpu": gpu.id, "flags": "; ".join(gpu.flags)}))

@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict
 from calc.prices import PricingModel
 from calc.units import Currency, Formula, Precision, Recompute
 
+# Where a training estimate's token count came from: typed, a preset's, or the Chinchilla rule.
+TokensRule = Literal["given", "preset", "chinchilla"]
+
 
 class Note(BaseModel):
     """A remark for the reader, as a message code and its values, so each language words it its own way."""
@@ -32,6 +35,8 @@ class PriceInfo(BaseModel):
     as_of: str | None
     source: str
     stale: bool
+    # What the price's source leaves doubtful (a secondary source, a neighbouring part's price), said to the reader.
+    flags: tuple[str, ...] = ()
 
 
 class Assumptions(BaseModel):
@@ -61,7 +66,7 @@ class Assumptions(BaseModel):
 
 class TrainAssumptions(Assumptions):
     tokens: float
-    tokens_rule: Literal["given", "preset", "chinchilla"]
+    tokens_rule: TokensRule
     gpus: int | None
     recompute: Recompute
     flops_per_param_token: int
