@@ -22,7 +22,7 @@ PROG = "llmcost"
 ANSWERED = 0
 INTERNAL_ERROR = 1
 USAGE_ERROR = 2
-OPTIONS = ("-h", "--help", "--version", "--json", "--lang")
+FLAGS = ("-h", "--help", "--version", "--json")
 USAGE = "%(prog)s [-h] [--version] [--json] [--lang {en,zh}] <command> [word ...]"
 
 
@@ -63,9 +63,26 @@ def parser(lang: str = DEFAULT_LANG) -> _Parser:
     return cli
 
 
+def _options_first(argv: list[str]) -> list[str]:
+    """Our options moved before the words, wherever they were typed (`llmcost train 70B --json` works as it always
+    did); after a `--`, everything is words."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    options: list[str] = []
+    words: list[str] = []
+    typed = iter(argv[:end])
+    for word in typed:
+        if word in FLAGS or word.startswith("--lang="):
+            options.append(word)
+        elif word == "--lang":
+            options += [word, next(typed, "")]
+        else:
+            words.append(word)
+    return [*options, *words, *argv[end:]]
+
+
 def read_options(argv: list[str]) -> Options:
     """The options and the command's words; a UsageError for an unknown option or a bad --lang."""
-    parsed = parser().parse_args(argv)
+    parsed = parser().parse_args(_options_first(argv))
     words = list(parsed.words)
     if words[:1] == ["--"]:  # the conventional end of options: what follows are words even if they look like options
         words = words[1:]
@@ -93,10 +110,6 @@ def run(argv: list[str], today: date) -> tuple[str, int]:
         return parser(options.lang).format_help().rstrip("\n"), ANSWERED
     if options.version:
         return f"{PROG} {version(PROG)}", ANSWERED
-    misplaced = next((word for word in options.words if word.split("=", 1)[0] in OPTIONS), None)
-    if misplaced is not None:
-        message = t(options.lang, "cli_options_first", word=misplaced.split("=", 1)[0])
-        return f"{parser().format_usage()}{PROG}: {message}", USAGE_ERROR
     reply = reply_to(" ".join(options.words), today, options.lang)
     output = as_json(reply) if options.json else render_text(reply)
     return output, USAGE_ERROR if isinstance(reply, Failure) else ANSWERED

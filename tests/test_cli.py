@@ -205,6 +205,13 @@ def test_words_that_look_like_options_are_bad_words_not_crashes(argv: list[str],
     assert "Try: llmcost " in output
 
 
+def test_options_may_follow_the_words_as_they_always_could() -> None:
+    assert run(["train", "70B", "--json"], TODAY) == run(["--json", "train", "70B"], TODAY)
+    assert run(["train", "175B", "--lang", "zh", "500B"], TODAY) == run(
+        ["--lang", "zh", "train", "175B", "500B"], TODAY
+    )
+
+
 def test_a_double_dash_ends_the_options() -> None:
     assert run(["--", "train", "70B"], TODAY) == run(["train", "70B"], TODAY)
 
@@ -214,10 +221,7 @@ def test_a_double_dash_ends_the_options() -> None:
     [
         (["--bogus"], "llmcost: unrecognized arguments: --bogus"),
         (["--lang", "fr", "train", "70B"], "llmcost: argument --lang: invalid choice: 'fr' (choose from 'en', 'zh')"),
-        (
-            ["train", "70B", "--json"],
-            "llmcost: `--json` is an option: options go before the command's words, as in `llmcost --json train 70B`.",
-        ),
+        (["train", "70B", "--lang=fr"], "llmcost: argument --lang: invalid choice: 'fr' (choose from 'en', 'zh')"),
     ],
 )
 def test_bad_options_exit_2_with_the_usage(argv: list[str], message: str) -> None:

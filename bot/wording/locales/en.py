@@ -201,7 +201,6 @@ MESSAGES: dict[str, str] = {
         "  2  bad input: one line naming the bad word, with a command that works\n"
         "  1  an internal error (a bug of ours)"
     ),
-    "cli_options_first": "`{word}` is an option: options go before the command's words, as in `llmcost {word} train 70B`.",
     "help_examples": "Examples",
     "help_example_lines": (
         "`train 175B 500B` · `train gpt3 discount=5折 currency=CNY` · `train llama3.1-405b gpu=H100 gpus=16384`\n"

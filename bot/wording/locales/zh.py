@@ -189,7 +189,6 @@ MESSAGES: dict[str, str] = {
         "  2  输入有误：一行说明错在哪个词，并给出一条可用的命令\n"
         "  1  内部错误（程序的缺陷）"
     ),
-    "cli_options_first": "`{word}` 是选项：选项要写在命令之前，如 `llmcost {word} train 70B`。",
     "help_examples": "示例",
     "help_example_lines": (
         "`train 1750亿 5000亿 discount=5折 currency=CNY` · `train gpt3` · `train llama3.1-405b gpu=H100 gpus=16384`\n"
