@@ -47,7 +47,8 @@ def command_line(a: Assumptions) -> str:
         return " ".join(words)
     assert isinstance(a, InferAssumptions)
     words = ["infer", a.preset or format_quantity(a.params)]
-    words.append(f"tokens={a.tokens}" if a.request_shape == "seed" else f"input={a.input} output={a.output}")
+    # `tokens=` alone is all generated: the shorter way to say there is no prompt.
+    words.append(f"tokens={a.tokens}" if a.input == 0 else f"input={a.input} output={a.output}")
     if a.context > a.tokens:
         words.append(f"context={a.context}")
     if a.rps is not None:

@@ -114,6 +114,10 @@ class TrainResult(BaseModel):
     command: str
 
 
+# How the batch was chosen: yours, the most that fit, cut to what fits, what the load keeps in flight, the seed's.
+BatchRule = Literal["given", "max", "reduced", "load", "seed"]
+
+
 class ShapeInfo(BaseModel):
     """The architecture the KV cache was sized from: the preset's own, or a typical one for a bare size."""
 
@@ -138,7 +142,7 @@ class InferAssumptions(Assumptions):
     request_shape: str  # "given", "chat_default" or "seed"
     context: int  # tokens of KV cache held per sequence for the memory fit
     batch: int
-    batch_rule: Literal["given", "max", "reduced", "load", "seed"]
+    batch_rule: BatchRule
     cards: int
     opt: float
     mbu: float

@@ -54,9 +54,9 @@ def test_infer_json_keys_follow_the_contract() -> None:
 
 
 def test_inference_states_its_own_typical_mfu() -> None:
-    output, code = run(["infer", "70B", "batch=8"], TODAY)
+    output, code = run(["infer", "70B", "batch=8", "cards=1", "gpu=H200", "precision=fp8"], TODAY)
     assert code == 0
-    assert "MFU       50%, typical of serving's compute-bound steps (prefill, large batches)" in output
+    assert "MFU          50% in compute-bound steps (prefill, large batches), fitted on published serving" in output
     assert "25–50%" not in output  # training's range is not serving's
 
 

@@ -123,6 +123,11 @@ def _count_key(example: str) -> Key:
     return Key(parse_count, example, fmt.count)
 
 
+def _count_or_max(word: str) -> int | str:
+    """`batch=max`: the largest batch that fits; otherwise a whole number."""
+    return "max" if word.lower() == "max" else parse_count(word)
+
+
 def _gpu(word: str) -> str:
     gpu = find_gpu(word)
     if gpu is None:
@@ -168,10 +173,15 @@ INFER_KEYS: dict[str, Key] = {
     "tokens": _count_key("tokens=1000"),
     "input": _count_key("input=800"),
     "output": _count_key("output=200"),
-    "batch": _count_key("batch=32"),
+    "batch": Key(_count_or_max, "batch=32", fmt.count),
     "cards": _count_key("cards=8"),
     "opt": Key(parse_fraction, "opt=30%", format_percent),
     "mbu": Key(parse_fraction, "mbu=80%", format_percent),
+    # serving: KV-cache precision, context held per sequence, load, and the model shape's keys
+    "kv": Key(_choice(Precision), "kv=fp8"),
+    "context": _count_key("context=8192"),
+    "rps": Key(parse_number, "rps=50"),
+    **{name: _count_key(f"{name}={value}") for name, value in (("layers", 80), ("kv_heads", 8), ("head_dim", 128))},
 }
 _COMMAND_ALIASES = {"训练": "train", "推理": "infer", "帮助": "help", "training": "train", "inference": "infer"}
 _BOUNDS = ("gt", "ge", "lt", "le")

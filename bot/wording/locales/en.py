@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "mfu_typical": "typical",
     "mfu_yours": "yours",
     "mfu_team": "team default",
-    "infer_headline": "≈ {per_1k} per 1K tokens ({per_1m} per 1M) · {bound}-bound at batch {batch} on {cards} × {gpu}",
+    "infer_headline": "{input} in / {output} out per 1M tokens on {cards}×{gpu}, {tpot} per token, {ttft} to first token",
     "infer_headline_seed": "≈ {per_1k} per 1K tokens: the seed's formula · the standard formula says {standard}",
     "bound_compute": "compute",
     "bound_memory": "memory",
@@ -66,16 +66,61 @@ MESSAGES: dict[str, str] = {
     "field_reported": "Reported run",
     "reported_value": "{hours} {gpu} GPU-hours ({source}) · implied MFU {mfu}",
     "field_cost_per_1k": "Cost per 1K tokens",
-    "per_1k_value": "{per_1k} ({per_1m} per 1M tokens) · {per_request} per request",
     "field_floor": "Compute floor",
     "floor_value": "{floor} per 1K tokens (2 × {active} FLOPs per token) · reached at batch ≥ {crossover}",
-    "field_throughput": "Throughput",
-    "throughput_value": "{tps} tokens/s for the whole batch",
+    "field_price_1m": "Price per 1M tokens",
+    "price_1m_value": "{input} input · {output} output · {blended} blended for this request shape · {per_request} per request",
+    "field_cheapest": "Cheapest on this hardware",
+    "cheapest_value": "{input} in / {output} out per 1M at batch {batch}, the largest that fits ({tpot} per token)",
     "field_latency": "Latency",
-    "latency_value": "{latency} per request ({input} in, {output} out)",
-    "field_cards": "Cards",
-    "cards_value": "{cards} × {gpu} · weights need at least {min_cards}",
-    "cards_value_unknown": "{cards} × {gpu}",
+    "latency_value": (
+        "{ttft} to first token · {tpot} per output token ({per_user} tokens/s per user) · {latency} per request "
+        "({input} in, {output} out)"
+    ),
+    "field_throughput": "Throughput",
+    "throughput_value": (
+        "{tps} output tokens/s for the batch of {batch} ({per_gpu} per GPU) · {total} tokens/s in and out · "
+        "prefill {prefill} of GPU time · decode {bound}-bound"
+    ),
+    "field_memory_serving": "Memory per card",
+    "memory_serving_value": (
+        "{weights} GB weights + {kv} GB KV cache + {reserve} GB runtime reserve of {capacity} GB on {cards} × {gpu} · "
+        "{max_batch} sequences of {context} tokens fit · this batch needs at least {min_cards} card(s)"
+    ),
+    "field_deployment": "Deployment",
+    "deployment_value": (
+        "{rps} requests/s: {replicas} replica(s) × {cards} = {gpus} × {gpu}, batch {batch} each · {monthly} per month"
+    ),
+    "a_request": "Request",
+    "a_request_given": "{input} tokens in, {output} out",
+    "a_request_chat_default": "{input} in, {output} out: our chat assumption (the prompt resends the conversation)",
+    "a_request_seed": "{output} generated tokens, the seed's T",
+    "a_batch": "Batch",
+    "a_batch_given": "{batch}, yours (at most {max_batch} fit)",
+    "a_batch_max": "{batch}, the most that fit: a loaded server keeps its KV cache full",
+    "a_batch_reduced": "{batch}, the most that fit (you asked for more)",
+    "a_batch_load": "{batch}, what the request rate keeps in flight (at most {max_batch} fit)",
+    "a_batch_seed": "{batch}",
+    "a_shape": "Model shape",
+    "a_shape_preset": (
+        "{reference}'s config: {layers} layers, {kv_heads} KV heads × {head_dim}, {attention} · "
+        "KV cache {kv_bytes} bytes per token in {kv}"
+    ),
+    "a_shape_typical": (
+        "typical for the size, from {reference}: {layers} layers, {kv_heads} KV heads × {head_dim}, {attention} · "
+        "KV cache {kv_bytes} bytes per token in {kv} (set `layers=` `kv_heads=` `head_dim=`)"
+    ),
+    "note_typical_shape": "No preset named: the KV cache is sized from a typical shape for this size ({reference}).",
+    "note_chat_default": (
+        "No request shape given: {input} tokens in, {output} out per request, our assumption for chat. "
+        "Set `input=` and `output=`."
+    ),
+    "note_batch_does_not_fit": (
+        "Batch {batch} does not fit beside the weights: estimated at {max_batch}, the most that fit. "
+        "Add `cards=` for more."
+    ),
+    "kv_precision_unsupported": "The KV cache cannot be stored in {precision}: choose one of {available}.",
+    "unit_ms": "ms",
     # assumptions
     "assumptions": "Assumptions",
     "a_gpu": "GPU",
@@ -84,12 +129,17 @@ MESSAGES: dict[str, str] = {
     "a_gpu_sparse_halved": "; NVIDIA prints sparse figures, these are dense (sparse/2)",
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}, typical of published runs (25–50%)",
-    "a_mfu_typical_infer": "{mfu}, typical of serving's compute-bound steps (prefill, large batches)",
+    "a_mfu_typical_infer": (
+        "{mfu} in compute-bound steps (prefill, large batches), fitted on published serving results "
+        "({tp} kept at tensor parallel {cards})"
+    ),
     "a_mfu_yours": "{mfu}, yours",
     "a_mfu_team": "{mfu}, {label}",
     "a_mfu_seed": "100%, the seed's assumption (peak)",
     "a_mbu": "MBU",
-    "a_mbu_value": "{mbu} of {bandwidth} TB/s HBM bandwidth · {bytes} bytes per weight",
+    "a_mbu_value": (
+        "{mbu} of {bandwidth} TB/s HBM bandwidth ({tp} kept at tensor parallel {cards}) · {bytes} bytes per weight"
+    ),
     "a_price": "Price",
     "a_price_catalog": "${price} per GPU-hour: {provider}, {model}, {as_of} — {source}",
     "a_price_label": "${price} per GPU-hour, {label}",
@@ -128,7 +178,6 @@ MESSAGES: dict[str, str] = {
         "Decode is memory-bound at this batch: a larger batch lowers the cost, down to {floor} per 1K tokens."
     ),
     "note_cards_cut_latency": "More cards cut latency, not cost: k cards cost k times as much per second.",
-    "note_kv_cache_ignored": "KV-cache memory and reads are not counted.",
     # units
     "unit_s": "s",
     "unit_min": "min",

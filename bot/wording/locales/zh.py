@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "mfu_typical": "典型值",
     "mfu_yours": "你设定的",
     "mfu_team": "团队默认",
-    "infer_headline": "≈ 每千 token {per_1k}（每百万 {per_1m}）· {bound}受限，batch {batch}，{cards} × {gpu}",
+    "infer_headline": "每百万 token 输入 {input} / 输出 {output}，{cards}×{gpu}，每 token {tpot}，首 token {ttft}",
     "infer_headline_seed": "≈ 每千 token {per_1k}：种子文档的公式 · 标准公式为 {standard}",
     "bound_compute": "算力",
     "bound_memory": "显存带宽",
@@ -66,16 +66,50 @@ MESSAGES: dict[str, str] = {
     "field_reported": "公开报告的训练",
     "reported_value": "{hours} {gpu} GPU 小时（{source}）· 折合 MFU {mfu}",
     "field_cost_per_1k": "每千 token 费用",
-    "per_1k_value": "{per_1k}（每百万 token {per_1m}）· 每次请求 {per_request}",
     "field_floor": "算力下限",
     "floor_value": "每千 token {floor}（每 token 2 × {active} FLOPs）· batch ≥ {crossover} 时达到",
-    "field_throughput": "吞吐量",
-    "throughput_value": "整个 batch 合计每秒 {tps} tokens",
+    "field_price_1m": "每百万 token 价格",
+    "price_1m_value": "输入 {input} · 输出 {output} · 按本请求形态综合 {blended} · 每次请求 {per_request}",
+    "field_cheapest": "本硬件最低价",
+    "cheapest_value": "batch {batch}（放得下的最大值）时输入 {input} / 输出 {output} 每百万（每 token {tpot}）",
     "field_latency": "延迟",
-    "latency_value": "每次请求 {latency}（输入 {input}，输出 {output}）",
-    "field_cards": "卡数",
-    "cards_value": "{cards} × {gpu} · 权重至少需要 {min_cards} 张",
-    "cards_value_unknown": "{cards} × {gpu}",
+    "latency_value": (
+        "首 token {ttft} · 每个输出 token {tpot}（每用户每秒 {per_user} tokens）· 每次请求 {latency}"
+        "（输入 {input}，输出 {output}）"
+    ),
+    "field_throughput": "吞吐量",
+    "throughput_value": (
+        "batch {batch} 合计每秒 {tps} 输出 tokens（每卡 {per_gpu}）· 输入输出合计每秒 {total} tokens · "
+        "prefill 占 GPU 时间 {prefill} · 解码{bound}受限"
+    ),
+    "field_memory_serving": "每卡显存",
+    "memory_serving_value": (
+        "权重 {weights} GB + KV 缓存 {kv} GB + 运行时预留 {reserve} GB，共 {capacity} GB，{cards} × {gpu} · "
+        "可容纳 {max_batch} 个 {context} token 的序列 · 此 batch 至少需要 {min_cards} 张卡"
+    ),
+    "field_deployment": "部署",
+    "deployment_value": "每秒 {rps} 个请求：{replicas} 个副本 × {cards} = {gpus} × {gpu}，每个 batch {batch} · 每月 {monthly}",
+    "a_request": "请求",
+    "a_request_given": "输入 {input} tokens，输出 {output}",
+    "a_request_chat_default": "输入 {input}，输出 {output}：我们对聊天的假设（提示会重发之前的对话）",
+    "a_request_seed": "生成 {output} tokens，即种子文档的 T",
+    "a_batch": "Batch",
+    "a_batch_given": "{batch}，你设定的（最多放得下 {max_batch}）",
+    "a_batch_max": "{batch}，放得下的最大值：满载的服务器会把 KV 缓存占满",
+    "a_batch_reduced": "{batch}，放得下的最大值（你要求的更多）",
+    "a_batch_load": "{batch}，该请求速率下同时在处理的请求数（最多放得下 {max_batch}）",
+    "a_batch_seed": "{batch}",
+    "a_shape": "模型结构",
+    "a_shape_preset": "{reference} 的配置：{layers} 层，{kv_heads} 个 KV 头 × {head_dim}，{attention} · KV 缓存每 token {kv_bytes} 字节（{kv}）",
+    "a_shape_typical": (
+        "该规模的典型结构，取自 {reference}：{layers} 层，{kv_heads} 个 KV 头 × {head_dim}，{attention} · "
+        "KV 缓存每 token {kv_bytes} 字节（{kv}）（可设 `layers=` `kv_heads=` `head_dim=`）"
+    ),
+    "note_typical_shape": "未指定预设模型：KV 缓存按该规模的典型结构估算（{reference}）。",
+    "note_chat_default": "未给出请求形态：每次请求输入 {input} tokens、输出 {output}，这是我们对聊天的假设。可设 `input=` 和 `output=`。",
+    "note_batch_does_not_fit": "batch {batch} 与权重一起放不下：按放得下的最大值 {max_batch} 估算。加 `cards=` 可放更多。",
+    "kv_precision_unsupported": "KV 缓存不能用 {precision} 存储：请选择 {available} 之一。",
+    "unit_ms": "毫秒",
     # assumptions
     "assumptions": "假设",
     "a_gpu": "GPU",
@@ -84,12 +118,12 @@ MESSAGES: dict[str, str] = {
     "a_gpu_sparse_halved": "；NVIDIA 标注的是稀疏算力，此处为稠密值（稀疏 / 2）",
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}，公开训练的典型值（25–50%）",
-    "a_mfu_typical_infer": "{mfu}，推理中受算力限制步骤（prefill、大 batch）的典型值",
+    "a_mfu_typical_infer": "{mfu}，受算力限制的步骤（prefill、大 batch），按公开的推理结果拟合（张量并行 {cards} 时保留 {tp}）",
     "a_mfu_yours": "{mfu}，你设定的",
     "a_mfu_team": "{mfu}，{label}",
     "a_mfu_seed": "100%，种子文档的假设（峰值）",
     "a_mbu": "MBU",
-    "a_mbu_value": "{bandwidth} TB/s 显存带宽的 {mbu} · 每个权重 {bytes} 字节",
+    "a_mbu_value": "{bandwidth} TB/s 显存带宽的 {mbu}（张量并行 {cards} 时保留 {tp}）· 每个权重 {bytes} 字节",
     "a_price": "价格",
     "a_price_catalog": "每 GPU 小时 ${price}：{provider}，{model}，{as_of} — {source}",
     "a_price_label": "每 GPU 小时 ${price}，{label}",
@@ -124,7 +158,6 @@ MESSAGES: dict[str, str] = {
     ),
     "note_memory_bound": "当前 batch 下解码受显存带宽限制：增大 batch 可降低费用，最低到每千 token {floor}。",
     "note_cards_cut_latency": "多卡并行降低延迟，不降低费用：k 张卡每秒的费用是 k 倍。",
-    "note_kv_cache_ignored": "未计入 KV 缓存的显存和读取。",
     # units
     "unit_s": "秒",
     "unit_min": "分钟",
