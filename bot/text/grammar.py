@@ -3,6 +3,7 @@
     train <params|model> [tokens] [key=value ...]
     infer <params|model> [key=value ...]
     compare <train|infer ...> [gpu=A,B,C]
+    sweep [infer] <params|model> [key=value ...]
     gpus | models | help [topic]
     set <gpu|price|currency|rate|mfu> <value> | settings | reset [key]     (team defaults)
 
@@ -38,6 +39,7 @@ from calc.units import Currency, Formula, Precision, Recompute
 EXAMPLES: dict[str, str] = {
     "train": "train 175B 500B gpu=H100",
     "infer": "infer 70B batch=16 gpu=H100",
+    "sweep": "sweep infer 70B gpu=H100",
 }
 HELP_TOPICS = ("train", "infer", "gpus", "models", "keys")
 
@@ -105,8 +107,16 @@ class ResetDefault(BaseModel):
     key: str | None = None
 
 
+class Sweep(BaseModel):
+    """One serving request across batch sizes, up to the largest that fits (the request's own batch is ignored)."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["sweep"] = "sweep"
+    request: InferRequest
+
+
 TeamCommand = SetDefault | ShowSettings | ResetDefault
-Command = Estimate | Help | ListGpus | ListModels | Compare | SetDefault | ShowSettings | ResetDefault
+Command = Estimate | Help | ListGpus | ListModels | Compare | Sweep | SetDefault | ShowSettings | ResetDefault
 
 
 @dataclass(frozen=True)
@@ -231,6 +241,8 @@ def parse(text: str) -> Command:
         return Estimate(request=_estimate(head, words[1:]))
     if head == "compare":
         return _compare(words[1:])
+    if head == "sweep":
+        return _sweep(words[1:])
     if head == "help":
         return Help(topic=words[1].lower() if len(words) > 1 else None)
     if head in ("gpus", "gpu"):
@@ -246,7 +258,7 @@ def parse(text: str) -> Command:
         return _reset_default(words[1:])
     if find_preset(words[0]) is not None or _is_quantity(words[0]):
         raise GrammarError("missing_command", word=words[0], example=f"train {' '.join(words)}")
-    commands = ["train", "infer", "compare", "gpus", "models", "help", "set", "settings", "reset"]
+    commands = ["train", "infer", "compare", "sweep", "gpus", "models", "help", "set", "settings", "reset"]
     raise GrammarError("unknown_command", word=words[0], suggestion=_suggest(words[0], commands))
 
 
@@ -362,6 +374,18 @@ def _compare(words: list[str]) -> Compare:
         raise GrammarError(error.code, COMPARE_EXAMPLES[kind], **error.values) from None
     gpus = _gpu_list(gpu_words[0]) if gpu_words else COMPARE_GPUS
     return Compare(request=request, gpus=gpus)
+
+
+def _sweep(words: list[str]) -> Sweep:
+    """`sweep [infer] <the serving job's words>`."""
+    if words and _COMMAND_ALIASES.get(words[0].lower(), words[0].lower()) == "infer":
+        words = words[1:]
+    try:
+        request = _estimate("infer", words)
+    except GrammarError as error:  # the same mistake, with an example that is itself a sweep
+        raise GrammarError(error.code, EXAMPLES["sweep"], **error.values) from None
+    assert isinstance(request, InferRequest)
+    return Sweep(request=request)
 
 
 def _gpu_list(word: str) -> tuple[str, ...]:

@@ -325,14 +325,15 @@ def infer_report(result: InferResult, lang: str) -> Report:
                 monthly=money(d.monthly_cost_usd),
             )
         )
+    reached = math.isfinite(result.crossover_batch)
     fields.append(
         _row(
             lang,
             "field_floor",
-            "floor_value",
+            "floor_value" if reached else "floor_value_never",
             floor=money(result.compute_floor_per_1k_tokens_usd),
             active=format_quantity(a.active_params),
-            crossover=fmt.count(max(result.crossover_batch, 1)) if math.isfinite(result.crossover_batch) else "∞",
+            crossover=fmt.count(max(result.crossover_batch, 1)) if reached else "",
         )
     )
     assumptions = _shared_assumptions(a, lang)

@@ -68,6 +68,8 @@ MESSAGES: dict[str, str] = {
     "field_cost_per_1k": "Cost per 1K tokens",
     "field_floor": "Compute floor",
     "floor_value": "{floor} per 1K tokens (2 × {active} FLOPs per token) · reached at batch ≥ {crossover}",
+    "floor_value_never": "{floor} per 1K tokens (2 × {active} FLOPs per token) · never reached: the KV cache read "
+    "grows with the batch as fast as compute",
     "field_price_1m": "Price per 1M tokens",
     "price_1m_value": "{input} input · {output} output · {blended} blended for this request shape · {per_request} per request",
     "field_cheapest": "Cheapest on this hardware",
@@ -202,8 +204,9 @@ MESSAGES: dict[str, str] = {
     "help_usage": "Usage",
     "help_lines": (
         "`train <params|model> [tokens] [key=value ...]`: training cost\n"
-        "`infer <params|model> [key=value ...]`: serving cost per 1K tokens\n"
+        "`infer <params|model> [key=value ...]`: serving cost per 1M input and output tokens, latency, memory\n"
         "`compare <train|infer ...> [gpu=A100,H100,...]`: one job across GPUs, as a chart\n"
+        "`sweep infer <params|model> [key=value ...]`: cost and speed per user across batch sizes\n"
         "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
         "`set <key> <value>` · `settings` · `reset [key]`: your workspace's defaults (price, gpu, currency, rate, mfu)\n"
         "`help train` · `help infer` · `help keys`"
@@ -211,7 +214,8 @@ MESSAGES: dict[str, str] = {
     "help_examples": "Examples",
     "help_example_lines": (
         "`train 175B 500B` · `train gpt3 discount=5折 currency=CNY` · `train llama3.1-405b gpu=H100 gpus=16384`\n"
-        "`infer 70B batch=32 gpu=H100` · `infer 8.222e11 flops=100T price=3.93 formula=seed`"
+        "`infer llama3.3-70b gpu=H100 precision=fp8 rps=50` · `sweep infer 70B gpu=H100` · "
+        "`infer 8.222e11 flops=100T price=3.93 formula=seed`"
     ),
     "help_train": (
         "FLOPs = 6 × active params × tokens (8 with `recompute=full`); GPU-hours = FLOPs / (peak × MFU); "
@@ -219,10 +223,11 @@ MESSAGES: dict[str, str] = {
         "Keys: `gpu= price= flops= precision= mfu= gpus= active= discount= currency= rate= recompute= formula= pue=`"
     ),
     "help_infer": (
-        "Decode at batch B on k cards is bound by compute (2·N·B FLOPs a step) or by reading the weights from HBM, "
-        "whichever is slower; cost per 1K tokens = steps × step time × k × price. More cards cut latency, not cost.\n"
-        "Keys: `tokens= input= output= batch= cards= opt= mbu= gpu= price= flops= precision= mfu= discount= "
-        "currency= rate= formula=`"
+        "Prefill is compute-bound (2·N FLOPs per input token); a decode step reads the weights and every sequence's "
+        "KV cache, or computes, whichever is slower. Weights + KV cache + a reserve must fit: `batch=max` (the "
+        "default) is the most that fit. Input tokens cost their prefill time, output tokens their decode time.\n"
+        "Keys: `input= output= tokens= context= batch= cards= rps= kv= layers= kv_heads= head_dim= opt= mbu= gpu= "
+        "price= flops= precision= mfu= discount= currency= rate= formula=`"
     ),
     "help_keys": (
         "Numbers: `175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `5万` `8x222B` (8 experts × 222B).\n"
@@ -239,6 +244,19 @@ MESSAGES: dict[str, str] = {
         "SLACK_APP_TOKEN (Socket Mode, one workspace) cannot be combined with SLACK_CLIENT_ID and "
         "SLACK_CLIENT_SECRET (installs in many workspaces, over HTTP): unset one or the other"
     ),
+    # sweep
+    "sweep_title": "{job} on {cards}×{gpu} across batch sizes ({input} in, {output} out)",
+    "sweep_headline": (
+        "Sweet spot: batch {batch}, {cost} per 1M tokens at {speed} tokens/s per user · cheapest {cheapest} at batch "
+        "{cheapest_batch} ({cheapest_speed} tokens/s per user)"
+    ),
+    "sweep_batch": "batch {batch}",
+    "sweep_chart_cost": "Cost per 1M tokens (blended for the request shape)",
+    "sweep_chart_speed": "Output tokens/s per user",
+    "sweep_rows": "Per batch",
+    "sweep_row": "{input} in / {output} out per 1M · {speed} tokens/s per user · {ttft} to first token · {per_gpu} tokens/s per GPU",
+    "sweep_note_sweet_spot": "★ the sweet spot: the smallest batch whose cost is within {margin} of the cheapest.",
+    "sweep_does_not_fit": "Not even one sequence fits beside the weights on {cards} card(s): at least {min_cards} are needed.",
     # compare
     "compare_missing_job": "`compare` needs `train` or `infer` first, then the job's words, as for one estimate.",
     "compare_one_gpu": "`{word}` names one GPU: a comparison needs two or more (or no `gpu=`, for a spread of {count}).",

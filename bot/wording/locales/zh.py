@@ -68,6 +68,7 @@ MESSAGES: dict[str, str] = {
     "field_cost_per_1k": "每千 token 费用",
     "field_floor": "算力下限",
     "floor_value": "每千 token {floor}（每 token 2 × {active} FLOPs）· batch ≥ {crossover} 时达到",
+    "floor_value_never": "每千 token {floor}（每 token 2 × {active} FLOPs）· 达不到：KV 缓存的读取随 batch 与算力同速增长",
     "field_price_1m": "每百万 token 价格",
     "price_1m_value": "输入 {input} · 输出 {output} · 按本请求形态综合 {blended} · 每次请求 {per_request}",
     "field_cheapest": "本硬件最低价",
@@ -182,8 +183,9 @@ MESSAGES: dict[str, str] = {
     "help_usage": "用法",
     "help_lines": (
         "`train <参数量|模型> [tokens] [键=值 ...]`：训练费用\n"
-        "`infer <参数量|模型> [键=值 ...]`：推理每千 token 费用\n"
+        "`infer <参数量|模型> [键=值 ...]`：推理每百万输入、输出 token 费用，延迟，显存\n"
         "`compare <train|infer ...> [gpu=A100,H100,...]`：同一任务在多款 GPU 上对比，附图表\n"
+        "`sweep infer <参数量|模型> [键=值 ...]`：不同 batch 下的费用与每用户速度\n"
         "`gpus`：GPU 目录及价格和出处 · `models`：预设模型\n"
         "`set <键> <值>` · `settings` · `reset [键]`：工作区默认值（price、gpu、currency、rate、mfu）\n"
         "`help train` · `help infer` · `help keys` · 加 `lang=en` 用英文回答"
@@ -191,7 +193,8 @@ MESSAGES: dict[str, str] = {
     "help_examples": "示例",
     "help_example_lines": (
         "`train 1750亿 5000亿 discount=5折 currency=CNY` · `train gpt3` · `train llama3.1-405b gpu=H100 gpus=16384`\n"
-        "`infer 70B batch=32 gpu=H100` · `infer 8222亿 flops=100T price=3.93 formula=seed`"
+        "`infer llama3.3-70b gpu=H100 precision=fp8 rps=50` · `sweep infer 70B gpu=H100` · "
+        "`infer 8222亿 flops=100T price=3.93 formula=seed`"
     ),
     "help_train": (
         "计算量 = 6 × 激活参数 × tokens（`recompute=full` 时为 8）；GPU 小时 = 计算量 / (峰值 × MFU)；"
@@ -199,10 +202,10 @@ MESSAGES: dict[str, str] = {
         "选项：`gpu= price= flops= precision= mfu= gpus= active= discount= currency= rate= recompute= formula= pue=`"
     ),
     "help_infer": (
-        "batch B、k 张卡的一步解码，受算力（每步 2·N·B FLOPs）或从显存读取权重的限制，取较慢者；"
-        "每千 token 费用 = 步数 × 每步时间 × k × 价格。多卡降低延迟，不降低费用。\n"
-        "选项：`tokens= input= output= batch= cards= opt= mbu= gpu= price= flops= precision= mfu= discount= "
-        "currency= rate= formula=`"
+        "prefill 受算力限制（每个输入 token 2·N FLOPs）；每步解码读取权重和所有序列的 KV 缓存，或受算力限制，取较慢者。"
+        "权重 + KV 缓存 + 预留必须放得下：`batch=max`（默认）为放得下的最大值。输入 token 按 prefill 时间计费，输出 token 按解码时间计费。\n"
+        "选项：`input= output= tokens= context= batch= cards= rps= kv= layers= kv_heads= head_dim= opt= mbu= gpu= "
+        "price= flops= precision= mfu= discount= currency= rate= formula=`"
     ),
     "help_keys": (
         "数字：`175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `1.8万亿` `5万` `8x222B`（8 个专家 × 222B）。\n"
@@ -219,6 +222,19 @@ MESSAGES: dict[str, str] = {
         "SLACK_APP_TOKEN（Socket Mode，单个工作区）不能与 SLACK_CLIENT_ID 和 SLACK_CLIENT_SECRET"
         "（通过 HTTP 安装到多个工作区）同时设置：请去掉其中一方"
     ),
+    # sweep
+    "sweep_title": "{job}，{cards}×{gpu}，不同 batch（输入 {input}，输出 {output}）",
+    "sweep_headline": (
+        "最佳点：batch {batch}，每百万 token {cost}，每用户每秒 {speed} tokens · 最便宜 {cheapest}，batch "
+        "{cheapest_batch}（每用户每秒 {cheapest_speed} tokens）"
+    ),
+    "sweep_batch": "batch {batch}",
+    "sweep_chart_cost": "每百万 token 费用（按请求形态综合）",
+    "sweep_chart_speed": "每用户每秒输出 tokens",
+    "sweep_rows": "各 batch",
+    "sweep_row": "每百万输入 {input} / 输出 {output} · 每用户每秒 {speed} tokens · 首 token {ttft} · 每卡每秒 {per_gpu} tokens",
+    "sweep_note_sweet_spot": "★ 最佳点：费用与最低价相差不超过 {margin} 的最小 batch。",
+    "sweep_does_not_fit": "{cards} 张卡上权重旁连一个序列都放不下：至少需要 {min_cards} 张。",
     # compare
     "compare_missing_job": "`compare` 后面先写 `train` 或 `infer`，再写任务本身，与单次估算的写法相同。",
     "compare_one_gpu": "`{word}` 只有一款 GPU：对比需要两款或更多（或不写 `gpu=`，对比默认的 {count} 款）。",
