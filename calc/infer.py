@@ -108,9 +108,7 @@ def _compute_precision(weights: Precision, gpu: Accelerator) -> Precision:
 def _check_precision(request: InferRequest, gpu: Accelerator) -> tuple[Precision, Precision]:
     """(weights, KV cache) precisions, or an error listing the valid ones for this GPU."""
     weights = request.precision or gpu.default_precision
-    valid = [p for p in gpu.dense_tflops if p is not Precision.TF32] + [
-        p for p in WEIGHT_ONLY if p not in gpu.dense_tflops
-    ]
+    valid = [*gpu.dense_tflops, *(p for p in WEIGHT_ONLY if p not in gpu.dense_tflops)]
     if weights not in valid and request.flops is None:
         available = ", ".join(p.value for p in valid)
         raise EstimateError("precision_unsupported", gpu=gpu.id, precision=weights.value, available=available)
@@ -123,9 +121,14 @@ def _check_precision(request: InferRequest, gpu: Accelerator) -> tuple[Precision
 
 
 def _shape(request: InferRequest, resolved: Resolved) -> tuple[Shape, ShapeInfo]:
+    """The preset's shape from its config, else the typical one for the size; `layers=` etc. applied."""
     stored = preset_shape(resolved.preset.name) if resolved.preset and request.params is None else None
-    base: Shape = stored or typical_shape(resolved.params)
-    reference = stored.title if stored else typical_shape(resolved.params).reference_model
+    base: Shape
+    if stored is not None:
+        base, reference = stored, stored.title
+    else:
+        typical = typical_shape(resolved.params)
+        base, reference = typical, typical.reference_model
     shape = base.with_overrides(request.layers, request.kv_heads, request.head_dim)
     info = ShapeInfo(
         basis="preset" if stored else "typical",
@@ -314,6 +317,7 @@ def estimate_inference(request: InferRequest, today: date) -> InferResult:
     resolved = resolve(request, today, TYPICAL_MFU, compute_precision)
     if gpu.bandwidth_tbps is None:
         raise EstimateError("no_bandwidth", gpu=gpu.id)
+    bandwidth = gpu.bandwidth_tbps * TERA
     shape, shape_info = _shape(request, resolved)
     n_total, n_active = resolved.params, resolved.active_params
     input_tokens, output_tokens = split_tokens(request)
@@ -342,7 +346,7 @@ def estimate_inference(request: InferRequest, today: date) -> InferResult:
             weight_bytes=weight_bytes,
             kv_bytes_per_value=kv_bytes_per_value,
             flops=resolved.peak_flops * mfu,
-            bandwidth=gpu.bandwidth_tbps * TERA * mbu,  # type: ignore[operator]  # checked above
+            bandwidth=bandwidth * mbu,
             memory=memory,
             usd_per_card_second=resolved.price_per_gpu_hour / SECONDS_PER_HOUR,
             paid_share=(1 - request.opt) * (1 - request.discount),
@@ -420,10 +424,10 @@ def estimate_inference(request: InferRequest, today: date) -> InferResult:
         batch_rule=batch_rule,
         cards=cards,
         opt=request.opt,
-        mbu=replica.bandwidth / (gpu.bandwidth_tbps * TERA),
+        mbu=replica.bandwidth / bandwidth,
         mbu_is_default=request.mbu is None,
         tp_efficiency=1.0 if (request.mfu is not None and request.mbu is not None) else efficiency,
-        bandwidth=gpu.bandwidth_tbps * TERA,
+        bandwidth=bandwidth,
         bytes_per_param=bytes_per_param,
         compute_precision=compute_precision,
         kv_precision=kv_precision,

@@ -86,8 +86,7 @@ class Shape(BaseModel):
         """
         if not self.experts or not self.experts_per_token:
             return 1.0
-        touched = 1 - (1 - self.experts_per_token / self.experts) ** batch
-        return touched
+        return 1 - (1 - self.experts_per_token / self.experts) ** batch
 
     def with_overrides(self, layers: int | None, kv_heads: int | None, head_dim: int | None) -> "Shape":
         """The shape with `layers=` / `kv_heads=` / `head_dim=` applied; KV values follow (2·kv_heads·head_dim)."""
