@@ -256,3 +256,19 @@ def test_tensor_parallel_keeps_less_per_gpu_by_default_only() -> None:
     given = infer(model="llama3.1-8b", gpu="H100", cards=8, batch=1, mbu=0.6)
     assert given.assumptions.mbu == 0.6
     assert math.isclose(given.assumptions.tp_efficiency, 0.76**3)
+
+
+def test_a_bare_size_takes_the_typical_shape_for_its_size() -> None:
+    # 70B sits in the 60-80B row (Llama 3 70B); 822B is beyond every row, so the nearest, 405B (Llama 3.1 405B).
+    assert infer(params=70e9, gpu="H100").assumptions.shape.reference == "Llama 3 70B"
+    big = infer(params=8.222e11, gpu="H100", precision="fp8", batch=1)
+    assert big.assumptions.shape.reference == "Llama 3.1 405B"
+    assert big.kv_bytes_per_token == 126 * 2048 * 1
+    preset = infer(model="qwen2.5-7b", gpu="H100")
+    assert preset.assumptions.shape.basis == "preset"
+    assert preset.kv_bytes_per_token == 28 * 2 * 4 * 128 * 2  # Qwen2.5 7B: 4 KV heads
+    assert "typical_shape" not in {note.code for note in preset.notes}
+
+
+def test_presets_answer_to_their_aliases() -> None:
+    assert infer(model="llama-3.3-70b", gpu="H100").assumptions.preset == "llama3.3-70b"
