@@ -260,17 +260,22 @@ def infer_report(result: InferResult, lang: str) -> Report:
             tpot=fmt.duration(result.tpot_s, lang),
             ttft=fmt.duration(result.ttft_s, lang),
         )
-    fields = [
-        _row(
-            lang,
-            "field_price_1m",
-            "price_1m_value",
-            input=money(result.cost_per_1m_input_usd),
-            output=money(result.cost_per_1m_output_usd),
-            blended=money(result.cost_per_1m_blended_usd),
-            per_request=money(result.cost_per_request_usd),
-        ),
-    ]
+    # The seed's formula has no input or output price of its own: its headline sets it beside the standard one.
+    fields = (
+        []
+        if a.formula is Formula.SEED
+        else [
+            _row(
+                lang,
+                "field_price_1m",
+                "price_1m_value",
+                input=money(result.cost_per_1m_input_usd),
+                output=money(result.cost_per_1m_output_usd),
+                blended=money(result.cost_per_1m_blended_usd),
+                per_request=money(result.cost_per_request_usd),
+            )
+        ]
+    )
     if result.cheapest is not None:
         cheap = result.cheapest
         fields.append(
