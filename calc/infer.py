@@ -235,13 +235,14 @@ class Replica:
             cost_per_request_usd=request_usd,
         )
 
-    def crossover_batch(self) -> float:
-        """The batch where a decode step turns compute-bound: all weights read, KV growing with the batch."""
+    def crossover_batch(self) -> float | None:
+        """The batch where a decode step turns compute-bound: all weights read, KV growing with the batch; None when
+        each sequence's KV read takes longer than its compute, so no batch ever gets there."""
         per_sequence_compute = 2 * self.n_active / (self.cards * self.flops)
         kv = self.shape.kv_bytes(self.input + self.output / 2, self.kv_bytes_per_value)
         per_sequence_read = kv / self.shape.kv_split(self.cards) / self.bandwidth
         if per_sequence_compute <= per_sequence_read:
-            return math.inf
+            return None
         return self.weight_bytes / self.cards / self.bandwidth / (per_sequence_compute - per_sequence_read)
 
     def cards_needed(self, batch: int) -> int | None:

@@ -221,7 +221,7 @@ class InferResult(BaseModel):
     min_cards: int | None
     fits: bool
     compute_floor_per_1k_tokens_usd: float
-    crossover_batch: float
+    crossover_batch: float | None  # None: the KV cache read grows with the batch as fast as compute, never reached
     seed_formula_per_1k_tokens_usd: float
     standard_formula_per_1k_tokens_usd: float
     ttft_s: float

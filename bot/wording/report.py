@@ -3,7 +3,6 @@
 The terminal and Slack renderers lay these lines out; neither words nor computes anything itself.
 """
 
-import math
 from dataclasses import dataclass, field
 
 from bot.wording import numbers as fmt
@@ -330,15 +329,15 @@ def infer_report(result: InferResult, lang: str) -> Report:
                 monthly=money(d.monthly_cost_usd),
             )
         )
-    reached = math.isfinite(result.crossover_batch)
+    crossover = result.crossover_batch
     fields.append(
         _row(
             lang,
             "field_floor",
-            "floor_value" if reached else "floor_value_never",
+            "floor_value_never" if crossover is None else "floor_value",
             floor=money(result.compute_floor_per_1k_tokens_usd),
             active=format_quantity(a.active_params),
-            crossover=fmt.count(max(result.crossover_batch, 1)) if reached else "",
+            crossover=fmt.count(max(crossover or 1, 1)),
         )
     )
     assumptions = _shared_assumptions(a, lang)
