@@ -13,16 +13,18 @@ from bot.text.grammar import (
     Help,
     ListGpus,
     ListModels,
+    Sweep,
     TeamCommand,
     language_of,
     parse,
 )
-from bot.wording.comparison import Comparison, comparison_report
+from bot.wording.comparison import Comparison, comparison_report, sweep_report
 from bot.wording.i18n import t
 from bot.wording.listings import gpus_listing, help_listing, models_listing
 from bot.wording.report import Failure, Listing, Report, infer_report, train_report
 from calc import EstimateError, EstimateResult, TrainResult, estimate
 from calc.compare import compare
+from calc.sweep import sweep
 
 # Everything a command can get: an estimate, a comparison across GPUs, a listing, or what was wrong.
 Answer = Report | Comparison | Listing | Failure
@@ -79,6 +81,11 @@ def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
             return comparison_report(compare(command.request, command.gpus, today), lang)
         except EstimateError as error:  # no GPU in the list could be estimated
             return failure(error, lang, COMPARE_EXAMPLE)
+    if isinstance(command, Sweep):
+        try:
+            return sweep_report(sweep(command.request, today), lang)
+        except EstimateError as error:
+            return failure(error, lang, EXAMPLES["sweep"])
     try:
         result = evaluate(command, today)
     except EstimateError as error:

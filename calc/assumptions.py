@@ -100,11 +100,12 @@ def _price(request: JobRequest, gpu: Accelerator, today: date) -> tuple[float, P
     return catalog.usd_per_gpu_hour, info
 
 
-def _peak(request: JobRequest, gpu: Accelerator) -> tuple[Precision, float]:
+def _peak(request: JobRequest, gpu: Accelerator, compute: Precision | None) -> tuple[Precision, float]:
+    """The weights' precision and the peak of the precision the multiplies run in (`compute`, when it differs)."""
     precision = request.precision or gpu.default_precision
     if request.flops is not None:
         return precision, request.flops
-    peak = gpu.peak_flops(precision)
+    peak = gpu.peak_flops(compute or precision)
     if peak is None:
         available = ", ".join(p.value for p in gpu.dense_tflops)
         raise EstimateError("precision_unsupported", gpu=gpu.id, precision=precision.value, available=available)
@@ -120,7 +121,9 @@ def _preset(request: JobRequest) -> ModelPreset | None:
     return preset
 
 
-def resolve(request: JobRequest, today: date, default_mfu: float) -> Resolved:
+def resolve(
+    request: JobRequest, today: date, default_mfu: float, compute_precision: Precision | None = None
+) -> Resolved:
     preset = _preset(request)
     if request.params is not None:
         params, preset_active = request.params, None
@@ -129,7 +132,7 @@ def resolve(request: JobRequest, today: date, default_mfu: float) -> Resolved:
         params, preset_active = preset.params, preset.active_params
     active = request.active or preset_active or params
     gpu = get_gpu(request.gpu or DEFAULT_GPU_ID)
-    precision, peak = _peak(request, gpu)
+    precision, peak = _peak(request, gpu, compute_precision)
     price_per_hour, price = _price(request, gpu, today)
     currency = request.currency or (Currency.CNY if request.rate is not None else Currency.USD)
     fx_rate = (request.rate or DEFAULT_CNY_PER_USD) if currency is Currency.CNY else 1.0

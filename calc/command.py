@@ -46,17 +46,19 @@ def command_line(a: Assumptions) -> str:
         words.append(f"pue={a.pue:.12g}")
         return " ".join(words)
     assert isinstance(a, InferAssumptions)
-    words = [
-        "infer",
-        format_quantity(a.params),
-        f"input={a.input}",
-        f"output={a.output}",
-        f"batch={a.batch}",
-        f"cards={a.cards}",
-        *_shared(a),
-    ]
+    words = ["infer", a.preset or format_quantity(a.params)]
+    # `tokens=` alone is all generated: the shorter way to say there is no prompt.
+    words.append(f"tokens={a.tokens}" if a.input == 0 else f"input={a.input} output={a.output}")
+    if a.context > a.tokens:
+        words.append(f"context={a.context}")
+    if a.rps is not None:
+        words.append(f"rps={a.rps:.12g}")
+    words.append("batch=max" if a.batch_rule in ("max", "load") else f"batch={a.batch}")
+    words += [f"cards={a.cards}", *_shared(a)]
     if a.formula is Formula.STANDARD:
-        words.append(f"mbu={format_percent(a.mbu)}")
+        words += [f"kv={a.kv_precision.value}", f"mbu={format_percent(a.mbu)}"]
+    if a.shape.overridden:
+        words += [f"layers={a.shape.layers}", f"kv_heads={a.shape.kv_heads}", f"head_dim={a.shape.head_dim}"]
     if a.opt:
         words.append(f"opt={format_percent(a.opt)}")
     return " ".join(words)

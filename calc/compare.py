@@ -98,8 +98,9 @@ def _command(request: EstimateRequest, estimated: EstimateResult, gpu_ids: Seque
         per_gpu.add("price")
     if request.precision is None:
         per_gpu.add("precision")
-    if isinstance(request, InferRequest) and request.cards is None:
-        per_gpu.add("cards")
+    if isinstance(request, InferRequest):
+        # Default utilizations follow each GPU's tensor-parallel degree, and the KV cache its weights' precision.
+        per_gpu |= {key for key in ("cards", "mfu", "mbu", "kv") if getattr(request, key) is None}
     words = [word for word in estimated.command.split() if word.split("=", 1)[0] not in per_gpu]
     return " ".join(["compare", *words, f"gpu={','.join(gpu_ids)}"])
 

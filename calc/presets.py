@@ -30,6 +30,7 @@ class ModelPreset(BaseModel):
     tokens: float | None
     source: str
     reported: ReportedRun | None = None
+    aliases: tuple[str, ...] = ()
 
 
 B = 1e9
@@ -95,6 +96,7 @@ PRESETS: tuple[ModelPreset, ...] = (
         params=8 * B,
         tokens=15 * T,
         source="Llama 3.1 model card (~15T tokens)",
+        aliases=("llama-3.1-8b",),
         reported=ReportedRun(gpu_id="H100-SXM", gpu_hours=1_460_000, source="Llama 3.1 model card"),
     ),
     ModelPreset(
@@ -103,6 +105,7 @@ PRESETS: tuple[ModelPreset, ...] = (
         params=70 * B,
         tokens=15 * T,
         source="Llama 3.1 model card (~15T tokens)",
+        aliases=("llama-3.1-70b",),
         reported=ReportedRun(gpu_id="H100-SXM", gpu_hours=7_000_000, source="Llama 3.1 model card"),
     ),
     ModelPreset(
@@ -125,6 +128,79 @@ PRESETS: tuple[ModelPreset, ...] = (
             gpu_hours=2_664_000,
             source="DeepSeek-V3 Technical Report, Table 1 (pre-training; FP8 mixed precision)",
         ),
+    ),
+    ModelPreset(
+        name="llama3-8b",
+        title="Llama 3 8B",
+        params=8.03 * B,
+        tokens=15 * T,
+        source="Llama 3 model card (8B, over 15T tokens); params from its config (3 significant figures)",
+        aliases=("llama-3-8b", "llama3"),
+    ),
+    ModelPreset(
+        name="llama3-70b",
+        title="Llama 3 70B",
+        params=70.6 * B,
+        tokens=15 * T,
+        source="Llama 3 model card (70B, over 15T tokens); params from its config (3 significant figures)",
+        aliases=("llama-3-70b",),
+    ),
+    ModelPreset(
+        name="llama3.3-70b",
+        title="Llama 3.3 70B",
+        params=70.6 * B,
+        tokens=15 * T,
+        source="Llama 3.3 model card (70B, ~15T tokens of pretraining); params from its config (3 significant figures)",
+        aliases=("llama-3.3-70b", "llama3.3"),
+    ),
+    ModelPreset(
+        name="mixtral-8x22b",
+        title="Mixtral 8x22B (MoE)",
+        params=140.6 * B,
+        active_params=39.2 * B,
+        tokens=None,
+        source="Mixtral 8x22B config (141B total, 39B active); training tokens not disclosed",
+    ),
+    ModelPreset(
+        name="qwen2.5-7b",
+        title="Qwen2.5 7B",
+        params=7.62 * B,
+        tokens=18 * T,
+        source="Qwen2.5 Technical Report (2024): 18T tokens of pretraining; params from its config (3 significant figures)",
+        aliases=("qwen-2.5-7b", "qwen2.5"),
+    ),
+    ModelPreset(
+        name="qwen2.5-72b",
+        title="Qwen2.5 72B",
+        params=72.7 * B,
+        tokens=18 * T,
+        source="Qwen2.5 Technical Report (2024): 18T tokens of pretraining; params from its config (3 significant figures)",
+        aliases=("qwen-2.5-72b",),
+    ),
+    ModelPreset(
+        name="deepseek-r1",
+        title="DeepSeek-R1 (MoE)",
+        params=671 * B,
+        active_params=37 * B,
+        tokens=None,
+        source="DeepSeek-R1 (2025): post-trained from DeepSeek-V3 (671B total, 37B activated)",
+        aliases=("r1",),
+    ),
+    ModelPreset(
+        name="gemma2-27b",
+        title="Gemma 2 27B",
+        params=27.2 * B,
+        tokens=13 * T,
+        source="Gemma 2 paper (2024): the 27B model trained on 13T tokens; params from its config (3 significant figures)",
+        aliases=("gemma-2-27b",),
+    ),
+    ModelPreset(
+        name="mistral-7b",
+        title="Mistral 7B",
+        params=7.24 * B,
+        tokens=None,
+        source="Mistral 7B config (v0.1); training tokens not disclosed",
+        aliases=("mistral",),
     ),
     ModelPreset(
         name="mixtral-8x7b",
@@ -167,7 +243,7 @@ def _key(name: str) -> str:
     return re.sub(r"[\s_]", "-", name.strip().lower())
 
 
-_BY_NAME: dict[str, ModelPreset] = {_key(preset.name): preset for preset in PRESETS}
+_BY_NAME: dict[str, ModelPreset] = {_key(name): preset for preset in PRESETS for name in (preset.name, *preset.aliases)}
 
 
 def find_preset(name: str) -> ModelPreset | None:

@@ -58,10 +58,17 @@ class InferRequest(JobRequest):
     tokens: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
     input: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
     output: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
-    batch: Annotated[int, Field(ge=1, le=1_000_000)] = 1
+    # "max": the largest batch whose KV cache fits beside the weights, which is how servers run when loaded.
+    batch: Annotated[int, Field(ge=1, le=1_000_000)] | Literal["max"] = "max"
     cards: Annotated[int, Field(ge=1, le=100_000)] | None = None
     opt: Share = 0.0
     mbu: Fraction | None = None
+    kv: Precision | None = None
+    context: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
+    rps: Annotated[float, Field(gt=0, le=1_000_000)] | None = None
+    layers: Annotated[int, Field(ge=1, le=1000)] | None = None
+    kv_heads: Annotated[int, Field(ge=1, le=1024)] | None = None
+    head_dim: Annotated[int, Field(ge=1, le=4096)] | None = None
 
 
 EstimateRequest = TrainRequest | InferRequest

@@ -119,16 +119,95 @@ class TrainResult(BaseModel):
     command: str
 
 
+# How the batch was chosen: yours, the most that fit, cut to what fits, what the load keeps in flight, the seed's.
+BatchRule = Literal["given", "max", "reduced", "load", "seed"]
+
+
+class ShapeInfo(BaseModel):
+    """The architecture the KV cache was sized from: the preset's own, or a typical one for a bare size."""
+
+    model_config = ConfigDict(frozen=True)
+
+    basis: Literal["preset", "typical"]
+    reference: str  # the model the shape was read from
+    layers: int
+    kv_heads: int
+    head_dim: int
+    attention: str
+    kv_values_per_token_per_layer: int
+    sliding_window: int | None
+    overridden: bool  # `layers=` / `kv_heads=` / `head_dim=` changed it
+
+
 class InferAssumptions(Assumptions):
+    preset: str | None  # the preset's name, for the reproducing command
     tokens: int
     input: int
     output: int
+    request_shape: str  # "given", "chat_default" or "seed"
+    context: int  # tokens of KV cache held per sequence for the memory fit
     batch: int
+    batch_rule: BatchRule
     cards: int
     opt: float
     mbu: float
+    mbu_is_default: bool
+    tp_efficiency: float  # the default utilizations' share kept at this tensor-parallel degree (1 when given)
     bandwidth: float
     bytes_per_param: float
+    compute_precision: Precision
+    kv_precision: Precision
+    kv_bytes_per_value: float
+    reserve_share: float  # of each card's memory, for the runtime (CUDA context, activations, fragmentation)
+    price_basis: str
+    shape: ShapeInfo
+    rps: float | None
+
+
+class Memory(BaseModel):
+    """Per card, in bytes: what must fit into `capacity`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    capacity: float
+    weights: float
+    kv_cache: float
+    reserve: float
+
+
+class ServingPoint(BaseModel):
+    """The serving figures at one batch size: one consistent story of GPU time, tokens and money (USD)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    batch: int
+    ttft_s: float
+    tpot_s: float
+    latency_s: float
+    step_time_s: float
+    bound: Literal["compute", "memory"]
+    output_tokens_per_second: float  # the replica's, all sequences together
+    output_tokens_per_second_per_gpu: float
+    output_tokens_per_second_per_request: float
+    total_tokens_per_second: float
+    prefill_share: float  # of the replica's GPU time
+    cost_per_1m_input_usd: float
+    cost_per_1m_output_usd: float
+    cost_per_1m_tokens_usd: float  # blended for the request shape
+    cost_per_request_usd: float
+
+
+class Deployment(BaseModel):
+    """What a request rate needs: replicas of `cards` GPUs each, at the batch the load yields."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rps: float
+    replicas: int
+    gpus_total: int
+    batch: int
+    requests_per_second_per_replica_max: float
+    monthly_cost_usd: float
 
 
 class InferResult(BaseModel):
@@ -147,9 +226,26 @@ class InferResult(BaseModel):
     min_cards: int | None
     fits: bool
     compute_floor_per_1k_tokens_usd: float
-    crossover_batch: float
+    crossover_batch: float | None  # None: the KV cache read grows with the batch as fast as compute, never reached
     seed_formula_per_1k_tokens_usd: float
     standard_formula_per_1k_tokens_usd: float
+    ttft_s: float
+    tpot_s: float
+    output_tokens_per_second_per_gpu: float
+    output_tokens_per_second_per_request: float
+    total_tokens_per_second: float
+    prefill_share: float
+    max_batch: int
+    kv_bytes_per_token: float
+    memory: Memory
+    cost_per_1m_input_usd: float
+    cost_per_1m_output_usd: float
+    cost_per_1m_blended_usd: float
+    cheapest: ServingPoint | None  # at the largest batch that fits, when that is not the batch shown
+    deployment: Deployment | None
+    replicas: int | None
+    gpus_total: int | None
+    monthly_cost_usd: float | None
     assumptions: InferAssumptions
     notes: tuple[Note, ...]
     command: str

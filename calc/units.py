@@ -16,6 +16,7 @@ class Precision(StrEnum):
     FP16 = "fp16"
     FP8 = "fp8"
     INT8 = "int8"
+    INT4 = "int4"
     FP4 = "fp4"
 
 
@@ -25,8 +26,14 @@ BYTES_PER_PARAM: dict[Precision, float] = {
     Precision.FP16: 2.0,
     Precision.FP8: 1.0,
     Precision.INT8: 1.0,
+    Precision.INT4: 0.5,
     Precision.FP4: 0.5,
 }
+# Serving stores these weights small and widens them to the activations' 16 bits to multiply (W8A16, W4A16).
+WEIGHT_ONLY: frozenset[Precision] = frozenset({Precision.INT8, Precision.INT4})
+# What a KV cache may be stored in.
+KV_PRECISIONS: tuple[Precision, ...] = (Precision.BF16, Precision.FP16, Precision.FP8, Precision.INT8)
+SECONDS_PER_MONTH = 730 * SECONDS_PER_HOUR  # 8,760 hours a year over 12 months
 
 
 class Currency(StrEnum):

@@ -61,10 +61,38 @@ def test_infer_json_keys_follow_the_contract() -> None:
         assert key in data["assumptions"]
 
 
-def test_inference_states_its_own_typical_mfu() -> None:
-    output, code = run(["infer", "70B", "batch=8"], TODAY)
+def test_serving_json_keys_follow_the_readme() -> None:
+    output, code = run(["--json", "infer", "llama3.3-70b", "gpu=H100", "precision=fp8", "rps=50"], TODAY)
+    data = json.loads(output)
     assert code == 0
-    assert "MFU       50%, typical of serving's compute-bound steps (prefill, large batches)" in output
+    for key in (
+        "ttft_s",
+        "tpot_s",
+        "output_tokens_per_second_per_gpu",
+        "max_batch",
+        "kv_bytes_per_token",
+        "cost_per_1m_input_usd",
+        "cost_per_1m_output_usd",
+        "cost_per_1m_blended_usd",
+    ):
+        assert isinstance(data[key], float | int)
+    assert data["replicas"] * data["assumptions"]["cards"] == data["gpus_total"]
+    assert data["monthly_cost_usd"] > 0
+    a = data["assumptions"]
+    assert (a["input"], a["output"], a["kv_precision"]) == (1000, 250, "fp8")
+    assert a["price_basis"] == "on-demand"
+    without_load = json.loads(run(["--json", "infer", "llama3.3-70b", "gpu=H100"], TODAY)[0])
+    assert (without_load["replicas"], without_load["gpus_total"], without_load["monthly_cost_usd"]) == (
+        None,
+        None,
+        None,
+    )
+
+
+def test_inference_states_its_own_typical_mfu() -> None:
+    output, code = run(["infer", "70B", "batch=8", "cards=1", "gpu=H200", "precision=fp8"], TODAY)
+    assert code == 0
+    assert "MFU          50% in compute-bound steps (prefill, large batches), fitted on published serving" in output
     assert "25–50%" not in output  # training's range is not serving's
 
 

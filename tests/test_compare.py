@@ -88,20 +88,23 @@ def test_wall_clock_ranks_speed_when_gpus_are_given() -> None:
 
 
 def test_inference_ranks_by_cost_per_1k_tokens_and_latency() -> None:
-    """70B in bf16 = 140 GB: 2 × H100 (80 GB). Decode reads 140 GB per step at 2 × 3.35 TB/s × 80% MBU:
-    0.0261194 s a token, 26.1194 s for 1000 tokens; × 2 cards × $3.99/3600 / batch 16 = $0.00361863 per 1K."""
-    result = compare(InferRequest(params=70e9, batch=16), DEFAULT_SET, TODAY)
+    """70B in bf16 = 140 GB: 2 × H100 (80 GB). 1000 generated tokens: a step reads 70 GB of weights and half of 16
+    sequences' KV at mean context 500 (16 × 500 × 327,680 bytes / 2) per card at 3.35 TB/s × 80% MBU: 0.0266085 s
+    a token, 26.6085 s for 1000 tokens; × 2 cards × $3.99/3600 / batch 16 = $0.00368638 per 1K."""
+    result = compare(InferRequest(params=70e9, batch=16, tokens=1000, mfu=0.5, mbu=0.8), DEFAULT_SET, TODAY)
     assert result.job == "infer"
     assert result.time_measure == "latency_s"
     h100 = next(entry for entry in result.entries if entry.gpu == "H100-SXM")
-    assert h100.time == pytest.approx(26.1194, abs=1e-4)
-    assert h100.cost_usd == pytest.approx(0.00361863, rel=1e-5)
+    assert h100.time == pytest.approx(26.6085, abs=1e-4)
+    assert h100.cost_usd == pytest.approx(0.00368638, rel=1e-5)
     costs = [entry.cost_usd for entry in result.entries]
     assert costs == sorted(costs)
     assert result.cheapest == "MI300X"
-    # B200: 140 GB / (8 TB/s × 80%) = 0.021875 s a token on one 180 GB card.
-    assert result.fastest == "B200-HGX"
-    assert result.entries[[e.gpu for e in result.entries].index("B200-HGX")].time == pytest.approx(21.875)
+    # B200: (140 GB + 16 × 500 × 327,680 bytes of KV) / (8 TB/s × 80%) = 0.0222846 s a token on one 180 GB card;
+    # H200 on two cards: (70 GB + 1.31 GB of KV) / (4.8 TB/s × 80%) = 0.0185705 s, the fastest.
+    assert result.entries[[e.gpu for e in result.entries].index("B200-HGX")].time == pytest.approx(22.2846)
+    assert result.fastest == "H200-SXM"
+    assert result.entries[[e.gpu for e in result.entries].index("H200-SXM")].time == pytest.approx(18.5705)
 
 
 def test_a_gpu_without_a_price_is_skipped_not_fatal() -> None:
@@ -178,8 +181,7 @@ def test_the_command_reproduces_the_comparison() -> None:
 def test_infer_command_leaves_cards_to_each_gpu() -> None:
     result = compare(InferRequest(params=70e9, batch=16, price=2.5), ["H100-SXM", "L4"], TODAY)
     assert result.command == (
-        "compare infer 70B input=0 output=1000 batch=16 mfu=50% price=2.5 discount=0% currency=USD mbu=80% "
-        "gpu=H100-SXM,L4"
+        "compare infer 70B input=1000 output=250 batch=16 price=2.5 discount=0% currency=USD gpu=H100-SXM,L4"
     )
 
 
@@ -291,9 +293,9 @@ def test_rows_give_exact_cost_and_the_price_source() -> None:
 
 
 def test_inference_wording() -> None:
-    comparison = comparison_of("compare infer 70B batch=16 gpu=H100,B200 price=2")
-    # B200 holds the 140 GB on one card: 21.875 s a request × $2/3600 / batch 16 = $0.00075955 per 1K tokens.
-    assert comparison.headline == "B200-HGX is both the cheapest ($0.000760 per 1K tokens) and the fastest (21.9 s)"
+    comparison = comparison_of("compare infer 70B batch=16 gpu=H100,B200 price=2 tokens=1000 mbu=80%")
+    # B200 holds the 140 GB on one card: 22.2846 s a request × $2/3600 / batch 16 = $0.00077377 per 1K tokens.
+    assert comparison.headline == "B200-HGX is both the cheapest ($0.000774 per 1K tokens) and the fastest (22.3 s)"
     assert [heading for heading, _ in comparison.charts] == [
         "Cost per 1K tokens",
         "Latency per request (0 in, 1000 out)",

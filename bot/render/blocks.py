@@ -33,6 +33,7 @@ from bot.wording.report import Failure, Listing, Report
 from calc.command import format_percent
 from calc.gpus import CATALOG
 from calc.prices import default_price
+from calc.sweep import SweepResult
 from calc.units import Formula
 
 SLASH = "/llmcost"
@@ -90,11 +91,14 @@ def _comparison(
     blocks: list[BlockKit] = [header(comparison.title), section(mrkdwn(f"*{comparison.headline}*"))]
     # A code block keeps the bars' columns aligned (bot.render.chart pads them for a monospaced font).
     blocks += [section(mrkdwn(_code(heading, chart))) for heading, chart in comparison.charts]
-    rows = [f"*{t(lang, 'compare_rows')}*", *(f"*{gpu}*: {figures}" for gpu, figures in comparison.rows)]
+    rows = [f"*{comparison.rows_heading}*", *(f"*{gpu}*: {figures}" for gpu, figures in comparison.rows)]
     blocks += mrkdwn_sections(rows)
     # MFU only: one GPU picked from a menu would turn the comparison into a comparison of one.
-    entries = comparison.result.entries
-    mfu = entries[0].result.assumptions.mfu if entries else None
+    if isinstance(comparison.result, SweepResult):
+        mfu: float | None = comparison.result.largest.assumptions.mfu
+    else:
+        entries = comparison.result.entries
+        mfu = entries[0].result.assumptions.mfu if entries else None
     menus = [_mfu_menu(lang, mfu)] if controls is not None else []
     action_blocks = _actions(_share_button(share, comparison.command, lang), controls, menus)
     blocks += _ending(comparison.notes, comparison.command, lang, action_blocks, shared_by)

@@ -42,7 +42,7 @@ def _comparison(comparison: Comparison) -> str:
     lines = [comparison.title, comparison.headline]
     for heading, chart in comparison.charts:
         lines.extend(["", heading, *(f"  {line}" for line in chart)])
-    lines.extend(["", t(comparison.lang, "compare_rows"), *_table(comparison.rows)])
+    lines.extend(["", comparison.rows_heading, *_table(comparison.rows)])
     return "\n".join([*lines, *_ending(comparison.notes, comparison.command, comparison.lang)])
 
 

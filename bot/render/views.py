@@ -20,7 +20,7 @@ from bot.render.block_kit import (
 from bot.render.blocks import gpu_options, listing_blocks, mrkdwn_sections
 from bot.wording.i18n import t
 from bot.wording.report import Listing
-from calc.infer import DEFAULT_TOKENS
+from calc.infer import CHAT_INPUT, CHAT_OUTPUT
 from calc.infer import TYPICAL_MFU as INFER_MFU
 from calc.train import CHINCHILLA_TOKENS_PER_PARAM
 from calc.train import TYPICAL_MFU as TRAIN_MFU
@@ -39,7 +39,8 @@ MAX_TYPED = 40
 # The engine's defaults the hints name.
 HINT_VALUES = {
     "per_param": CHINCHILLA_TOKENS_PER_PARAM,
-    "tokens": DEFAULT_TOKENS,
+    "input": CHAT_INPUT,
+    "output": CHAT_OUTPUT,
     "train_mfu": f"{TRAIN_MFU * 100:g}%",
     "infer_mfu": f"{INFER_MFU * 100:g}%",
 }

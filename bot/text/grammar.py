@@ -3,6 +3,7 @@
     train <params|model> [tokens] [key=value ...]
     infer <params|model> [key=value ...]
     compare <train|infer ...> [gpu=A,B,C]
+    sweep [infer] <params|model> [key=value ...]
     gpus | models | help [topic]
     set <gpu|price|currency|rate|mfu> <value> | settings | reset [key]     (team defaults)
 
@@ -38,6 +39,7 @@ from calc.units import Currency, Formula, Precision, Recompute
 EXAMPLES: dict[str, str] = {
     "train": "train 175B 500B gpu=H100",
     "infer": "infer 70B batch=16 gpu=H100",
+    "sweep": "sweep infer 70B gpu=H100",
 }
 HELP_TOPICS = ("train", "infer", "gpus", "models", "keys")
 
@@ -105,8 +107,16 @@ class ResetDefault(BaseModel):
     key: str | None = None
 
 
+class Sweep(BaseModel):
+    """One serving request across batch sizes, up to the largest that fits (the request's own batch is ignored)."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["sweep"] = "sweep"
+    request: InferRequest
+
+
 TeamCommand = SetDefault | ShowSettings | ResetDefault
-Command = Estimate | Help | ListGpus | ListModels | Compare | SetDefault | ShowSettings | ResetDefault
+Command = Estimate | Help | ListGpus | ListModels | Compare | Sweep | SetDefault | ShowSettings | ResetDefault
 
 
 @dataclass(frozen=True)
@@ -121,6 +131,11 @@ class Key:
 def _count_key(example: str) -> Key:
     """A whole-number option; its limits read with thousands separators ('10,000,000', not '1e+07')."""
     return Key(parse_count, example, fmt.count)
+
+
+def _count_or_max(word: str) -> int | str:
+    """`batch=max`: the largest batch that fits; otherwise a whole number."""
+    return "max" if word.lower() == "max" else parse_count(word)
 
 
 def _gpu(word: str) -> str:
@@ -168,10 +183,15 @@ INFER_KEYS: dict[str, Key] = {
     "tokens": _count_key("tokens=1000"),
     "input": _count_key("input=800"),
     "output": _count_key("output=200"),
-    "batch": _count_key("batch=32"),
+    "batch": Key(_count_or_max, "batch=32", fmt.count),
     "cards": _count_key("cards=8"),
     "opt": Key(parse_fraction, "opt=30%", format_percent),
     "mbu": Key(parse_fraction, "mbu=80%", format_percent),
+    # serving: KV-cache precision, context held per sequence, load, and the model shape's keys
+    "kv": Key(_choice(Precision), "kv=fp8"),
+    "context": _count_key("context=8192"),
+    "rps": Key(parse_number, "rps=50"),
+    **{name: _count_key(f"{name}={value}") for name, value in (("layers", 80), ("kv_heads", 8), ("head_dim", 128))},
 }
 _COMMAND_ALIASES = {"训练": "train", "推理": "infer", "帮助": "help", "training": "train", "inference": "infer"}
 _BOUNDS = ("gt", "ge", "lt", "le")
@@ -221,6 +241,8 @@ def parse(text: str) -> Command:
         return Estimate(request=_estimate(head, words[1:]))
     if head == "compare":
         return _compare(words[1:])
+    if head == "sweep":
+        return _sweep(words[1:])
     if head == "help":
         return Help(topic=words[1].lower() if len(words) > 1 else None)
     if head in ("gpus", "gpu"):
@@ -236,7 +258,7 @@ def parse(text: str) -> Command:
         return _reset_default(words[1:])
     if find_preset(words[0]) is not None or _is_quantity(words[0]):
         raise GrammarError("missing_command", word=words[0], example=f"train {' '.join(words)}")
-    commands = ["train", "infer", "compare", "gpus", "models", "help", "set", "settings", "reset"]
+    commands = ["train", "infer", "compare", "sweep", "gpus", "models", "help", "set", "settings", "reset"]
     raise GrammarError("unknown_command", word=words[0], suggestion=_suggest(words[0], commands))
 
 
@@ -352,6 +374,18 @@ def _compare(words: list[str]) -> Compare:
         raise GrammarError(error.code, COMPARE_EXAMPLES[kind], **error.values) from None
     gpus = _gpu_list(gpu_words[0]) if gpu_words else COMPARE_GPUS
     return Compare(request=request, gpus=gpus)
+
+
+def _sweep(words: list[str]) -> Sweep:
+    """`sweep [infer] <the serving job's words>`."""
+    if words and _COMMAND_ALIASES.get(words[0].lower(), words[0].lower()) == "infer":
+        words = words[1:]
+    try:
+        request = _estimate("infer", words)
+    except GrammarError as error:  # the same mistake, with an example that is itself a sweep
+        raise GrammarError(error.code, EXAMPLES["sweep"], **error.values) from None
+    assert isinstance(request, InferRequest)
+    return Sweep(request=request)
 
 
 def _gpu_list(word: str) -> tuple[str, ...]:

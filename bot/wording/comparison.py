@@ -1,4 +1,5 @@
-"""Word a comparison across GPUs: the winners in one line, two text bar charts, a line per GPU, notes.
+"""Word a comparison across GPUs, or a serving sweep across batch sizes: the winners in one line, two text bar
+charts, a line per GPU or batch, notes.
 
 Like bot.wording.report, this only words what calc computed; the terminal and Slack renderers lay it out.
 """
@@ -11,6 +12,7 @@ from bot.wording.i18n import plural, t
 from bot.wording.report import infer_report, note_text, price_words, train_report
 from calc.compare import ComparedGpu, ComparisonResult
 from calc.results import InferResult, TrainResult
+from calc.sweep import SWEET_SPOT_MARGIN, SweepPoint, SweepResult
 from calc.units import SECONDS_PER_DAY, TERA
 
 
@@ -21,10 +23,11 @@ class Comparison:
     title: str
     headline: str
     charts: list[tuple[str, list[str]]]  # (heading, chart lines): shown in a code block, so columns line up
-    rows: list[tuple[str, str]]  # (GPU id, its figures and price, or why it was skipped)
+    rows_heading: str
+    rows: list[tuple[str, str]]  # (GPU id or batch, its figures and price, or why it was skipped)
     notes: list[str]
     command: str
-    result: ComparisonResult
+    result: ComparisonResult | SweepResult
     lang: str = "en"
 
 
@@ -118,8 +121,72 @@ def comparison_report(result: ComparisonResult, lang: str) -> Comparison:
         title=plural(lang, "compare_title", len(result.entries), job=job.title, count=len(result.entries)),
         headline=headline,
         charts=[(cost_heading, cost_chart), (time_heading, time_chart)],
+        rows_heading=t(lang, "compare_rows"),
         rows=rows,
         notes=[note_text(note, lang) for note in result.notes],
+        command=result.command,
+        result=result,
+        lang=lang,
+    )
+
+
+def sweep_report(result: SweepResult, lang: str) -> Comparison:
+    """Cost per 1M tokens and tokens/s per user across batch sizes, the sweet spot named."""
+    largest = result.largest
+    a = largest.assumptions
+    job = infer_report(largest, lang)
+    by_batch = {point.batch: point for point in result.points}
+    sweet, cheapest = by_batch[result.sweet_spot], by_batch[result.cheapest]
+
+    def name(point: SweepPoint) -> str:
+        mark = " ★" if point.batch == result.sweet_spot else ""
+        return t(lang, "sweep_batch", batch=fmt.count(point.batch)) + mark
+
+    def cost(point: SweepPoint) -> str:
+        return fmt.money(point.cost_per_1m_tokens, result.currency, lang=lang)
+
+    def speed(point: SweepPoint) -> str:
+        return fmt.significant(point.tokens_per_second_per_user)
+
+    headline = t(
+        lang,
+        "sweep_headline",
+        batch=fmt.count(sweet.batch),
+        cost=cost(sweet),
+        speed=speed(sweet),
+        margin=fmt.percent(SWEET_SPOT_MARGIN),
+        cheapest=cost(cheapest),
+        cheapest_batch=fmt.count(cheapest.batch),
+        cheapest_speed=speed(cheapest),
+    )
+    rows = [
+        (
+            name(point),
+            t(
+                lang,
+                "sweep_row",
+                input=fmt.money_exact(point.cost_per_1m_input_usd * a.fx_rate, result.currency),
+                output=fmt.money_exact(point.cost_per_1m_output_usd * a.fx_rate, result.currency),
+                speed=speed(point),
+                ttft=fmt.duration(point.ttft_s, lang),
+                per_gpu=fmt.significant(point.output_tokens_per_second_per_gpu),
+            ),
+        )
+        for point in result.points
+    ]
+    return Comparison(
+        title=t(lang, "sweep_title", job=job.title, cards=a.cards, gpu=a.gpu, input=a.input, output=a.output),
+        headline=headline,
+        charts=[
+            (t(lang, "sweep_chart_cost"), chart([(name(p), p.cost_per_1m_tokens, cost(p)) for p in result.points])),
+            (
+                t(lang, "sweep_chart_speed"),
+                chart([(name(p), p.tokens_per_second_per_user, speed(p)) for p in result.points]),
+            ),
+        ],
+        rows_heading=t(lang, "sweep_rows"),
+        rows=rows,
+        notes=[t(lang, "sweep_note_sweet_spot", margin=fmt.percent(SWEET_SPOT_MARGIN)), *job.notes],
         command=result.command,
         result=result,
         lang=lang,

@@ -75,7 +75,9 @@ def percent(fraction: float) -> str:
 
 
 def duration(seconds: float, lang: str) -> str:
-    """Seconds, minutes, hours, days or years, whichever reads best."""
+    """Milliseconds, seconds, minutes, hours, days or years, whichever reads best."""
+    if 0 < seconds < 1:
+        return f"{significant(seconds * 1000)} {t(lang, 'unit_ms')}"
     for limit, unit, size in _DURATIONS:
         if seconds < limit:
             return f"{significant(seconds / size)} {t(lang, unit)}"

@@ -45,7 +45,7 @@ class Failure:
     lang: str = "en"
 
 
-_MONEY_NOTE_VALUES = {"standard", "floor"}
+_MONEY_NOTE_VALUES = {"standard", "floor"}  # USD figures the engine states in its notes
 _QUANTITY_NOTE_VALUES = {"active", "total"}
 # Notes worded by a count: the value whose count picks the plural form.
 _NOTE_COUNTS = {"weights_do_not_fit": "cards"}
@@ -85,7 +85,7 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
         mfu = t(lang, "a_mfu_seed")
     elif a.mfu_is_default and isinstance(a, InferAssumptions):
         # Serving's default is its own (compute-bound steps run fuller than training), not training's 25–50%.
-        mfu = t(lang, "a_mfu_typical_infer", mfu=fmt.percent(a.mfu))
+        mfu = t(lang, "a_mfu_typical_infer", mfu=fmt.percent(a.mfu), tp=fmt.percent(a.tp_efficiency), cards=a.cards)
     else:
         mfu = t(
             lang,
@@ -269,58 +269,107 @@ def _state_memory(result: TrainResult, lang: str) -> str:
 def infer_report(result: InferResult, lang: str) -> Report:
     a = result.assumptions
     cur = result.currency
+
+    def money(usd: float) -> str:
+        return fmt.money_exact(usd * a.fx_rate, cur)
+
     per_1k = fmt.money_exact(result.cost_per_1k_tokens, cur)
     if a.formula is Formula.SEED:
         headline = t(
-            lang,
-            "infer_headline_seed",
-            per_1k=per_1k,
-            standard=fmt.money_exact(result.standard_formula_per_1k_tokens_usd * a.fx_rate, cur),
+            lang, "infer_headline_seed", per_1k=per_1k, standard=money(result.standard_formula_per_1k_tokens_usd)
         )
     else:
         headline = t(
             lang,
             "infer_headline",
-            per_1k=per_1k,
-            per_1m=fmt.money_exact(result.cost_per_1k_tokens * 1000, cur),
-            bound=t(lang, f"bound_{result.bound}"),
-            batch=a.batch,
+            input=money(result.cost_per_1m_input_usd),
+            output=money(result.cost_per_1m_output_usd),
             cards=a.cards,
             gpu=a.gpu,
+            tpot=fmt.duration(result.tpot_s, lang),
+            ttft=fmt.duration(result.ttft_s, lang),
         )
-    cards = (
-        _row(lang, "field_cards", "cards_value", cards=a.cards, gpu=a.gpu, min_cards=result.min_cards)
-        if result.min_cards is not None
-        else _row(lang, "field_cards", "cards_value_unknown", cards=a.cards, gpu=a.gpu)
+    # The seed's formula has no input or output price of its own: its headline sets it beside the standard one.
+    fields = (
+        []
+        if a.formula is Formula.SEED
+        else [
+            _row(
+                lang,
+                "field_price_1m",
+                "price_1m_value",
+                input=money(result.cost_per_1m_input_usd),
+                output=money(result.cost_per_1m_output_usd),
+                blended=money(result.cost_per_1m_blended_usd),
+                per_request=money(result.cost_per_request_usd),
+            )
+        ]
     )
-    fields = [
-        _row(
-            lang,
-            "field_cost_per_1k",
-            "per_1k_value",
-            per_1k=per_1k,
-            per_1m=fmt.money_exact(result.cost_per_1k_tokens * 1000, cur),
-            per_request=fmt.money_exact(result.cost_per_request_usd * a.fx_rate, cur),
-        ),
-        _row(
-            lang,
-            "field_floor",
-            "floor_value",
-            floor=fmt.money_exact(result.compute_floor_per_1k_tokens_usd * a.fx_rate, cur),
-            active=format_quantity(a.active_params),
-            crossover=fmt.count(max(result.crossover_batch, 1)),
-        ),
-        _row(lang, "field_throughput", "throughput_value", tps=fmt.significant(result.tokens_per_second)),
+    if result.cheapest is not None:
+        cheap = result.cheapest
+        fields.append(
+            _row(
+                lang,
+                "field_cheapest",
+                "cheapest_value",
+                batch=fmt.count(cheap.batch),
+                input=money(cheap.cost_per_1m_input_usd),
+                output=money(cheap.cost_per_1m_output_usd),
+                tpot=fmt.duration(cheap.tpot_s, lang),
+            )
+        )
+    fields += [
         _row(
             lang,
             "field_latency",
             "latency_value",
+            ttft=fmt.duration(result.ttft_s, lang),
+            tpot=fmt.duration(result.tpot_s, lang),
+            per_user=fmt.significant(result.output_tokens_per_second_per_request),
             latency=fmt.duration(result.latency_s, lang),
             input=a.input,
             output=a.output,
         ),
-        cards,
+        _row(
+            lang,
+            "field_throughput",
+            "throughput_value",
+            tps=fmt.significant(result.tokens_per_second),
+            per_gpu=fmt.significant(result.output_tokens_per_second_per_gpu),
+            total=fmt.significant(result.total_tokens_per_second),
+            batch=fmt.count(a.batch),
+            prefill=fmt.percent(result.prefill_share),
+            bound=t(lang, f"bound_{result.bound}"),
+        ),
+        _memory_row(result, lang),
     ]
+    if result.deployment is not None:
+        d = result.deployment
+        fields.append(
+            _row(
+                lang,
+                "field_deployment",
+                "deployment_value",
+                rps=f"{d.rps:g}",
+                replicas=fmt.count(d.replicas),
+                cards=a.cards,
+                gpus=fmt.count(d.gpus_total),
+                gpu=a.gpu,
+                batch=fmt.count(d.batch),
+                monthly=money(d.monthly_cost_usd),
+            )
+        )
+    crossover = result.crossover_batch
+    fields.append(
+        _row(
+            lang,
+            "field_floor",
+            "floor_value_never" if crossover is None else "floor_value",
+            floor=money(result.compute_floor_per_1k_tokens_usd),
+            active=format_quantity(a.active_params),
+            crossover=fmt.count(max(crossover or 1, 1)),
+        )
+    )
     assumptions = _shared_assumptions(a, lang)
     if a.formula is Formula.STANDARD:
         assumptions.insert(
@@ -332,8 +381,28 @@ def infer_report(result: InferResult, lang: str) -> Report:
                 mbu=fmt.percent(a.mbu),
                 bandwidth=f"{a.bandwidth / TERA:g}",
                 bytes=f"{a.bytes_per_param:g}",
+                tp=fmt.percent(a.tp_efficiency),
+                cards=a.cards,
             ),
         )
+    assumptions += [
+        _row(lang, "a_request", f"a_request_{a.request_shape}", input=a.input, output=a.output),
+        _row(
+            lang, "a_batch", f"a_batch_{a.batch_rule}", batch=fmt.count(a.batch), max_batch=fmt.count(result.max_batch)
+        ),
+        _row(
+            lang,
+            "a_shape",
+            f"a_shape_{a.shape.basis}",
+            reference=a.shape.reference,
+            layers=a.shape.layers,
+            kv_heads=a.shape.kv_heads,
+            head_dim=a.shape.head_dim,
+            attention=a.shape.attention.upper(),
+            kv_bytes=fmt.count(result.kv_bytes_per_token),
+            kv=a.kv_precision.value,
+        ),
+    ]
     if a.opt:
         assumptions.append(_row(lang, "a_opt", "a_opt_value", opt=fmt.percent(a.opt)))
     return Report(
@@ -345,4 +414,25 @@ def infer_report(result: InferResult, lang: str) -> Report:
         command=result.command,
         result=result,
         lang=lang,
+    )
+
+
+def _memory_row(result: InferResult, lang: str) -> tuple[str, str]:
+    m = result.memory
+    a = result.assumptions
+    gb = 1e9
+    min_cards = "?" if result.min_cards is None else fmt.count(result.min_cards)
+    return _row(
+        lang,
+        "field_memory_serving",
+        "memory_serving_value",
+        weights=fmt.significant(m.weights / gb),
+        kv=fmt.significant(m.kv_cache / gb),
+        reserve=fmt.significant(m.reserve / gb),
+        capacity=fmt.significant(m.capacity / gb),
+        cards=a.cards,
+        gpu=a.gpu,
+        max_batch=fmt.count(result.max_batch),
+        context=fmt.count(a.context),
+        min_cards=min_cards,
     )

@@ -113,7 +113,8 @@ async def test_a_comparison_offers_the_mfu_only(bot: BotServer, fake_slack: Fake
 
 
 async def test_an_inference_estimate_preselects_its_own_mfu(bot: BotServer, fake_slack: FakeSlack) -> None:
-    message = await bot.command("infer 70B batch=32 gpu=H100")
+    # One card, so the default MFU is the one-GPU 50% (tensor parallelism would lower it).
+    message = await bot.command("infer 70B batch=32 gpu=H100 precision=fp8 cards=1")
     assert (chosen(message, GPU), chosen(message, MFU)) == ("H100-SXM", "50%")
     replaced = await choose(bot, fake_slack, message, GPU, "L40S")
     assert "Serving a 70B-parameter model" in replaced["text"]

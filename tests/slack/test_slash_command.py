@@ -83,8 +83,12 @@ async def test_a_comparison_shows_its_charts_in_code_blocks_and_can_be_shared(bo
     ("text", "title", "expected"),
     [
         ("help", "llmcost: what it costs to train or serve a language model", "`help train`"),
-        ("help", "llmcost: what it costs to train or serve a language model", "`infer 70B batch=32 gpu=H100`"),
-        ("help infer", "llmcost: what it costs to train or serve a language model", "More cards cut latency"),
+        ("help", "llmcost: what it costs to train or serve a language model", "`sweep infer 70B gpu=H100`"),
+        (
+            "help infer",
+            "llmcost: what it costs to train or serve a language model",
+            "`batch=max` (the default) is the most that fit",
+        ),
         ("gpus", "GPU catalog: dense peaks and default prices", "$2.2659/h Azure 3-year reserved"),
         ("models", "Model presets", "gpt3: GPT-3"),
     ],

@@ -45,7 +45,7 @@ MESSAGES: dict[str, str] = {
     "mfu_typical": "typical",
     "mfu_yours": "yours",
     "mfu_team": "team default",
-    "infer_headline": "≈ {per_1k} per 1K tokens ({per_1m} per 1M) · {bound}-bound at batch {batch} on {cards} × {gpu}",
+    "infer_headline": "{input} in / {output} out per 1M tokens on {cards}×{gpu}, {tpot} per token, {ttft} to first token",
     "infer_headline_seed": (
         "≈ {per_1k} per 1K tokens by the seed document's formula (formula=seed) · the standard formula gives {standard}"
     ),
@@ -70,16 +70,63 @@ MESSAGES: dict[str, str] = {
     "field_reported": "Reported run",
     "reported_value": "{hours} {gpu} GPU-hours ({source}) · implied MFU {mfu}",
     "field_cost_per_1k": "Cost per 1K tokens",
-    "per_1k_value": "{per_1k} ({per_1m} per 1M tokens) · {per_request} per request",
     "field_floor": "Compute floor",
     "floor_value": "{floor} per 1K tokens (2 × {active} FLOPs per token) · reached at batch ≥ {crossover}",
-    "field_throughput": "Throughput",
-    "throughput_value": "{tps} tokens/s for the whole batch",
+    "floor_value_never": "{floor} per 1K tokens (2 × {active} FLOPs per token) · never reached: the KV cache read "
+    "grows with the batch as fast as compute",
+    "field_price_1m": "Price per 1M tokens",
+    "price_1m_value": "{input} input · {output} output · {blended} blended for this request shape · {per_request} per request",
+    "field_cheapest": "Cheapest on this hardware",
+    "cheapest_value": "{input} in / {output} out per 1M at batch {batch}, the largest that fits ({tpot} per token)",
     "field_latency": "Latency",
-    "latency_value": "{latency} per request ({input} in, {output} out)",
-    "field_cards": "Cards",
-    "cards_value": "{cards} × {gpu} · weights need at least {min_cards}",
-    "cards_value_unknown": "{cards} × {gpu}",
+    "latency_value": (
+        "{ttft} to first token · {tpot} per output token ({per_user} tokens/s per user) · {latency} per request "
+        "({input} in, {output} out)"
+    ),
+    "field_throughput": "Throughput",
+    "throughput_value": (
+        "{tps} output tokens/s for the batch of {batch} ({per_gpu} per GPU) · {total} tokens/s in and out · "
+        "prefill {prefill} of GPU time · decode {bound}-bound"
+    ),
+    "field_memory_serving": "Memory per card",
+    "memory_serving_value": (
+        "{weights} GB weights + {kv} GB KV cache + {reserve} GB runtime reserve of {capacity} GB on {cards} × {gpu} · "
+        "{max_batch} sequences of {context} tokens fit · this batch needs at least {min_cards} card(s)"
+    ),
+    "field_deployment": "Deployment",
+    "deployment_value": (
+        "{rps} requests/s: {replicas} replica(s) × {cards} = {gpus} × {gpu}, batch {batch} each · {monthly} per month"
+    ),
+    "a_request": "Request",
+    "a_request_given": "{input} tokens in, {output} out",
+    "a_request_chat_default": "{input} in, {output} out: our chat assumption (the prompt resends the conversation)",
+    "a_request_seed": "{output} generated tokens, the seed's T",
+    "a_batch": "Batch",
+    "a_batch_given": "{batch}, yours (at most {max_batch} fit)",
+    "a_batch_max": "{batch}, the most that fit: a loaded server keeps its KV cache full",
+    "a_batch_reduced": "{batch}, the most that fit (you asked for more)",
+    "a_batch_load": "{batch}, what the request rate keeps in flight (at most {max_batch} fit)",
+    "a_batch_seed": "{batch}",
+    "a_shape": "Model shape",
+    "a_shape_preset": (
+        "{reference}'s config: {layers} layers, {kv_heads} KV heads × {head_dim}, {attention} · "
+        "KV cache {kv_bytes} bytes per token in {kv}"
+    ),
+    "a_shape_typical": (
+        "typical for the size, from {reference}: {layers} layers, {kv_heads} KV heads × {head_dim}, {attention} · "
+        "KV cache {kv_bytes} bytes per token in {kv} (set `layers=` `kv_heads=` `head_dim=`)"
+    ),
+    "note_typical_shape": "No preset named: the KV cache is sized from a typical shape for this size ({reference}).",
+    "note_chat_default": (
+        "No request shape given: {input} tokens in, {output} out per request, our assumption for chat. "
+        "Set `input=` and `output=`."
+    ),
+    "note_batch_does_not_fit": (
+        "Batch {batch} does not fit beside the weights: estimated at {max_batch}, the most that fit. "
+        "Add `cards=` for more."
+    ),
+    "kv_precision_unsupported": "The KV cache cannot be stored in {precision}: choose one of {available}.",
+    "unit_ms": "ms",
     # assumptions
     "assumptions": "Assumptions",
     "a_gpu": "GPU",
@@ -88,12 +135,17 @@ MESSAGES: dict[str, str] = {
     "a_gpu_sparse_halved": "; NVIDIA prints sparse figures, these are dense (sparse/2)",
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}, typical of published runs ({low}–{high}%)",
-    "a_mfu_typical_infer": "{mfu}, typical of serving's compute-bound steps (prefill, large batches)",
+    "a_mfu_typical_infer": (
+        "{mfu} in compute-bound steps (prefill, large batches), fitted on published serving results "
+        "({tp} kept at tensor parallel {cards})"
+    ),
     "a_mfu_yours": "{mfu}, yours",
     "a_mfu_team": "{mfu}, {label}",
     "a_mfu_seed": "100% (peak), the seed document's assumption",
     "a_mbu": "MBU",
-    "a_mbu_value": "{mbu} of {bandwidth} TB/s HBM bandwidth · {bytes} bytes per weight",
+    "a_mbu_value": (
+        "{mbu} of {bandwidth} TB/s HBM bandwidth ({tp} kept at tensor parallel {cards}) · {bytes} bytes per weight"
+    ),
     "a_price": "Price",
     "a_price_catalog": "${price} per GPU-hour: {provider}, {model}, {as_of} — {source}",
     "a_price_label": "${price} per GPU-hour, {label}",
@@ -136,7 +188,6 @@ MESSAGES: dict[str, str] = {
         "Decode is memory-bound at this batch: a larger batch lowers the cost, down to {floor} per 1K tokens."
     ),
     "note_cards_cut_latency": "More cards cut latency, not cost: k cards cost k times as much per second.",
-    "note_kv_cache_ignored": "KV-cache memory and reads are not counted.",
     # units
     "unit_s": "s",
     "unit_min": "min",
@@ -161,8 +212,9 @@ MESSAGES: dict[str, str] = {
     "help_usage": "Usage",
     "help_lines": (
         "`train <params|model> [tokens] [key=value ...]`: training cost\n"
-        "`infer <params|model> [key=value ...]`: serving cost per 1K tokens\n"
+        "`infer <params|model> [key=value ...]`: serving cost per 1M input and output tokens, latency, memory\n"
         "`compare <train|infer ...> [gpu=A100,H100,...]`: one job across GPUs, as a chart\n"
+        "`sweep infer <params|model> [key=value ...]`: cost and speed per user across batch sizes\n"
         "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
         "`help train` · `help infer` · `help keys`"
     ),
@@ -204,7 +256,8 @@ MESSAGES: dict[str, str] = {
     "help_examples": "Examples",
     "help_example_lines": (
         "`train 175B 500B` · `train gpt3 discount=5折 currency=CNY` · `train llama3.1-405b gpu=H100 gpus=16384`\n"
-        "`infer 70B batch=32 gpu=H100` · `infer 8.222e11 flops=100T price=3.93 formula=seed`"
+        "`infer llama3.3-70b gpu=H100 precision=fp8 rps=50` · `sweep infer 70B gpu=H100` · "
+        "`infer 8.222e11 flops=100T price=3.93 formula=seed`"
     ),
     "help_train": (
         "FLOPs = 6 × active params × tokens (8 with `recompute=full`); GPU-hours = FLOPs / (peak × MFU); "
@@ -212,10 +265,11 @@ MESSAGES: dict[str, str] = {
         "Keys: `gpu= price= flops= precision= mfu= gpus= active= discount= currency= rate= recompute= formula= pue=`"
     ),
     "help_infer": (
-        "Decode at batch B on k cards is bound by compute (2·N·B FLOPs a step) or by reading the weights from HBM, "
-        "whichever is slower; cost per 1K tokens = steps × step time × k × price. More cards cut latency, not cost.\n"
-        "Keys: `tokens= input= output= batch= cards= opt= mbu= gpu= price= flops= precision= mfu= discount= "
-        "currency= rate= formula=`"
+        "Prefill is compute-bound (2·N FLOPs per input token); a decode step reads the weights and every sequence's "
+        "KV cache, or computes, whichever is slower. Weights + KV cache + a reserve must fit: `batch=max` (the "
+        "default) is the most that fit. Input tokens cost their prefill time, output tokens their decode time.\n"
+        "Keys: `input= output= tokens= context= batch= cards= rps= kv= layers= kv_heads= head_dim= opt= mbu= gpu= "
+        "price= flops= precision= mfu= discount= currency= rate= formula=`"
     ),
     "help_keys": (
         "Numbers: `175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `5万` `8x222B` (8 experts × 222B).\n"
@@ -232,6 +286,19 @@ MESSAGES: dict[str, str] = {
         "SLACK_APP_TOKEN (Socket Mode, one workspace) cannot be combined with SLACK_CLIENT_ID and "
         "SLACK_CLIENT_SECRET (installs in many workspaces, over HTTP): unset one or the other"
     ),
+    # sweep
+    "sweep_title": "{job} on {cards}×{gpu} across batch sizes ({input} in, {output} out)",
+    "sweep_headline": (
+        "Sweet spot: batch {batch}, {cost} per 1M tokens at {speed} tokens/s per user · cheapest {cheapest} at batch "
+        "{cheapest_batch} ({cheapest_speed} tokens/s per user)"
+    ),
+    "sweep_batch": "batch {batch}",
+    "sweep_chart_cost": "Cost per 1M tokens (blended for the request shape)",
+    "sweep_chart_speed": "Output tokens/s per user",
+    "sweep_rows": "Per batch",
+    "sweep_row": "{input} in / {output} out per 1M · {speed} tokens/s per user · {ttft} to first token · {per_gpu} tokens/s per GPU",
+    "sweep_note_sweet_spot": "★ the sweet spot: the smallest batch whose cost is within {margin} of the cheapest.",
+    "sweep_does_not_fit": "Not even one sequence fits beside the weights on {cards} card(s): at least {min_cards} are needed.",
     # compare
     "compare_missing_job": "`compare` needs `train` or `infer` first, then the job's words, as for one estimate.",
     "compare_one_gpu": "`{word}` names one GPU: a comparison needs two or more (or no `gpu=`, for a spread of {count}).",
@@ -297,7 +364,7 @@ MESSAGES: dict[str, str] = {
     "modal_params": "Parameters or model",
     "modal_params_hint": "175B, 1.8T, 8x222B, 1750亿, or a preset such as gpt3 or llama3.1-405b",
     "modal_tokens": "Tokens",
-    "modal_tokens_hint": "Training: tokens to train on (default {per_param} per parameter). Serving: tokens per request (default {tokens}).",
+    "modal_tokens_hint": "Training: tokens to train on (default {per_param} per parameter). Serving: tokens generated per request (default: {input} in, {output} out).",
     "modal_gpu": "GPU",
     "modal_gpu_hint": "Default: your team's GPU, else the A100 80GB.",
     "modal_price": "Price, USD per GPU-hour",

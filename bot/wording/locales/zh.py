@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "mfu_typical": "典型值",
     "mfu_yours": "你设定的",
     "mfu_team": "团队默认",
-    "infer_headline": "≈ 每千 token {per_1k}（每百万 {per_1m}）· {bound}受限，batch {batch}，{cards} × {gpu}",
+    "infer_headline": "每百万 token 输入 {input} / 输出 {output}，{cards}×{gpu}，每 token {tpot}，首 token {ttft}",
     "infer_headline_seed": "≈ 每千 token {per_1k}，按种子文档的公式（formula=seed）· 标准公式为 {standard}",
     "bound_compute": "算力",
     "bound_memory": "显存带宽",
@@ -66,16 +66,51 @@ MESSAGES: dict[str, str] = {
     "field_reported": "公开报告的训练",
     "reported_value": "{hours} {gpu} GPU 小时（{source}）· 折合 MFU {mfu}",
     "field_cost_per_1k": "每千 token 费用",
-    "per_1k_value": "{per_1k}（每百万 token {per_1m}）· 每次请求 {per_request}",
     "field_floor": "算力下限",
     "floor_value": "每千 token {floor}（每 token 2 × {active} FLOPs）· batch ≥ {crossover} 时达到",
-    "field_throughput": "吞吐量",
-    "throughput_value": "整个 batch 合计每秒 {tps} tokens",
+    "floor_value_never": "每千 token {floor}（每 token 2 × {active} FLOPs）· 达不到：KV 缓存的读取随 batch 与算力同速增长",
+    "field_price_1m": "每百万 token 价格",
+    "price_1m_value": "输入 {input} · 输出 {output} · 按本请求形态综合 {blended} · 每次请求 {per_request}",
+    "field_cheapest": "本硬件最低价",
+    "cheapest_value": "batch {batch}（放得下的最大值）时输入 {input} / 输出 {output} 每百万（每 token {tpot}）",
     "field_latency": "延迟",
-    "latency_value": "每次请求 {latency}（输入 {input}，输出 {output}）",
-    "field_cards": "卡数",
-    "cards_value": "{cards} × {gpu} · 权重至少需要 {min_cards} 张",
-    "cards_value_unknown": "{cards} × {gpu}",
+    "latency_value": (
+        "首 token {ttft} · 每个输出 token {tpot}（每用户每秒 {per_user} tokens）· 每次请求 {latency}"
+        "（输入 {input}，输出 {output}）"
+    ),
+    "field_throughput": "吞吐量",
+    "throughput_value": (
+        "batch {batch} 合计每秒 {tps} 输出 tokens（每卡 {per_gpu}）· 输入输出合计每秒 {total} tokens · "
+        "prefill 占 GPU 时间 {prefill} · 解码{bound}受限"
+    ),
+    "field_memory_serving": "每卡显存",
+    "memory_serving_value": (
+        "权重 {weights} GB + KV 缓存 {kv} GB + 运行时预留 {reserve} GB，共 {capacity} GB，{cards} × {gpu} · "
+        "可容纳 {max_batch} 个 {context} token 的序列 · 此 batch 至少需要 {min_cards} 张卡"
+    ),
+    "field_deployment": "部署",
+    "deployment_value": "每秒 {rps} 个请求：{replicas} 个副本 × {cards} = {gpus} × {gpu}，每个 batch {batch} · 每月 {monthly}",
+    "a_request": "请求",
+    "a_request_given": "输入 {input} tokens，输出 {output}",
+    "a_request_chat_default": "输入 {input}，输出 {output}：我们对聊天的假设（提示会重发之前的对话）",
+    "a_request_seed": "生成 {output} tokens，即种子文档的 T",
+    "a_batch": "Batch",
+    "a_batch_given": "{batch}，你设定的（最多放得下 {max_batch}）",
+    "a_batch_max": "{batch}，放得下的最大值：满载的服务器会把 KV 缓存占满",
+    "a_batch_reduced": "{batch}，放得下的最大值（你要求的更多）",
+    "a_batch_load": "{batch}，该请求速率下同时在处理的请求数（最多放得下 {max_batch}）",
+    "a_batch_seed": "{batch}",
+    "a_shape": "模型结构",
+    "a_shape_preset": "{reference} 的配置：{layers} 层，{kv_heads} 个 KV 头 × {head_dim}，{attention} · KV 缓存每 token {kv_bytes} 字节（{kv}）",
+    "a_shape_typical": (
+        "该规模的典型结构，取自 {reference}：{layers} 层，{kv_heads} 个 KV 头 × {head_dim}，{attention} · "
+        "KV 缓存每 token {kv_bytes} 字节（{kv}）（可设 `layers=` `kv_heads=` `head_dim=`）"
+    ),
+    "note_typical_shape": "未指定预设模型：KV 缓存按该规模的典型结构估算（{reference}）。",
+    "note_chat_default": "未给出请求形态：每次请求输入 {input} tokens、输出 {output}，这是我们对聊天的假设。可设 `input=` 和 `output=`。",
+    "note_batch_does_not_fit": "batch {batch} 与权重一起放不下：按放得下的最大值 {max_batch} 估算。加 `cards=` 可放更多。",
+    "kv_precision_unsupported": "KV 缓存不能用 {precision} 存储：请选择 {available} 之一。",
+    "unit_ms": "毫秒",
     # assumptions
     "assumptions": "假设",
     "a_gpu": "GPU",
@@ -84,12 +119,12 @@ MESSAGES: dict[str, str] = {
     "a_gpu_sparse_halved": "；NVIDIA 标注的是稀疏算力，此处为稠密值（稀疏 / 2）",
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}，公开训练的典型值（{low}–{high}%）",
-    "a_mfu_typical_infer": "{mfu}，推理中受算力限制步骤（prefill、大 batch）的典型值",
+    "a_mfu_typical_infer": "{mfu}，受算力限制的步骤（prefill、大 batch），按公开的推理结果拟合（张量并行 {cards} 时保留 {tp}）",
     "a_mfu_yours": "{mfu}，你设定的",
     "a_mfu_team": "{mfu}，{label}",
     "a_mfu_seed": "100%，种子文档的假设（峰值）",
     "a_mbu": "MBU",
-    "a_mbu_value": "{bandwidth} TB/s 显存带宽的 {mbu} · 每个权重 {bytes} 字节",
+    "a_mbu_value": "{bandwidth} TB/s 显存带宽的 {mbu}（张量并行 {cards} 时保留 {tp}）· 每个权重 {bytes} 字节",
     "a_price": "价格",
     "a_price_catalog": "每 GPU 小时 ${price}：{provider}，{model}，{as_of} — {source}",
     "a_price_label": "每 GPU 小时 ${price}，{label}",
@@ -125,7 +160,6 @@ MESSAGES: dict[str, str] = {
     ),
     "note_memory_bound": "当前 batch 下解码受显存带宽限制：增大 batch 可降低费用，最低到每千 token {floor}。",
     "note_cards_cut_latency": "多卡并行降低延迟，不降低费用：k 张卡每秒的费用是 k 倍。",
-    "note_kv_cache_ignored": "未计入 KV 缓存的显存和读取。",
     # units
     "unit_s": "秒",
     "unit_min": "分钟",
@@ -150,8 +184,9 @@ MESSAGES: dict[str, str] = {
     "help_usage": "用法",
     "help_lines": (
         "`train <参数量|模型> [tokens] [键=值 ...]`：训练费用\n"
-        "`infer <参数量|模型> [键=值 ...]`：推理每千 token 费用\n"
+        "`infer <参数量|模型> [键=值 ...]`：推理每百万输入、输出 token 费用，延迟，显存\n"
         "`compare <train|infer ...> [gpu=A100,H100,...]`：同一任务在多款 GPU 上对比，附图表\n"
+        "`sweep infer <参数量|模型> [键=值 ...]`：不同 batch 下的费用与每用户速度\n"
         "`gpus`：GPU 目录及价格和出处 · `models`：预设模型\n"
         "`help train` · `help infer` · `help keys` · 加 `lang=en` 用英文回答"
     ),
@@ -192,7 +227,8 @@ MESSAGES: dict[str, str] = {
     "help_examples": "示例",
     "help_example_lines": (
         "`train 1750亿 5000亿 discount=5折 currency=CNY` · `train gpt3` · `train llama3.1-405b gpu=H100 gpus=16384`\n"
-        "`infer 70B batch=32 gpu=H100` · `infer 8222亿 flops=100T price=3.93 formula=seed`"
+        "`infer llama3.3-70b gpu=H100 precision=fp8 rps=50` · `sweep infer 70B gpu=H100` · "
+        "`infer 8222亿 flops=100T price=3.93 formula=seed`"
     ),
     "help_train": (
         "计算量 = 6 × 激活参数 × tokens（`recompute=full` 时为 8）；GPU 小时 = 计算量 / (峰值 × MFU)；"
@@ -200,10 +236,10 @@ MESSAGES: dict[str, str] = {
         "选项：`gpu= price= flops= precision= mfu= gpus= active= discount= currency= rate= recompute= formula= pue=`"
     ),
     "help_infer": (
-        "batch B、k 张卡的一步解码，受算力（每步 2·N·B FLOPs）或从显存读取权重的限制，取较慢者；"
-        "每千 token 费用 = 步数 × 每步时间 × k × 价格。多卡降低延迟，不降低费用。\n"
-        "选项：`tokens= input= output= batch= cards= opt= mbu= gpu= price= flops= precision= mfu= discount= "
-        "currency= rate= formula=`"
+        "prefill 受算力限制（每个输入 token 2·N FLOPs）；每步解码读取权重和所有序列的 KV 缓存，或受算力限制，取较慢者。"
+        "权重 + KV 缓存 + 预留必须放得下：`batch=max`（默认）为放得下的最大值。输入 token 按 prefill 时间计费，输出 token 按解码时间计费。\n"
+        "选项：`input= output= tokens= context= batch= cards= rps= kv= layers= kv_heads= head_dim= opt= mbu= gpu= "
+        "price= flops= precision= mfu= discount= currency= rate= formula=`"
     ),
     "help_keys": (
         "数字：`175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `1.8万亿` `5万` `8x222B`（8 个专家 × 222B）。\n"
@@ -220,6 +256,19 @@ MESSAGES: dict[str, str] = {
         "SLACK_APP_TOKEN（Socket Mode，单个工作区）不能与 SLACK_CLIENT_ID 和 SLACK_CLIENT_SECRET"
         "（通过 HTTP 安装到多个工作区）同时设置：请去掉其中一方"
     ),
+    # sweep
+    "sweep_title": "{job}，{cards}×{gpu}，不同 batch（输入 {input}，输出 {output}）",
+    "sweep_headline": (
+        "最佳点：batch {batch}，每百万 token {cost}，每用户每秒 {speed} tokens · 最便宜 {cheapest}，batch "
+        "{cheapest_batch}（每用户每秒 {cheapest_speed} tokens）"
+    ),
+    "sweep_batch": "batch {batch}",
+    "sweep_chart_cost": "每百万 token 费用（按请求形态综合）",
+    "sweep_chart_speed": "每用户每秒输出 tokens",
+    "sweep_rows": "各 batch",
+    "sweep_row": "每百万输入 {input} / 输出 {output} · 每用户每秒 {speed} tokens · 首 token {ttft} · 每卡每秒 {per_gpu} tokens",
+    "sweep_note_sweet_spot": "★ 最佳点：费用与最低价相差不超过 {margin} 的最小 batch。",
+    "sweep_does_not_fit": "{cards} 张卡上权重旁连一个序列都放不下：至少需要 {min_cards} 张。",
     # compare
     "compare_missing_job": "`compare` 后面先写 `train` 或 `infer`，再写任务本身，与单次估算的写法相同。",
     "compare_one_gpu": "`{word}` 只有一款 GPU：对比需要两款或更多（或不写 `gpu=`，对比默认的 {count} 款）。",
@@ -278,7 +327,7 @@ MESSAGES: dict[str, str] = {
     "modal_params": "参数量或模型",
     "modal_params_hint": "175B、1.8T、8x222B、1750亿，或预设名，如 gpt3、llama3.1-405b",
     "modal_tokens": "Tokens",
-    "modal_tokens_hint": "训练：训练所用 token 数（默认每个参数 {per_param} 个）。推理：每个请求的 token 数（默认 {tokens}）。",
+    "modal_tokens_hint": "训练：训练所用 token 数（默认每个参数 {per_param} 个）。推理：每个请求生成的 token 数（默认输入 {input}、输出 {output}）。",
     "modal_gpu": "GPU",
     "modal_gpu_hint": "默认：团队设置的 GPU，否则为 A100 80GB。",
     "modal_price": "价格（美元/GPU 小时）",
