@@ -41,6 +41,8 @@ def command_line(a: Assumptions) -> str:
         words = ["train", format_quantity(a.params), format_quantity(a.tokens), *_shared(a)]
         if a.gpus is not None:
             words.append(f"gpus={a.gpus}")
+        if a.goodput_rule == "given":  # the model's goodput follows from the words above, so it is not spelled out
+            words.append(f"goodput={format_percent(a.goodput)}")
         if a.recompute is Recompute.FULL:
             words.append("recompute=full")
         words.append(f"pue={a.pue:.12g}")

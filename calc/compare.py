@@ -11,7 +11,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from calc import EstimateError, EstimateRequest, EstimateResult, InferRequest, InferResult, TrainResult, estimate
+from calc import (
+    EstimateError,
+    EstimateRequest,
+    EstimateResult,
+    InferRequest,
+    InferResult,
+    TrainRequest,
+    TrainResult,
+    estimate,
+)
 from calc.results import Note
 from calc.units import Currency
 
@@ -100,6 +109,8 @@ def _command(request: EstimateRequest, estimated: EstimateResult, gpu_ids: Seque
         per_gpu.add("precision")
     if isinstance(request, InferRequest) and request.cards is None:
         per_gpu.add("cards")
+    if isinstance(request, TrainRequest) and request.mfu is None:  # each GPU generation has its own default
+        per_gpu.add("mfu")
     words = [word for word in estimated.command.split() if word.split("=", 1)[0] not in per_gpu]
     return " ".join(["compare", *words, f"gpu={','.join(gpu_ids)}"])
 

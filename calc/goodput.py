@@ -10,8 +10,6 @@ for each, whether and how it is used and why. Checkpoint overhead is included: t
 training time" counts checkpoint writes as time not spent training.
 """
 
-import math
-
 # Llama 3 405B pre-training: 466 interruptions (47 planned, 419 unexpected) in a 54-day snapshot on up to 16,384 H100.
 INTERRUPTIONS_PER_GPU_HOUR = 466 / (16_384 * 54 * 24)
 # Olmo Hybrid 7B: 97% active training time on 512 B200 over 7 days, where interruptions barely register; taken as
@@ -26,8 +24,6 @@ _LLAMA3_GOODPUT, _LLAMA3_GPUS, _LLAMA3_HOURS = 0.90, 16_384, 54 * 24
 HOURS_LOST_PER_INTERRUPTION = (1 - _LLAMA3_GOODPUT - CHECKPOINT_SHARE - START_UP_HOURS / _LLAMA3_HOURS) / (
     INTERRUPTIONS_PER_GPU_HOUR * _LLAMA3_GPUS
 )
-# Without gpus= or days=, goodput is judged on a cluster sized to finish in about a month (whole 8-GPU nodes).
-DEFAULT_RUN_DAYS = 30
 NODE_GPUS = 8
 # Beyond the published scale the linear model would reach zero; it is held at this floor and the reply says so.
 GOODPUT_FLOOR = 0.05
@@ -68,9 +64,3 @@ def goodput(gpus: int, productive_hours: float) -> float:
 def goodput_of_elapsed(gpus: int, elapsed_hours: float) -> float:
     """The same model read from a published run's elapsed wall-clock rather than its productive time."""
     return max(1 - _lost_per_hour(gpus) - START_UP_HOURS / elapsed_hours, GOODPUT_FLOOR)
-
-
-def default_cluster(productive_gpu_hours: float) -> int:
-    """GPUs that finish `productive_gpu_hours` in about DEFAULT_RUN_DAYS, in whole nodes (one node at least)."""
-    gpus = productive_gpu_hours / (DEFAULT_RUN_DAYS * 24)
-    return max(NODE_GPUS, math.ceil(gpus / NODE_GPUS) * NODE_GPUS)

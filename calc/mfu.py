@@ -71,6 +71,11 @@ def generation_of(gpu_id: str) -> Generation:
     return GENERATION_OF[gpu_id]
 
 
+def planning_figure(value: float) -> float:
+    """Three significant figures (33.5%, not 33.4702749%): what the data can carry, and what a command can repeat."""
+    return float(f"{value:.3g}")
+
+
 def percentile(values: Sequence[float], share: float) -> float:
     """Linear interpolation between closest ranks (the spreadsheet PERCENTILE rule)."""
     ordered = sorted(values)
@@ -113,10 +118,10 @@ def fit(runs: Sequence[TrainingRun]) -> dict[Generation, GenerationFit]:
     for generation in Generation:
         values = grouped.get(generation, [])
         if len(values) >= MIN_RUNS_FOR_BAND:
-            low, high = (percentile(values, share) for share in BAND_PERCENTILES)
+            low, high = (planning_figure(percentile(values, share)) for share in BAND_PERCENTILES)
             fits[generation] = GenerationFit(
                 generation=generation,
-                mfu=statistics.median(values),
+                mfu=planning_figure(statistics.median(values)),
                 low=low,
                 high=high,
                 runs=len(values),
@@ -127,13 +132,13 @@ def fit(runs: Sequence[TrainingRun]) -> dict[Generation, GenerationFit]:
             continue
         values = grouped.get(generation, [])
         nearest = fits.get(NEAREST[generation]) or next(iter(fits.values()))
-        mfu = statistics.median(values) if values else nearest.mfu
+        mfu = planning_figure(statistics.median(values)) if values else nearest.mfu
         scale = mfu / nearest.mfu
         fits[generation] = GenerationFit(
             generation=generation,
             mfu=mfu,
-            low=nearest.low * scale,
-            high=nearest.high * scale,
+            low=planning_figure(nearest.low * scale),
+            high=planning_figure(nearest.high * scale),
             runs=len(values),
             borrowed_from=nearest.generation,
         )

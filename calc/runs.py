@@ -7,12 +7,14 @@ restarts are divided by the goodput the model (calc.goodput) gives for the run's
 """
 
 import json
+import math
+import statistics
 from functools import cache
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
-from calc.goodput import default_cluster, goodput_of_elapsed
+from calc.goodput import NODE_GPUS, goodput_of_elapsed
 from calc.gpus import Accelerator, get_gpu
 from calc.units import SECONDS_PER_HOUR
 
@@ -79,7 +81,7 @@ class TrainingRun(BaseModel):
         hours = self.published_gpu_hours
         if hours is None or self.includes_failures is False:
             return 1.0
-        gpus = self.gpu_count or default_cluster(hours)
+        gpus = self.gpu_count or default_cluster(hours * RUN_LENGTH_GOODPUT)
         return goodput_of_elapsed(gpus, hours / gpus)
 
     @property
@@ -128,3 +130,33 @@ def fitted_runs() -> tuple[TrainingRun, ...]:
 
 def find_run(model: str) -> TrainingRun | None:
     return next((run for run in load_runs_file().runs if run.model == model), None)
+
+
+# Converts a run's published (end-to-end) hours to productive ones for sizing its cluster when the count is
+# unpublished; the typical goodput of the runs with counts, to keep the sizing free of the fit it feeds.
+RUN_LENGTH_GOODPUT = 0.96
+
+
+@cache
+def run_length_fit() -> tuple[float, float]:
+    """log10(days) = a + b·log10(GPU-hours) over the runs that publish their GPU count: bigger runs run longer."""
+    pairs = [
+        (hours, hours / run.gpu_count / 24)
+        for run in load_runs_file().runs
+        if run.model not in EXCLUDED and run.gpu_count and (hours := run.published_gpu_hours)
+    ]
+    slope, intercept = statistics.linear_regression(
+        [math.log10(h) for h, _ in pairs], [math.log10(d) for _, d in pairs]
+    )
+    return intercept, slope
+
+
+def typical_days(productive_gpu_hours: float) -> float:
+    intercept, slope = run_length_fit()
+    return 10 ** (intercept + slope * math.log10(max(productive_gpu_hours, 1.0)))
+
+
+def default_cluster(productive_gpu_hours: float) -> int:
+    """Without gpus= or days=: the GPUs (whole 8-GPU nodes) that finish in a published run's typical length."""
+    gpus = productive_gpu_hours / (typical_days(productive_gpu_hours) * 24)
+    return max(NODE_GPUS, math.ceil(gpus / NODE_GPUS) * NODE_GPUS)

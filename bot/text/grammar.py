@@ -162,6 +162,9 @@ TRAIN_KEYS: dict[str, Key] = {
     "gpus": _count_key("gpus=1024"),
     "recompute": Key(_choice(Recompute), "recompute=full"),
     "pue": Key(parse_number, "pue=1.2"),
+    "goodput": Key(parse_fraction, "goodput=90%", format_percent),
+    "days": Key(parse_number, "days=30"),
+    "budget": Key(lambda word: parse_quantity(word.lstrip("$¥")), "budget=1M", format_quantity),
 }
 INFER_KEYS: dict[str, Key] = {
     **_SHARED_KEYS,
@@ -267,13 +270,17 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
 
     fields: dict[str, object] = {}
     typed: dict[str, str] = {}
-    if not positionals:
+    if "budget" in options and positionals:  # a budget sizes the model itself
+        raise GrammarError("budget_and_params", "train budget=1M", word=positionals[0], option=options["budget"][1])
+    if "days" in options and "gpus" in options:
+        raise GrammarError("days_and_gpus", example, word=options["days"][1], option=options["gpus"][1])
+    if not positionals and "budget" not in options:
         raise GrammarError("missing_params", example, command=kind)
-    model_word, *rest = positionals
-    preset = find_preset(model_word)
+    model_word, *rest = positionals or [""]
+    preset = find_preset(model_word) if model_word else None
     if preset is not None:
         fields["model"] = preset.name
-    else:
+    elif model_word:
         presets = [p.name for p in PRESETS]
         fields["params"] = _read(model_word, model_word, parse_quantity, "bad_params", example, presets)
         typed["params"] = model_word

@@ -38,7 +38,8 @@ MESSAGES: dict[str, str] = {
     "subject_moe": "a {params}-parameter model ({active} active)",
     # headlines
     "train_headline": (
-        "≈ {cost} at {mfu} MFU ({mfu_kind}; {low}–{high} at {mfu_low}–{mfu_high}%) · {peak} at peak, the seed's formula"
+        "≈ {cost} at {mfu} MFU ({mfu_kind}; {low}–{high} at the published {mfu_low}–{mfu_high}%) · {peak} at peak, "
+        "the seed's formula"
     ),
     "train_headline_seed": "≈ {cost}: the seed's formula (at peak, MFU 100%)",
     "mfu_typical": "typical",
@@ -165,9 +166,11 @@ MESSAGES: dict[str, str] = {
         "`infer 70B batch=32 gpu=H100` · `infer 8.222e11 flops=100T price=3.93 formula=seed`"
     ),
     "help_train": (
-        "FLOPs = 6 × active params × tokens (8 with `recompute=full`); GPU-hours = FLOPs / (peak × MFU); "
-        "cost = GPU-hours × price × (1 − discount).\n"
-        "Keys: `gpu= price= flops= precision= mfu= gpus= active= discount= currency= rate= recompute= formula= pue=`"
+        "FLOPs = 6 × active params × tokens (8 with `recompute=full`); GPU-hours = FLOPs / (peak × MFU × goodput); "
+        "cost = GPU-hours × price × (1 − discount). MFU defaults to the GPU generation's published median.\n"
+        "`days=30`: the GPUs that finish in 30 days · `budget=1M`: the compute-optimal model a budget buys.\n"
+        "Keys: `gpu= price= flops= precision= mfu= goodput= gpus= days= budget= active= discount= currency= rate= "
+        "recompute= formula= pue=`"
     ),
     "help_infer": (
         "Decode at batch B on k cards is bound by compute (2·N·B FLOPs a step) or by reading the weights from HBM, "
@@ -269,4 +272,47 @@ MESSAGES: dict[str, str] = {
     "home_gpu_line": "*{id}* · {peak} TFLOPS {precision} · {memory} GB · {price}",
     "home_price": "${price}/h, {provider} {model}, {as_of}{stale} (source: {source})",
     "home_stale": " ⚠ over a year old or undated",
+    # training: published runs, goodput, time and budget (issue 14)
+    "mfu_fitted": "{generation} median",
+    "mfu_borrowed": "{borrowed}'s median, not validated on {generation}",
+    "a_mfu_fitted": "{mfu}, median of {runs} published {generation} runs (productive time; {low}–{high} is their 5th–95th percentile)",
+    "a_mfu_few": "{mfu}, median of {runs} published {generation} run(s): not validated ({low}–{high}: {borrowed}'s spread)",
+    "a_mfu_borrowed": "{mfu}: no published {generation} run; not validated: uses {borrowed}'s ({low}–{high})",
+    "a_mfu_basis": "MFU is against the 16-bit peak, FP8 runs included (DeepSeek-V3: 34.6% of BF16 = 17.3% of FP8)",
+    "field_goodput": "Failures and restarts",
+    "goodput_value_sized": (
+        "goodput {goodput} on {gpus} GPUs (sized to the typical length of a published run this big; set `gpus=` or "
+        "`days=`): +{hours} GPU-hours, +{cost}"
+    ),
+    "goodput_value_gpus": "goodput {goodput} on {gpus} GPUs: +{hours} GPU-hours, +{cost}",
+    "goodput_value_given": "goodput {goodput} (yours): +{hours} GPU-hours, +{cost}",
+    "goodput_value_seed": "none: the seed's formula assumes no failures",
+    "a_goodput": "Goodput",
+    "a_goodput_model": (
+        "{goodput}: Llama 3's interruption rate (466 in 54 days on 16K H100) × GPUs × 11.6 min lost each, plus 3% for "
+        "checkpoints and pauses; `goodput=100%` turns it off"
+    ),
+    "a_goodput_given": "{goodput}, yours",
+    "field_gpus_needed": "GPUs for {days} days",
+    "gpus_needed_value": "{gpus} ({nodes} nodes of 8): {time} wall-clock, failures included",
+    "field_budget": "Budget",
+    "budget_value": "{budget} buys {params} parameters on {tokens} tokens (Chinchilla, 20 per parameter): {hours} GPU-hours",
+    "a_tokens_budget": "{tokens}, 20 per parameter: the compute-optimal run for the budget",
+    "reported_ratio": "{reported} · this estimate is {ratio}× its GPU-hours",
+    "similar_runs": "Runs like yours",
+    "similar_run": "{model} ({gpu}, {mfu} MFU{hours}; {source})",
+    "similar_run_hours": ", {hours} GPU-h",
+    "note_trained_on": "{model} is estimated on the {gpu} it was trained on; `gpu=` to choose another.",
+    "note_mfu_fp8_basis": (
+        "Published MFUs are against the BF16 peak (DeepSeek-V3's FP8 run: 34.6% of BF16, 17.3% of FP8): at this "
+        "precision's peak, twice as high, the default {sixteen} is {mfu}, the same speed."
+    ),
+    "note_goodput_beyond_published": (
+        "{gpus} GPUs is beyond the largest published run (16,384): the goodput there is extrapolated."
+    ),
+    "days_unreachable": "No cluster finishes in {days} days: more GPUs lose more time to failures than they add.",
+    "a_mfu_basis_label": "MFU basis",
+    "budget_and_params": "`{option}` sizes the model itself: drop `{word}` (and any token count).",
+    "days_and_gpus": "`{word}` and `{option}` both set the cluster: give one.",
+    "compare_mfu_each": "each generation's median",
 }

@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "subject_moe": "{params} 参数模型（激活 {active}）",
     # headlines
     "train_headline": (
-        "≈ {cost}（MFU {mfu}，{mfu_kind}；MFU {mfu_low}–{mfu_high}% 时为 {low}–{high}）· 峰值算力下 {peak}（种子文档的公式）"
+        "≈ {cost}（MFU {mfu}，{mfu_kind}；按公开训练的 MFU {mfu_low}–{mfu_high}% 为 {low}–{high}）· 峰值算力下 {peak}（种子文档的公式）"
     ),
     "train_headline_seed": "≈ {cost}：种子文档的公式（按峰值算力，MFU 100%）",
     "mfu_typical": "典型值",
@@ -161,9 +161,11 @@ MESSAGES: dict[str, str] = {
         "`infer 70B batch=32 gpu=H100` · `infer 8222亿 flops=100T price=3.93 formula=seed`"
     ),
     "help_train": (
-        "计算量 = 6 × 激活参数 × tokens（`recompute=full` 时为 8）；GPU 小时 = 计算量 / (峰值 × MFU)；"
-        "费用 = GPU 小时 × 价格 × (1 − 折扣)。\n"
-        "选项：`gpu= price= flops= precision= mfu= gpus= active= discount= currency= rate= recompute= formula= pue=`"
+        "计算量 = 6 × 激活参数 × tokens（`recompute=full` 时为 8）；GPU 小时 = 计算量 / (峰值 × MFU × 有效训练时间占比)；"
+        "费用 = GPU 小时 × 价格 × (1 − 折扣)。MFU 默认取该代 GPU 公开训练的中位数。\n"
+        "`days=30`：30 天内完成所需的 GPU · `budget=1M`：该预算下计算最优的模型。\n"
+        "选项：`gpu= price= flops= precision= mfu= goodput= gpus= days= budget= active= discount= currency= rate= "
+        "recompute= formula= pue=`"
     ),
     "help_infer": (
         "batch B、k 张卡的一步解码，受算力（每步 2·N·B FLOPs）或从显存读取权重的限制，取较慢者；"
@@ -262,4 +264,45 @@ MESSAGES: dict[str, str] = {
     "home_gpu_line": "*{id}* · {peak} TFLOPS {precision} · {memory} GB · {price}",
     "home_price": "${price}/小时，{provider} {model}，{as_of}{stale}（来源：{source}）",
     "home_stale": " ⚠ 超过一年或未注明日期",
+    # training: published runs, goodput, time and budget (issue 14)
+    "mfu_fitted": "{generation} 公开训练的中位数",
+    "mfu_borrowed": "{borrowed} 的中位数，未在 {generation} 上验证",
+    "a_mfu_fitted": "{mfu}，{runs} 个公开 {generation} 训练的中位数（有效训练时间；{low}–{high} 为其第 5–95 百分位）",
+    "a_mfu_few": "{mfu}，{runs} 个公开 {generation} 训练的中位数：未经验证（{low}–{high}：{borrowed} 的离散范围）",
+    "a_mfu_borrowed": "{mfu}：没有公开的 {generation} 训练；未经验证：采用 {borrowed} 的值（{low}–{high}）",
+    "a_mfu_basis": "MFU 按 16 位峰值计算，FP8 训练也一样（DeepSeek-V3：BF16 的 34.6% = FP8 的 17.3%）",
+    "field_goodput": "故障与重启",
+    "goodput_value_sized": (
+        "有效训练时间占比 {goodput}，{gpus} 张 GPU（按同等规模公开训练的典型时长估算；可用 `gpus=` 或 `days=` 指定）："
+        "+{hours} GPU 小时，+{cost}"
+    ),
+    "goodput_value_gpus": "有效训练时间占比 {goodput}，{gpus} 张 GPU：+{hours} GPU 小时，+{cost}",
+    "goodput_value_given": "有效训练时间占比 {goodput}（你设定的）：+{hours} GPU 小时，+{cost}",
+    "goodput_value_seed": "无：种子文档的公式不计故障",
+    "a_goodput": "有效训练时间占比",
+    "a_goodput_model": (
+        "{goodput}：Llama 3 的中断率（16K 张 H100 上 54 天 466 次）× GPU 数 × 每次损失 11.6 分钟，另加 3% 的检查点与暂停；"
+        "`goodput=100%` 可关闭"
+    ),
+    "a_goodput_given": "{goodput}，你设定的",
+    "field_gpus_needed": "{days} 天内完成所需 GPU",
+    "gpus_needed_value": "{gpus} 张（{nodes} 个 8 卡节点）：训练时长 {time}，含故障",
+    "field_budget": "预算",
+    "budget_value": "{budget} 可训练 {params} 参数、{tokens} token（Chinchilla，每参数 20 个）：{hours} GPU 小时",
+    "a_tokens_budget": "{tokens}，每参数 20 个：该预算下计算最优的训练",
+    "reported_ratio": "{reported} · 本估算为其 GPU 小时的 {ratio} 倍",
+    "similar_runs": "类似的公开训练",
+    "similar_run": "{model}（{gpu}，MFU {mfu}{hours}；{source}）",
+    "similar_run_hours": "，{hours} GPU 小时",
+    "note_trained_on": "{model} 按其实际训练所用的 {gpu} 估算；可用 `gpu=` 换成其他 GPU。",
+    "note_mfu_fp8_basis": (
+        "公开的 MFU 按 BF16 峰值计算（DeepSeek-V3 的 FP8 训练：BF16 的 34.6%，FP8 的 17.3%）：按此精度两倍高的峰值，"
+        "默认的 {sixteen} 相当于 {mfu}，速度相同。"
+    ),
+    "note_goodput_beyond_published": "{gpus} 张 GPU 超过最大的公开训练（16,384 张）：这里的有效训练时间占比是外推的。",
+    "days_unreachable": "没有集群能在 {days} 天内完成：GPU 越多，故障损失的时间比增加的算力还多。",
+    "a_mfu_basis_label": "MFU 基准",
+    "budget_and_params": "`{option}` 会自行确定模型规模：请去掉 `{word}`（以及 token 数）。",
+    "days_and_gpus": "`{word}` 和 `{option}` 都在指定集群：只给一个。",
+    "compare_mfu_each": "各代 GPU 的公开中位数",
 }
