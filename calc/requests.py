@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from calc.units import Currency, Formula, Precision, Recompute
+from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
 Params = Annotated[float, Field(ge=1e6, le=1e14)]
 Fraction = Annotated[float, Field(gt=0, le=1)]
@@ -35,6 +35,7 @@ class JobRequest(BaseModel):
     currency: Currency | None = None
     rate: Annotated[float, Field(gt=0, le=1000)] | None = None
     formula: Formula = Formula.STANDARD
+    experts: Annotated[int, Field(ge=2)] | None = None  # typed as `8x7B`: 8 experts, their split unknown
 
     def _sized_otherwise(self) -> bool:
         """Whether something other than params or a preset sizes the model (a training budget)."""
@@ -58,6 +59,7 @@ class TrainRequest(JobRequest):
     goodput: Fraction | None = None
     days: Annotated[float, Field(gt=0, le=3650)] | None = None
     budget: Annotated[float, Field(ge=1, le=1e13)] | None = None  # in the currency in effect
+    method: FinetuneMethod | None = None  # fine-tuning; None is pre-training
 
     def _sized_otherwise(self) -> bool:
         return self.budget is not None

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from calc.prices import PricingModel
-from calc.units import Currency, Formula, Precision, Recompute
+from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
 
 class Note(BaseModel):
@@ -88,6 +88,8 @@ class TrainAssumptions(Assumptions):
     goodput_gpus: int | None  # the cluster size the goodput model judged (None when given or at the seed's)
     goodput_cluster_rule: ClusterRule | None
     mfu_basis: MfuBasis
+    method: FinetuneMethod | None  # None: pre-training
+    adapter_params: float | None  # LoRA/QLoRA: the trained adapter parameters
     recompute: Recompute
     flops_per_param_token: int
     pue: float

@@ -10,12 +10,13 @@ from dataclasses import replace
 from datetime import date
 
 from calc.assumptions import Resolved, resolve
-from calc.command import command_line
+from calc.command import command_line, format_quantity
 from calc.errors import EstimateError
+from calc.finetune import adapter_params, flops_per_param_token, state_bytes
 from calc.goodput import GOODPUT_FLOOR, NODE_GPUS, PUBLISHED_MAX_GPUS, goodput
 from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
 from calc.mfu import GenerationFit, fit_for, generation_of, planning_figure
-from calc.presets import ModelPreset, find_preset
+from calc.presets import PRESETS, ModelPreset, find_preset
 from calc.requests import TrainRequest
 from calc.results import (
     ClusterRule,
@@ -30,11 +31,9 @@ from calc.results import (
     TrainResult,
 )
 from calc.runs import TrainingRun, default_cluster, find_run, fitted_runs
-from calc.units import GIGABYTE, SECONDS_PER_DAY, SECONDS_PER_HOUR, Formula, Precision, Recompute
+from calc.units import GIGABYTE, SECONDS_PER_DAY, SECONDS_PER_HOUR, FinetuneMethod, Formula, Precision, Recompute
 
 CHINCHILLA_TOKENS_PER_PARAM = 20
-# Mixed-precision Adam: bf16 weights and grads (2+2) plus fp32 master weights, momentum and variance (4+4+4).
-TRAIN_STATE_BYTES_PER_PARAM = 16
 DEFAULT_PUE = 1.1
 SIMILAR_RUNS = 3
 _SEARCH_STEPS = 100
@@ -59,6 +58,8 @@ def _trained_on(request: TrainRequest) -> TrainRequest:
     """A preset trains where its published run trained (DeepSeek-V3 on H800), unless the request names a GPU."""
     preset = find_preset(request.model) if request.model else None
     if request.gpu is not None or request.params is not None or preset is None or preset.reported is None:
+        return request
+    if request.method is not None:  # fine-tuning goes where the reader rents, not where the lab pre-trained
         return request
     return request.model_copy(update={"gpu": preset.reported.gpu_id})
 
@@ -154,6 +155,22 @@ def _gpus_for_days(productive_hours: float, days: float, fixed_goodput: float | 
     raise EstimateError("days_unreachable", days=f"{days:g}")
 
 
+def _experts_note(experts: int, params: float) -> Note:
+    """`8x7B` says how many experts, not how many are active per token: all are counted, and a preset is named."""
+    shorthand = f"{experts}x{format_quantity(params / experts)}"
+    key = shorthand.lower()
+    preset = next((p for p in PRESETS if key in p.name or key in p.title.lower()), None)
+    values: dict[str, str | float | int] = {"shorthand": shorthand, "total": params}
+    if preset is not None:
+        values["preset"] = preset.name
+        values["title"] = preset.title
+        if preset.active_params is not None:
+            values["active"] = preset.active_params
+            return Note(code="moe_unknown_active_preset", values=values)
+        return Note(code="moe_unknown_active_named", values=values)
+    return Note(code="moe_unknown_active", values=values)
+
+
 def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     moved = _trained_on(request)
     trained_on = moved.gpu if moved is not request else None  # the preset's own GPU, not the reader's choice
@@ -163,17 +180,23 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     fitted: GenerationFit = fit_for(gpu)
     ratio = _fp8_ratio(request, gpu)
     full_recompute = request.recompute is Recompute.FULL and not seed
-    flops_per_param_token = 8 if full_recompute else 6
+    method = request.method
+    if method is not None and request.tokens is None:
+        raise EstimateError("finetune_needs_tokens")
+    # Full activation recompute runs the forward pass (2·N·D) twice, whatever trains.
+    per_param_token = flops_per_param_token(method or FinetuneMethod.FULL) + (2 if full_recompute else 0)
     sized = request.model_copy(update={"params": 1e9}) if request.budget is not None else request
     resolved = resolve(sized, today, planning_figure(fitted.mfu * ratio))
     tokens_rule: TokensRule
     if request.budget is not None:
-        params = _budget_params(request, resolved, flops_per_param_token)
+        params = _budget_params(request, resolved, per_param_token)
         resolved = replace(resolved, params=params, active_params=params)
         tokens, tokens_rule = CHINCHILLA_TOKENS_PER_PARAM * params, "budget"
     else:
         tokens, tokens_rule = _tokens(request, resolved.preset, resolved.params)
-    flops = flops_per_param_token * resolved.active_params * tokens
+    adapters = adapter_params(resolved.params, method) if method is not None else None
+    # Adapters train fully: 6 FLOPs per adapter parameter per token on top of the frozen model's 4·N·D.
+    flops = per_param_token * resolved.active_params * tokens + 6 * (adapters or 0.0) * tokens
 
     def productive_hours_at(mfu: float) -> float:
         return flops / (resolved.peak_flops * mfu) / SECONDS_PER_HOUR
@@ -209,7 +232,7 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     band = (planning_figure(fitted.low * ratio), planning_figure(fitted.high * ratio))
     pue = request.pue or DEFAULT_PUE
     power_w = resolved.gpu.power_w
-    state_bytes = TRAIN_STATE_BYTES_PER_PARAM * resolved.params
+    held = state_bytes(resolved.params, method or FinetuneMethod.FULL)
 
     notes = list(resolved.notes)
     if trained_on is not None and resolved.preset is not None:
@@ -224,6 +247,10 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
         notes.append(Note(code="goodput_beyond_published", values={"gpus": goodput_gpus}))
     if full_recompute:
         notes.append(Note(code="recompute_full"))
+    if method is not None:
+        notes.append(Note(code=f"finetune_{method.value}"))
+    if request.experts is not None and request.active is None:
+        notes.append(_experts_note(request.experts, resolved.params))
     if seed:
         notes.append(Note(code="seed_train"))
 
@@ -246,8 +273,10 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
             high=band[1],
             fp8_halved=ratio != 1.0,
         ),
+        method=method,
+        adapter_params=adapters,
         recompute=Recompute.FULL if full_recompute else Recompute.NONE,
-        flops_per_param_token=flops_per_param_token,
+        flops_per_param_token=per_param_token,
         pue=pue,
         power_w=power_w,
     )
@@ -275,8 +304,8 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
         gpus_needed=gpus_needed,
         mfu_range=band,
         similar_runs=similar_runs(resolved.gpu, resolved.active_params),
-        state_memory_bytes=state_bytes,
-        min_gpus_for_state=_min_devices(state_bytes, resolved.gpu),
+        state_memory_bytes=held,
+        min_gpus_for_state=_min_devices(held, resolved.gpu),
         energy_mwh=None if power_w is None else gpu_hours * power_w * pue / 1e6,
         reported=_reported(request, resolved.preset, tokens_rule, gpu_hours),
         assumptions=assumptions,

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from bot.team.defaults import TeamValues, setting_key, stored_text
 from bot.text.quantities import (
     QuantityError,
+    experts_of,
     parse_count,
     parse_discount,
     parse_fraction,
@@ -33,11 +34,12 @@ from calc.command import format_percent, format_quantity
 from calc.gpus import CATALOG, find_gpu
 from calc.presets import PRESETS, find_preset
 from calc.requests import EstimateRequest, InferRequest, TrainRequest
-from calc.units import Currency, Formula, Precision, Recompute
+from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
 EXAMPLES: dict[str, str] = {
     "train": "train 175B 500B gpu=H100",
     "infer": "infer 70B batch=16 gpu=H100",
+    "finetune": "finetune llama2-7b 100M method=lora",
 }
 HELP_TOPICS = ("train", "infer", "gpus", "models", "keys")
 
@@ -166,6 +168,11 @@ TRAIN_KEYS: dict[str, Key] = {
     "days": Key(parse_number, "days=30"),
     "budget": Key(lambda word: parse_quantity(word.lstrip("$¥")), "budget=1M", format_quantity),
 }
+# Fine-tuning: the training keys but `budget=` (which sizes a model from scratch), and the method.
+FINETUNE_KEYS: dict[str, Key] = {
+    **{key: spec for key, spec in TRAIN_KEYS.items() if key != "budget"},
+    "method": Key(_choice(FinetuneMethod), "method=lora"),
+}
 INFER_KEYS: dict[str, Key] = {
     **_SHARED_KEYS,
     "tokens": _count_key("tokens=1000"),
@@ -176,7 +183,10 @@ INFER_KEYS: dict[str, Key] = {
     "opt": Key(parse_fraction, "opt=30%", format_percent),
     "mbu": Key(parse_fraction, "mbu=80%", format_percent),
 }
-_COMMAND_ALIASES = {"训练": "train", "推理": "infer", "帮助": "help", "training": "train", "inference": "infer"}
+_COMMAND_ALIASES = {
+    **{"训练": "train", "推理": "infer", "帮助": "help", "training": "train", "inference": "infer"},
+    **{"fine-tune": "finetune", "finetuning": "finetune", "微调": "finetune"},
+}
 _BOUNDS = ("gt", "ge", "lt", "le")
 LANGUAGES = ("en", "zh")
 
@@ -220,7 +230,7 @@ def parse(text: str) -> Command:
     if not words:
         return Help()
     head = _COMMAND_ALIASES.get(words[0].lower(), words[0].lower())
-    if head in ("train", "infer"):
+    if head in ("train", "infer", "finetune"):
         return Estimate(request=_estimate(head, words[1:]))
     if head == "compare":
         return _compare(words[1:])
@@ -239,7 +249,7 @@ def parse(text: str) -> Command:
         return _reset_default(words[1:])
     if find_preset(words[0]) is not None or _is_quantity(words[0]):
         raise GrammarError("missing_command", word=words[0], example=f"train {' '.join(words)}")
-    commands = ["train", "infer", "compare", "gpus", "models", "help", "set", "settings", "reset"]
+    commands = ["train", "finetune", "infer", "compare", "gpus", "models", "help", "set", "settings", "reset"]
     raise GrammarError("unknown_command", word=words[0], suggestion=_suggest(words[0], commands))
 
 
@@ -252,7 +262,8 @@ def _is_quantity(word: str) -> bool:
 
 
 def _estimate(kind: str, words: list[str]) -> EstimateRequest:
-    keys = TRAIN_KEYS if kind == "train" else INFER_KEYS
+    keys = {"train": TRAIN_KEYS, "finetune": FINETUNE_KEYS}.get(kind, INFER_KEYS)
+    trains = kind in ("train", "finetune")
     example = EXAMPLES[kind]
     positionals: list[str] = []
     options: dict[str, tuple[str, str]] = {}
@@ -283,24 +294,29 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
     elif model_word:
         presets = [p.name for p in PRESETS]
         fields["params"] = _read(model_word, model_word, parse_quantity, "bad_params", example, presets)
+        fields["experts"] = experts_of(model_word)
         typed["params"] = model_word
-    if rest and kind == "train" and "tokens" in options:
+    if rest and trains and "tokens" in options:
         raise GrammarError("tokens_twice", example, word=rest[0], option=options["tokens"][1])
-    if rest and kind == "train":
+    if rest and trains:
         tokens_word, *rest = rest
         fields["tokens"] = _read(tokens_word, tokens_word, parse_quantity, "bad_tokens", example, [])
         typed["tokens"] = tokens_word
     if rest:
         raise GrammarError("unexpected_word", example, word=rest[0])
+    if kind == "finetune":
+        if "tokens" not in fields and "tokens" not in options:
+            raise GrammarError("finetune_needs_tokens", example, word=model_word)
+        fields["method"] = FinetuneMethod.FULL
 
     for key, (value, word) in options.items():
         spec = keys[key]
         code, choices = ("unknown_gpu", _GPU_NAMES) if key == "gpu" else ("bad_value", [])
         fields[key] = _read(value, word, spec.parse, code, example, choices, key=key, expected=spec.example)
         typed[key] = word
-    request_type = TrainRequest if kind == "train" else InferRequest
+    request_type = TrainRequest if trains else InferRequest
     try:
-        return request_type(**fields)
+        return request_type.model_validate(fields)
     except ValidationError as error:
         raise _explain(error, typed, keys, example) from None
 

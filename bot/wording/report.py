@@ -49,6 +49,7 @@ class Failure:
 _MONEY_NOTE_VALUES = {"standard", "floor"}
 _QUANTITY_NOTE_VALUES = {"active", "total"}
 _PERCENT_NOTE_VALUES = {"mfu", "sixteen"}
+_COUNT_NOTE_VALUES = {"gpus"}
 
 
 def note_text(note: Note, lang: str) -> str:
@@ -60,6 +61,8 @@ def note_text(note: Note, lang: str) -> str:
             values[name] = format_quantity(value)
         elif name in _PERCENT_NOTE_VALUES and isinstance(value, float):
             values[name] = fmt.percent(value)
+        elif name in _COUNT_NOTE_VALUES and isinstance(value, int):
+            values[name] = fmt.count(value)
         elif isinstance(value, float):
             values[name] = fmt.significant(value)
         else:
@@ -255,8 +258,19 @@ def train_report(result: TrainResult, lang: str) -> Report:
     assumptions = [*_shared_assumptions(a, lang), tokens, (t(lang, "a_goodput"), _goodput_assumption(a, lang))]
     if a.formula is Formula.STANDARD:
         assumptions.insert(2, (t(lang, "a_mfu_basis_label"), t(lang, "a_mfu_basis")))
+    title = (
+        t(lang, "train_title", subject=_subject(a, lang), tokens=format_quantity(a.tokens))
+        if a.method is None
+        else t(
+            lang,
+            "finetune_title",
+            subject=_subject(a, lang),
+            tokens=format_quantity(a.tokens),
+            method=t(lang, f"method_{a.method.value}"),
+        )
+    )
     return Report(
-        title=t(lang, "train_title", subject=_subject(a, lang), tokens=format_quantity(a.tokens)),
+        title=title,
         headline=headline,
         fields=fields,
         assumptions=assumptions,
@@ -339,10 +353,13 @@ def _wall_clock(result: TrainResult, lang: str) -> str:
 
 
 def _state_memory(result: TrainResult, lang: str) -> str:
+    a = result.assumptions
     size = f"{fmt.significant(result.state_memory_bytes / 1e12)} TB"
+    method = a.method.value if a.method is not None else "full"
+    what = t(lang, f"memory_what_{method}", adapters=fmt.compact(a.adapter_params or 0))
     if result.min_gpus_for_state is None:
-        return t(lang, "memory_value_unknown", size=size)
-    return t(lang, "memory_value", size=size, gpus=fmt.count(result.min_gpus_for_state), gpu=result.assumptions.gpu)
+        return t(lang, "memory_value_unknown", size=size, what=what)
+    return t(lang, "memory_value", size=size, what=what, gpus=fmt.count(result.min_gpus_for_state), gpu=a.gpu)
 
 
 def infer_report(result: InferResult, lang: str) -> Report:

@@ -60,8 +60,9 @@ MESSAGES: dict[str, str] = {
     "field_cost": "Cost",
     "cost_value": "{cost} at {mfu} MFU · {peak} at peak",
     "field_memory": "Training state",
-    "memory_value": "{size} (16 bytes per parameter, mixed-precision Adam) · at least {gpus} × {gpu} to hold it",
-    "memory_value_unknown": "{size} (16 bytes per parameter, mixed-precision Adam)",
+    "memory_value": "{size} ({what}) · at least {gpus} × {gpu} to hold it",
+    "memory_value_unknown": "{size} ({what})",
+    "memory_what_full": "16 bytes per parameter, mixed-precision Adam",
     "field_energy": "Energy",
     "energy_value": "{mwh} MWh ({watts} W per GPU × PUE {pue})",
     "field_reported": "Reported run",
@@ -155,6 +156,7 @@ MESSAGES: dict[str, str] = {
     "help_lines": (
         "`train <params|model> [tokens] [key=value ...]`: training cost\n"
         "`infer <params|model> [key=value ...]`: serving cost per 1K tokens\n"
+        "`finetune <params|model> <tokens> [method=full|lora|qlora]`: fine-tuning cost, memory and fewest GPUs\n"
         "`compare <train|infer ...> [gpu=A100,H100,...]`: one job across GPUs, as a chart\n"
         "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
         "`set <key> <value>` · `settings` · `reset [key]`: your workspace's defaults (price, gpu, currency, rate, mfu)\n"
@@ -315,4 +317,42 @@ MESSAGES: dict[str, str] = {
     "budget_and_params": "`{option}` sizes the model itself: drop `{word}` (and any token count).",
     "days_and_gpus": "`{word}` and `{option}` both set the cluster: give one.",
     "compare_mfu_each": "each generation's median",
+    # fine-tuning and mixture-of-experts shorthand (issue 14)
+    "finetune_title": "Fine-tuning {subject} on {tokens} tokens ({method})",
+    "method_full": "full",
+    "method_lora": "LoRA",
+    "method_qlora": "QLoRA",
+    "memory_what_lora": (
+        "frozen weights in bf16, 2 bytes per parameter, and {adapters} rank-16 adapter parameters at 16 bytes; "
+        "activations not counted"
+    ),
+    "memory_what_qlora": (
+        "frozen weights in 4-bit NF4, 4.127 bits per parameter, and {adapters} rank-16 adapter parameters at 16 bytes; "
+        "activations not counted"
+    ),
+    "note_finetune_full": (
+        "Full fine-tuning: 6·N·D FLOPs and 16 bytes per parameter of weights, gradients and Adam state, as in "
+        "pre-training; activations not counted; pre-training's MFU assumed."
+    ),
+    "note_finetune_lora": (
+        "LoRA: frozen weights form no gradients, so 4·N·D FLOPs (the forward pass and the activation gradients) plus "
+        "6 per adapter parameter per token; rank-16 adapters on every linear layer of a typical shape this size; "
+        "pre-training's MFU assumed."
+    ),
+    "note_finetune_qlora": (
+        "QLoRA: LoRA on weights stored in 4-bit NF4 (4.127 bits with double quantization); dequantizing them each "
+        "step makes it slower than LoRA, which is not counted."
+    ),
+    "finetune_needs_tokens": "Fine-tuning needs its token count, like `finetune llama2-7b 100M method=lora`.",
+    "note_moe_unknown_active": (
+        "`{shorthand}` counts all {total} parameters as active: the active share is unknown (give `active=`)."
+    ),
+    "note_moe_unknown_active_named": (
+        "`{shorthand}` counts all {total} parameters as active: the active share is unknown (give `active=`). "
+        "It matches the {title} preset (`{preset}`)."
+    ),
+    "note_moe_unknown_active_preset": (
+        "`{shorthand}` counts all {total} parameters as active: the active share is unknown (give `active=`). "
+        "It matches the {title} preset (`{preset}`): {active} active."
+    ),
 }

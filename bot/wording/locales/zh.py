@@ -59,8 +59,9 @@ MESSAGES: dict[str, str] = {
     "field_cost": "费用",
     "cost_value": "MFU {mfu} 时 {cost} · 峰值时 {peak}",
     "field_memory": "训练状态显存",
-    "memory_value": "{size}（每参数 16 字节，混合精度 Adam）· 至少需要 {gpus} × {gpu}",
-    "memory_value_unknown": "{size}（每参数 16 字节，混合精度 Adam）",
+    "memory_value": "{size}（{what}）· 至少需要 {gpus} × {gpu}",
+    "memory_value_unknown": "{size}（{what}）",
+    "memory_what_full": "每参数 16 字节，混合精度 Adam",
     "field_energy": "能耗",
     "energy_value": "{mwh} 兆瓦时（每张 GPU {watts} W × PUE {pue}）",
     "field_reported": "公开报告的训练",
@@ -305,4 +306,26 @@ MESSAGES: dict[str, str] = {
     "budget_and_params": "`{option}` 会自行确定模型规模：请去掉 `{word}`（以及 token 数）。",
     "days_and_gpus": "`{word}` 和 `{option}` 都在指定集群：只给一个。",
     "compare_mfu_each": "各代 GPU 的公开中位数",
+    # fine-tuning and mixture-of-experts shorthand (issue 14)
+    "finetune_title": "微调 {subject}，{tokens} tokens（{method}）",
+    "method_full": "全参数",
+    "method_lora": "LoRA",
+    "method_qlora": "QLoRA",
+    "memory_what_lora": "冻结权重按 bf16 每参数 2 字节，加 {adapters} 个 rank-16 适配器参数，每个 16 字节；未计激活值",
+    "memory_what_qlora": "冻结权重按 4 位 NF4 每参数 4.127 位，加 {adapters} 个 rank-16 适配器参数，每个 16 字节；未计激活值",
+    "note_finetune_full": "全参数微调：计算量 6·N·D，权重、梯度与 Adam 状态每参数 16 字节，与预训练相同；未计激活值；沿用预训练的 MFU。",
+    "note_finetune_lora": (
+        "LoRA：冻结的权重不产生梯度，计算量为 4·N·D（前向与激活梯度），另加每个适配器参数每 token 6 次；"
+        "按同等规模的典型结构在每个线性层加 rank-16 适配器；沿用预训练的 MFU。"
+    ),
+    "note_finetune_qlora": "QLoRA：在 4 位 NF4 权重上做 LoRA（双重量化后每参数 4.127 位）；每步反量化使其慢于 LoRA，这部分未计入。",
+    "finetune_needs_tokens": "微调需要给出 token 数，例如 `finetune llama2-7b 100M method=lora`。",
+    "note_moe_unknown_active": "`{shorthand}` 把全部 {total} 参数都算作激活：激活比例未知（可用 `active=` 指定）。",
+    "note_moe_unknown_active_named": (
+        "`{shorthand}` 把全部 {total} 参数都算作激活：激活比例未知（可用 `active=` 指定）。它与预设 {title}（`{preset}`）相符。"
+    ),
+    "note_moe_unknown_active_preset": (
+        "`{shorthand}` 把全部 {total} 参数都算作激活：激活比例未知（可用 `active=` 指定）。"
+        "它与预设 {title}（`{preset}`）相符：激活 {active}。"
+    ),
 }
