@@ -8,6 +8,8 @@ import math
 import pytest
 
 from bot.answer import reply_to
+from bot.render.blocks import render_blocks
+from bot.render.terminal import render_text
 from bot.text.grammar import GrammarError, parse
 from bot.wording.report import Report
 from calc import EstimateError, TrainRequest, estimate
@@ -53,6 +55,13 @@ def test_runs_like_yours_are_one_line_in_the_reply() -> None:
     assert isinstance(reply, Report)
     assert reply.similar is not None
     assert reply.similar.startswith("Runs like yours: Llama 3 8B (H100-SXM, 16.1% MFU, 1.30M GPU-h; Meta Llama 3")
+    assert reply.similar in render_text(reply).split("\n")
+    _, blocks = render_blocks(reply)
+    contexts = [block["elements"][0]["text"] for block in blocks if block["type"] == "context"]
+    assert reply.similar in contexts  # one context block of its own in Slack
+    chinese = reply_to("train 7B 1T gpu=H100 lang=zh", TODAY)
+    assert isinstance(chinese, Report) and chinese.similar is not None
+    assert chinese.similar.startswith("类似的公开训练：Llama 3 8B（H100-SXM，MFU 16.1%，1.30M GPU 小时")
 
 
 # Presets train where they trained

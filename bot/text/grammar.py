@@ -41,7 +41,7 @@ EXAMPLES: dict[str, str] = {
     "infer": "infer 70B batch=16 gpu=H100",
     "finetune": "finetune llama2-7b 100M method=lora",
 }
-HELP_TOPICS = ("train", "infer", "gpus", "models", "keys")
+HELP_TOPICS = ("train", "finetune", "infer", "gpus", "models", "keys")
 
 
 class GrammarError(ValueError):

@@ -336,7 +336,7 @@ def _similar(runs: tuple[SimilarRun, ...], lang: str) -> str | None:
         )
         for run in runs
     ]
-    return f"{t(lang, 'similar_runs')}: " + " · ".join(parts)
+    return t(lang, "similar_runs", runs=" · ".join(parts))
 
 
 def _wall_clock(result: TrainResult, lang: str) -> str:

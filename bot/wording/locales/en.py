@@ -56,7 +56,7 @@ MESSAGES: dict[str, str] = {
     "gpu_hours_value": "{hours} at {mfu} MFU · {peak} at peak",
     "field_wall_clock": "Wall-clock",
     "wall_clock_value": "{time} on {gpus} GPUs ({peak} at peak)",
-    "wall_clock_missing": "add `gpus=N` to see it",
+    "wall_clock_missing": "add `gpus=N` or `days=N` to see it",
     "field_cost": "Cost",
     "cost_value": "{cost} at {mfu} MFU · {peak} at peak",
     "field_memory": "Training state",
@@ -301,7 +301,7 @@ MESSAGES: dict[str, str] = {
     "budget_value": "{budget} buys {params} parameters on {tokens} tokens (Chinchilla, 20 per parameter): {hours} GPU-hours",
     "a_tokens_budget": "{tokens}, 20 per parameter: the compute-optimal run for the budget",
     "reported_ratio": "{reported} · this estimate is {ratio}× its GPU-hours",
-    "similar_runs": "Runs like yours",
+    "similar_runs": "Runs like yours: {runs}",
     "similar_run": "{model} ({gpu}, {mfu} MFU{hours}; {source})",
     "similar_run_hours": ", {hours} GPU-h",
     "note_trained_on": "{model} is estimated on the {gpu} it was trained on; `gpu=` to choose another.",
@@ -354,5 +354,11 @@ MESSAGES: dict[str, str] = {
     "note_moe_unknown_active_preset": (
         "`{shorthand}` counts all {total} parameters as active: the active share is unknown (give `active=`). "
         "It matches the {title} preset (`{preset}`): {active} active."
+    ),
+    "help_finetune": (
+        "`finetune <params|model> <tokens>`: full fine-tuning is 6·N·D with 16 bytes per parameter of state; "
+        "`method=lora` forms no gradients for the frozen weights (4·N·D) and holds bf16 weights plus rank-16 "
+        "adapters; `method=qlora` holds the weights in 4-bit NF4. Memory gives the fewest GPUs that hold it.\n"
+        "Keys: the training keys but `budget=`, and `method=full|lora|qlora`"
     ),
 }

@@ -55,7 +55,7 @@ MESSAGES: dict[str, str] = {
     "gpu_hours_value": "MFU {mfu} 时 {hours} · 峰值时 {peak}",
     "field_wall_clock": "训练时长",
     "wall_clock_value": "{gpus} 张 GPU 上 {time}（峰值时 {peak}）",
-    "wall_clock_missing": "加上 `gpus=N` 即可看到",
+    "wall_clock_missing": "加上 `gpus=N` 或 `days=N` 即可看到",
     "field_cost": "费用",
     "cost_value": "MFU {mfu} 时 {cost} · 峰值时 {peak}",
     "field_memory": "训练状态显存",
@@ -292,7 +292,7 @@ MESSAGES: dict[str, str] = {
     "budget_value": "{budget} 可训练 {params} 参数、{tokens} token（Chinchilla，每参数 20 个）：{hours} GPU 小时",
     "a_tokens_budget": "{tokens}，每参数 20 个：该预算下计算最优的训练",
     "reported_ratio": "{reported} · 本估算为其 GPU 小时的 {ratio} 倍",
-    "similar_runs": "类似的公开训练",
+    "similar_runs": "类似的公开训练：{runs}",
     "similar_run": "{model}（{gpu}，MFU {mfu}{hours}；{source}）",
     "similar_run_hours": "，{hours} GPU 小时",
     "note_trained_on": "{model} 按其实际训练所用的 {gpu} 估算；可用 `gpu=` 换成其他 GPU。",
@@ -327,5 +327,11 @@ MESSAGES: dict[str, str] = {
     "note_moe_unknown_active_preset": (
         "`{shorthand}` 把全部 {total} 参数都算作激活：激活比例未知（可用 `active=` 指定）。"
         "它与预设 {title}（`{preset}`）相符：激活 {active}。"
+    ),
+    "help_finetune": (
+        "`finetune <参数|模型> <tokens>`：全参数微调计算量 6·N·D，状态每参数 16 字节；"
+        "`method=lora` 冻结的权重不产生梯度（4·N·D），显存为 bf16 权重加 rank-16 适配器；"
+        "`method=qlora` 权重按 4 位 NF4 存放。由显存给出至少需要的 GPU 数。\n"
+        "选项：训练的选项（`budget=` 除外），以及 `method=full|lora|qlora`"
     ),
 }
