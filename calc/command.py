@@ -38,9 +38,14 @@ def _shared(a: Assumptions) -> list[str]:
 
 def command_line(a: Assumptions) -> str:
     if isinstance(a, TrainAssumptions):
-        words = ["train", format_quantity(a.params), format_quantity(a.tokens), *_shared(a)]
+        verb = "train" if a.method is None else "finetune"
+        words = [verb, format_quantity(a.params), format_quantity(a.tokens), *_shared(a)]
+        if a.method is not None:
+            words.append(f"method={a.method.value}")
         if a.gpus is not None:
             words.append(f"gpus={a.gpus}")
+        if a.goodput_rule == "given":  # the model's goodput follows from the words above, so it is not spelled out
+            words.append(f"goodput={format_percent(a.goodput)}")
         if a.recompute is Recompute.FULL:
             words.append("recompute=full")
         words.append(f"pue={a.pue:.12g}")

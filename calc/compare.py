@@ -11,7 +11,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from calc import EstimateError, EstimateRequest, EstimateResult, InferRequest, InferResult, TrainResult, estimate
+from calc import (
+    EstimateError,
+    EstimateRequest,
+    EstimateResult,
+    InferRequest,
+    InferResult,
+    TrainRequest,
+    TrainResult,
+    estimate,
+)
 from calc.results import Note
 from calc.units import Currency
 
@@ -101,6 +110,8 @@ def _command(request: EstimateRequest, estimated: EstimateResult, gpu_ids: Seque
     if isinstance(request, InferRequest):
         # Default utilizations follow each GPU's tensor-parallel degree, and the KV cache its weights' precision.
         per_gpu |= {key for key in ("cards", "mfu", "mbu", "kv") if getattr(request, key) is None}
+    if isinstance(request, TrainRequest) and request.mfu is None:  # each GPU generation has its own default
+        per_gpu.add("mfu")
     words = [word for word in estimated.command.split() if word.split("=", 1)[0] not in per_gpu]
     return " ".join(["compare", *words, f"gpu={','.join(gpu_ids)}"])
 

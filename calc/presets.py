@@ -18,6 +18,7 @@ class ReportedRun(BaseModel):
     gpu_id: str
     gpu_hours: float
     source: str
+    run: str | None = None  # the run's `model` in calc/data/training_runs.json
 
 
 class ModelPreset(BaseModel):
@@ -64,7 +65,9 @@ PRESETS: tuple[ModelPreset, ...] = (
         params=7 * B,
         tokens=2 * T,
         source="Llama 2 paper (Touvron et al. 2023), Table 2",
-        reported=ReportedRun(gpu_id="A100-80GB-SXM", gpu_hours=184_320, source="Llama 2 paper, Table 2"),
+        reported=ReportedRun(
+            gpu_id="A100-80GB-SXM", gpu_hours=184_320, source="Llama 2 paper, Table 2", run="Llama 2 7B"
+        ),
     ),
     ModelPreset(
         name="llama2-13b",
@@ -72,7 +75,9 @@ PRESETS: tuple[ModelPreset, ...] = (
         params=13 * B,
         tokens=2 * T,
         source="Llama 2 paper (Touvron et al. 2023), Table 2",
-        reported=ReportedRun(gpu_id="A100-80GB-SXM", gpu_hours=368_640, source="Llama 2 paper, Table 2"),
+        reported=ReportedRun(
+            gpu_id="A100-80GB-SXM", gpu_hours=368_640, source="Llama 2 paper, Table 2", run="Llama 2 13B"
+        ),
     ),
     ModelPreset(
         name="llama2-70b",
@@ -80,7 +85,9 @@ PRESETS: tuple[ModelPreset, ...] = (
         params=70 * B,
         tokens=2 * T,
         source="Llama 2 paper (Touvron et al. 2023), Table 2",
-        reported=ReportedRun(gpu_id="A100-80GB-SXM", gpu_hours=1_720_320, source="Llama 2 paper, Table 2"),
+        reported=ReportedRun(
+            gpu_id="A100-80GB-SXM", gpu_hours=1_720_320, source="Llama 2 paper, Table 2", run="Llama 2 70B"
+        ),
     ),
     ModelPreset(
         name="llama-65b",
@@ -88,7 +95,9 @@ PRESETS: tuple[ModelPreset, ...] = (
         params=65.2 * B,
         tokens=1.4 * T,
         source="LLaMA paper (Touvron et al. 2023), Tables 2 and 15",
-        reported=ReportedRun(gpu_id="A100-80GB-SXM", gpu_hours=1_022_362, source="LLaMA paper, Table 15"),
+        reported=ReportedRun(
+            gpu_id="A100-80GB-SXM", gpu_hours=1_022_362, source="LLaMA paper, Table 15", run="LLaMA 65B"
+        ),
     ),
     ModelPreset(
         name="llama3.1-8b",
@@ -97,7 +106,7 @@ PRESETS: tuple[ModelPreset, ...] = (
         tokens=15 * T,
         source="Llama 3.1 model card (~15T tokens)",
         aliases=("llama-3.1-8b",),
-        reported=ReportedRun(gpu_id="H100-SXM", gpu_hours=1_460_000, source="Llama 3.1 model card"),
+        reported=ReportedRun(gpu_id="H100-SXM", gpu_hours=1_460_000, source="Llama 3.1 model card", run="Llama 3.1 8B"),
     ),
     ModelPreset(
         name="llama3.1-70b",
@@ -106,7 +115,9 @@ PRESETS: tuple[ModelPreset, ...] = (
         tokens=15 * T,
         source="Llama 3.1 model card (~15T tokens)",
         aliases=("llama-3.1-70b",),
-        reported=ReportedRun(gpu_id="H100-SXM", gpu_hours=7_000_000, source="Llama 3.1 model card"),
+        reported=ReportedRun(
+            gpu_id="H100-SXM", gpu_hours=7_000_000, source="Llama 3.1 model card", run="Llama 3.1 70B"
+        ),
     ),
     ModelPreset(
         name="llama3.1-405b",
@@ -114,7 +125,9 @@ PRESETS: tuple[ModelPreset, ...] = (
         params=405 * B,
         tokens=15.6 * T,
         source="The Llama 3 Herd of Models (2024): 405B parameters on 15.6T tokens",
-        reported=ReportedRun(gpu_id="H100-SXM", gpu_hours=30_840_000, source="Llama 3.1 model card"),
+        reported=ReportedRun(
+            gpu_id="H100-SXM", gpu_hours=30_840_000, source="Llama 3.1 model card", run="Llama 3.1 405B"
+        ),
     ),
     ModelPreset(
         name="deepseek-v3",
@@ -127,6 +140,7 @@ PRESETS: tuple[ModelPreset, ...] = (
             gpu_id="H800-SXM",
             gpu_hours=2_664_000,
             source="DeepSeek-V3 Technical Report, Table 1 (pre-training; FP8 mixed precision)",
+            run="DeepSeek-V3",
         ),
     ),
     ModelPreset(
@@ -216,6 +230,9 @@ PRESETS: tuple[ModelPreset, ...] = (
         params=540 * B,
         tokens=780 * B,
         source="PaLM paper (Chowdhery et al. 2022): 780B tokens on TPU v4, 46.2% MFU",
+        reported=ReportedRun(
+            gpu_id="TPU-v4", gpu_hours=8_404_992, source="PaLM paper, appendix (chip-hours)", run="PaLM 540B"
+        ),
     ),
     ModelPreset(
         name="chinchilla-70b",
@@ -234,6 +251,7 @@ PRESETS: tuple[ModelPreset, ...] = (
             gpu_id="A100-80GB-SXM",
             gpu_hours=1_082_990,
             source="Luccioni et al. 2022, Estimating the Carbon Footprint of BLOOM",
+            run="BLOOM 176B",
         ),
     ),
 )

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from calc.units import Currency, Formula, Precision, Recompute
+from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
 Params = Annotated[float, Field(ge=1e6, le=1e14)]
 Fraction = Annotated[float, Field(gt=0, le=1)]
@@ -35,10 +35,15 @@ class JobRequest(BaseModel):
     currency: Currency | None = None
     rate: Annotated[float, Field(gt=0, le=1000)] | None = None
     formula: Formula = Formula.STANDARD
+    experts: Annotated[int, Field(ge=2)] | None = None  # typed as `8x7B`: 8 experts, their split unknown
+
+    def _sized_otherwise(self) -> bool:
+        """Whether something other than params or a preset sizes the model (a training budget)."""
+        return False
 
     @model_validator(mode="after")
     def _names_a_model(self) -> "JobRequest":
-        if self.params is None and self.model is None:
+        if self.params is None and self.model is None and not self._sized_otherwise():
             raise ValueError("give the parameter count or a model preset")
         if self.active is not None and self.params is not None and self.active > self.params:
             raise ValueError("active parameters cannot exceed total parameters")
@@ -51,6 +56,21 @@ class TrainRequest(JobRequest):
     gpus: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
     recompute: Recompute = Recompute.NONE
     pue: Annotated[float, Field(ge=1, le=3)] | None = None
+    goodput: Fraction | None = None
+    days: Annotated[float, Field(gt=0, le=3650)] | None = None
+    budget: Annotated[float, Field(ge=1, le=1e13)] | None = None  # in the currency in effect
+    method: FinetuneMethod | None = None  # fine-tuning; None is pre-training
+
+    def _sized_otherwise(self) -> bool:
+        return self.budget is not None
+
+    @model_validator(mode="after")
+    def _one_way_to_size(self) -> "TrainRequest":
+        if self.days is not None and self.gpus is not None:
+            raise ValueError("give days= or gpus=, not both")
+        if self.budget is not None and (self.params is not None or self.model is not None or self.tokens is not None):
+            raise ValueError("budget= sizes the model: give no params, preset or tokens with it")
+        return self
 
 
 class InferRequest(JobRequest):

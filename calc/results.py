@@ -8,10 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from calc.prices import PricingModel
-from calc.units import Currency, Formula, Precision, Recompute
-
-# Where a training estimate's token count came from: typed, a preset's, or the Chinchilla rule.
-TokensRule = Literal["given", "preset", "chinchilla"]
+from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
 
 class Note(BaseModel):
@@ -64,10 +61,37 @@ class Assumptions(BaseModel):
     formula: Formula
 
 
+class MfuBasis(BaseModel):
+    """Where a default MFU comes from: the generation's published runs (calc.mfu), or a nearer one's."""
+
+    model_config = ConfigDict(frozen=True)
+
+    generation: str
+    runs: int
+    borrowed_from: str | None
+    low: float  # the band, as mfu_range
+    high: float
+    fp8_halved: bool  # the default is the 16-bit-peak MFU restated against a peak twice as high
+
+
+TokensRule = Literal["given", "preset", "chinchilla", "budget"]
+GoodputRule = Literal["given", "model", "seed"]
+ClusterRule = Literal["gpus", "days", "sized"]
+
+
 class TrainAssumptions(Assumptions):
     tokens: float
     tokens_rule: TokensRule
     gpus: int | None
+    days: float | None
+    budget: float | None  # in the asked currency
+    goodput: float
+    goodput_rule: GoodputRule
+    goodput_gpus: int | None  # the cluster size the goodput model judged (None when given or at the seed's)
+    goodput_cluster_rule: ClusterRule | None
+    mfu_basis: MfuBasis
+    method: FinetuneMethod | None  # None: pre-training
+    adapter_params: float | None  # LoRA/QLoRA: the trained adapter parameters
     recompute: Recompute
     flops_per_param_token: int
     pue: float
@@ -86,12 +110,32 @@ class Range(BaseModel):
 
 
 class ReportedComparison(BaseModel):
+    """The published run a preset stands for, beside the estimate."""
+
     model_config = ConfigDict(frozen=True)
 
     gpu: str
     gpu_hours: float
     source: str
-    implied_mfu: float | None
+    implied_mfu: float | None  # productive-time MFU, as `mfu` (calc.runs)
+    run: str | None
+    estimate_ratio: float  # the estimate's GPU-hours over the published ones
+
+
+class SimilarRun(BaseModel):
+    """A published run near the request: what a real team got (calc.runs)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    model: str
+    developer: str
+    gpu: str
+    params: float
+    active_params: float | None
+    tokens: float | None
+    implied_mfu: float
+    gpu_hours: float | None
+    source: str
 
 
 class TrainResult(BaseModel):
@@ -110,6 +154,12 @@ class TrainResult(BaseModel):
     currency: Currency
     wall_clock_days: float | None
     wall_clock_days_at_peak: float | None
+    productive_gpu_hours: float
+    gpu_hours_lost: float  # to failures, restarts and checkpoints (goodput)
+    cost_lost: float  # the same in the asked currency
+    gpus_needed: int | None
+    mfu_range: tuple[float, float]
+    similar_runs: tuple[SimilarRun, ...]
     state_memory_bytes: float
     min_gpus_for_state: int | None
     energy_mwh: float | None

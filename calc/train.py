@@ -1,23 +1,43 @@
-"""Training cost: FLOPs = 6·N_active·D (8 with full recompute), priced at the MFU in effect and at peak."""
+"""Training cost: FLOPs = 6·N_active·D (8 with full recompute), priced at the MFU in effect and at peak.
+
+The MFU in effect is productive-time MFU (calc.mfu fits its default per GPU generation on published runs);
+goodput (calc.goodput) adds the time lost to failures, restarts and checkpoints on top. The at-peak figures stay
+the seed's formula: 100% of peak, no failures.
+"""
 
 import math
+from dataclasses import replace
 from datetime import date
 
-from calc.assumptions import resolve
-from calc.command import command_line
-from calc.gpus import Accelerator, get_gpu
-from calc.presets import ModelPreset
+from calc.assumptions import Resolved, resolve
+from calc.command import command_line, format_quantity
+from calc.errors import EstimateError
+from calc.finetune import FINETUNE_NOTE_VALUES, adapter_params, flops_per_param_token, state_bytes
+from calc.goodput import GOODPUT_FLOOR, NODE_GPUS, PUBLISHED_MAX_GPUS, goodput
+from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
+from calc.mfu import GenerationFit, fit_for, generation_of, planning_figure
+from calc.presets import PRESETS, ModelPreset, find_preset
 from calc.requests import TrainRequest
-from calc.results import Note, Range, ReportedComparison, TokensRule, TrainAssumptions, TrainResult
-from calc.units import GIGABYTE, SECONDS_PER_DAY, SECONDS_PER_HOUR, Formula, Recompute
+from calc.results import (
+    ClusterRule,
+    GoodputRule,
+    MfuBasis,
+    Note,
+    Range,
+    ReportedComparison,
+    SimilarRun,
+    TokensRule,
+    TrainAssumptions,
+    TrainResult,
+)
+from calc.runs import TrainingRun, default_cluster, find_run, fitted_runs
+from calc.units import GIGABYTE, SECONDS_PER_DAY, SECONDS_PER_HOUR, FinetuneMethod, Formula, Precision, Recompute
 
-TYPICAL_MFU = 0.35
-MFU_OPTIMISTIC = 0.50
-MFU_PESSIMISTIC = 0.25
 CHINCHILLA_TOKENS_PER_PARAM = 20
-# Mixed-precision Adam: bf16 weights and grads (2+2) plus fp32 master weights, momentum and variance (4+4+4).
-TRAIN_STATE_BYTES_PER_PARAM = 16
 DEFAULT_PUE = 1.1
+SIMILAR_RUNS = 3
+_SEARCH_STEPS = 100
+_SIXTEEN_BIT = (Precision.BF16, Precision.FP16)
 
 
 def _tokens(request: TrainRequest, preset: ModelPreset | None, params: float) -> tuple[float, TokensRule]:
@@ -34,52 +54,203 @@ def _min_devices(state_bytes: float, gpu: Accelerator) -> int | None:
     return math.ceil(state_bytes / (gpu.memory_gb * GIGABYTE))
 
 
+def _trained_on(request: TrainRequest) -> TrainRequest:
+    """A preset trains where its published run trained (DeepSeek-V3 on H800), unless the request names a GPU."""
+    preset = find_preset(request.model) if request.model else None
+    if request.gpu is not None or request.params is not None or preset is None or preset.reported is None:
+        return request
+    if request.method is not None:  # fine-tuning goes where the reader rents, not where the lab pre-trained
+        return request
+    return request.model_copy(update={"gpu": preset.reported.gpu_id})
+
+
+def _fp8_ratio(request: TrainRequest, gpu: Accelerator) -> float:
+    """Published MFUs are against the 16-bit peak: at a faster format the same speed is a smaller share of its peak."""
+    precision = request.precision or gpu.default_precision
+    peak, sixteen = gpu.peak_flops(precision), gpu.peak_flops(gpu.default_precision)
+    if request.flops is not None or precision in _SIXTEEN_BIT or peak is None or sixteen is None or peak <= sixteen:
+        return 1.0
+    return sixteen / peak
+
+
 def _reported(
-    request: TrainRequest, preset: ModelPreset | None, tokens_rule: TokensRule, flops: float
+    request: TrainRequest, preset: ModelPreset | None, tokens_rule: TokensRule, gpu_hours: float
 ) -> ReportedComparison | None:
     """Set the estimate beside the published run, when the request is that run (same params and tokens)."""
     if preset is None or preset.reported is None or request.params is not None or tokens_rule != "preset":
         return None
-    run = preset.reported
-    gpu = get_gpu(run.gpu_id)
-    peak = gpu.peak_flops(gpu.default_precision)
-    implied = flops / (peak * run.gpu_hours * SECONDS_PER_HOUR) if peak else None
-    return ReportedComparison(gpu=run.gpu_id, gpu_hours=run.gpu_hours, source=run.source, implied_mfu=implied)
+    reported = preset.reported
+    run = find_run(reported.run) if reported.run else None
+    return ReportedComparison(
+        gpu=reported.gpu_id,
+        gpu_hours=reported.gpu_hours,
+        source=reported.source,
+        implied_mfu=run.implied_mfu if run else None,
+        run=reported.run,
+        estimate_ratio=gpu_hours / reported.gpu_hours,
+    )
+
+
+def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RUNS) -> tuple[SimilarRun, ...]:
+    """Published runs nearest the request: its GPU generation first, then the one its default borrows, then size."""
+    own, borrowed = generation_of(gpu.id), fit_for(gpu).borrowed_from
+
+    def nearness(run: TrainingRun) -> tuple[int, float]:
+        generation = generation_of(run.accelerator.id)
+        rank = 0 if generation == own else 1 if generation == borrowed else 2
+        return rank, abs(math.log(run.active / active_params))
+
+    chosen = sorted(fitted_runs(), key=nearness)[:count]
+    return tuple(
+        SimilarRun(
+            model=run.model,
+            developer=run.developer,
+            gpu=run.accelerator.id,
+            params=run.params,
+            active_params=run.active_params,
+            tokens=run.tokens,
+            implied_mfu=run.implied_mfu or 0.0,
+            gpu_hours=run.published_gpu_hours,
+            source=run.source,
+        )
+        for run in chosen
+    )
+
+
+def _budget_params(request: TrainRequest, resolved: Resolved, flops_per_param_token: int) -> float:
+    """The Chinchilla-optimal size (D = 20 N) whose cost, goodput included, is the budget."""
+    assert request.budget is not None
+    gpu_hours = request.budget / resolved.fx_rate / (resolved.price_per_gpu_hour * (1 - request.discount))
+    share = request.goodput or 1.0
+    for _ in range(20):  # the goodput depends on the cluster, which depends on the productive hours: converge
+        productive = gpu_hours * share
+        if request.goodput is None:
+            gpus = request.gpus or default_cluster(productive)
+            share = goodput(gpus, productive / gpus)
+    flops = gpu_hours * share * SECONDS_PER_HOUR * resolved.peak_flops * resolved.mfu
+    params = math.sqrt(flops / (flops_per_param_token * CHINCHILLA_TOKENS_PER_PARAM))
+    return float(f"{params:.3g}")  # a size to plan with (36.5B, not 36.5447635377B): the cost lands within 1%
+
+
+def _gpus_for_days(productive_hours: float, days: float, fixed_goodput: float | None) -> int:
+    """The fewest whole 8-GPU nodes that finish in `days`, goodput included (more GPUs, more interruptions)."""
+    hours = days * 24
+
+    def share(gpus: int) -> float:
+        return fixed_goodput or goodput(gpus, productive_hours / gpus)
+
+    def nodes(gpus: float) -> int:
+        return max(NODE_GPUS, math.ceil(gpus / NODE_GPUS) * NODE_GPUS)
+
+    gpus = nodes(productive_hours / hours)
+    for _ in range(_SEARCH_STEPS):  # a fixed point: the GPUs that the goodput at this count calls for
+        needed = nodes(productive_hours / hours / share(gpus))
+        if needed == gpus:
+            break
+        gpus = needed
+    for _ in range(_SEARCH_STEPS):
+        if productive_hours / share(gpus) / gpus <= hours and share(gpus) > GOODPUT_FLOOR:
+            return gpus
+        gpus += NODE_GPUS
+    raise EstimateError("days_unreachable", days=f"{days:g}")
+
+
+def _experts_note(experts: int, params: float) -> Note:
+    """`8x7B` says how many experts, not how many are active per token: all are counted, and a preset is named."""
+    shorthand = f"{experts}x{format_quantity(params / experts)}"
+    key = shorthand.lower()
+    preset = next((p for p in PRESETS if key in p.name or key in p.title.lower()), None)
+    values: dict[str, str | float | int] = {"shorthand": shorthand, "total": params}
+    if preset is not None:
+        values["preset"] = preset.name
+        values["title"] = preset.title
+        if preset.active_params is not None:
+            values["active"] = preset.active_params
+            return Note(code="moe_unknown_active_preset", values=values)
+        return Note(code="moe_unknown_active_named", values=values)
+    return Note(code="moe_unknown_active", values=values)
 
 
 def estimate_training(request: TrainRequest, today: date) -> TrainResult:
-    resolved = resolve(request, today, TYPICAL_MFU)
+    moved = _trained_on(request)
+    trained_on = moved.gpu if moved is not request else None  # the preset's own GPU, not the reader's choice
+    request = moved
     seed = request.formula is Formula.SEED
-    tokens, tokens_rule = _tokens(request, resolved.preset, resolved.params)
+    gpu = get_gpu(request.gpu or DEFAULT_GPU_ID)
+    fitted: GenerationFit = fit_for(gpu)
+    ratio = _fp8_ratio(request, gpu)
     full_recompute = request.recompute is Recompute.FULL and not seed
-    flops_per_param_token = 8 if full_recompute else 6
-    flops = flops_per_param_token * resolved.active_params * tokens
+    method = request.method
+    if method is not None and request.tokens is None:
+        raise EstimateError("finetune_needs_tokens")
+    # Full activation recompute runs the forward pass (2·N·D) twice, whatever trains.
+    per_param_token = flops_per_param_token(method or FinetuneMethod.FULL) + (2 if full_recompute else 0)
+    sized = request.model_copy(update={"params": 1e9}) if request.budget is not None else request
+    resolved = resolve(sized, today, planning_figure(fitted.mfu * ratio))
+    tokens_rule: TokensRule
+    if request.budget is not None:
+        params = _budget_params(request, resolved, per_param_token)
+        resolved = replace(resolved, params=params, active_params=params)
+        tokens, tokens_rule = CHINCHILLA_TOKENS_PER_PARAM * params, "budget"
+    else:
+        tokens, tokens_rule = _tokens(request, resolved.preset, resolved.params)
+    adapters = adapter_params(resolved.params, method) if method is not None else None
+    # Adapters train fully: 6 FLOPs per adapter parameter per token on top of the frozen model's 4·N·D.
+    flops = per_param_token * resolved.active_params * tokens + 6 * (adapters or 0.0) * tokens
 
-    def gpu_hours_at(mfu: float) -> float:
+    def productive_hours_at(mfu: float) -> float:
         return flops / (resolved.peak_flops * mfu) / SECONDS_PER_HOUR
 
-    def cost_usd_at(mfu: float) -> float:
-        return gpu_hours_at(mfu) * resolved.price_per_gpu_hour * (1 - request.discount)
+    productive = productive_hours_at(resolved.mfu)
+    gpus_needed = None if request.days is None else _gpus_for_days(productive, request.days, request.goodput)
+    gpus = request.gpus or gpus_needed
+    goodput_rule: GoodputRule
+    cluster_rule: ClusterRule | None
+    goodput_gpus: int | None
+    if seed:
+        share, goodput_rule, goodput_gpus, cluster_rule = 1.0, "seed", None, None
+    elif request.goodput is not None:
+        share, goodput_rule, goodput_gpus, cluster_rule = request.goodput, "given", None, None
+    else:
+        goodput_gpus = gpus or default_cluster(productive)
+        cluster_rule = "gpus" if request.gpus else "days" if gpus_needed else "sized"
+        share, goodput_rule = goodput(goodput_gpus, productive / goodput_gpus), "model"
 
-    def wall_clock_days_at(mfu: float) -> float | None:
-        if request.gpus is None:
-            return None
-        return gpu_hours_at(mfu) * SECONDS_PER_HOUR / request.gpus / SECONDS_PER_DAY
+    def gpu_hours_at(mfu: float) -> float:
+        return productive_hours_at(mfu) / share
+
+    def cost_usd_at(hours: float) -> float:
+        return hours * resolved.price_per_gpu_hour * (1 - request.discount)
+
+    def days_on_gpus(hours: float) -> float | None:
+        return None if gpus is None else hours * SECONDS_PER_HOUR / gpus / SECONDS_PER_DAY
 
     gpu_hours = gpu_hours_at(resolved.mfu)
-    cost_usd = cost_usd_at(resolved.mfu)
-    cost_usd_at_peak = cost_usd_at(1.0)
+    at_peak = productive_hours_at(1.0)
+    cost_usd = cost_usd_at(gpu_hours)
+    cost_usd_at_peak = cost_usd_at(at_peak)
+    band = (planning_figure(fitted.low * ratio), planning_figure(fitted.high * ratio))
     pue = request.pue or DEFAULT_PUE
     power_w = resolved.gpu.power_w
-    state_bytes = TRAIN_STATE_BYTES_PER_PARAM * resolved.params
+    held = state_bytes(resolved.params, method or FinetuneMethod.FULL)
 
     notes = list(resolved.notes)
+    if trained_on is not None and resolved.preset is not None:
+        notes.append(Note(code="trained_on", values={"model": resolved.preset.title, "gpu": resolved.gpu.id}))
     if tokens_rule == "chinchilla":
         notes.append(Note(code="tokens_chinchilla", values={"per_param": CHINCHILLA_TOKENS_PER_PARAM}))
     if resolved.active_params < resolved.params:
         notes.append(Note(code="moe_active", values={"active": resolved.active_params, "total": resolved.params}))
+    if ratio != 1.0 and request.mfu is None and not seed:
+        notes.append(Note(code="mfu_fp8_basis", values={"mfu": resolved.mfu, "sixteen": fitted.mfu}))
+    if goodput_gpus is not None and goodput_gpus > PUBLISHED_MAX_GPUS:
+        notes.append(Note(code="goodput_beyond_published", values={"gpus": goodput_gpus}))
     if full_recompute:
         notes.append(Note(code="recompute_full"))
+    if method is not None:
+        notes.append(Note(code=f"finetune_{method.value}", values=FINETUNE_NOTE_VALUES))
+    if request.experts is not None and request.active is None:
+        notes.append(_experts_note(request.experts, resolved.params))
     if seed:
         notes.append(Note(code="seed_train"))
 
@@ -87,39 +258,56 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
         **resolved.shared_fields(request),
         tokens=tokens,
         tokens_rule=tokens_rule,
-        gpus=request.gpus,
+        gpus=gpus,
+        days=request.days,
+        budget=request.budget,
+        goodput=share,
+        goodput_rule=goodput_rule,
+        goodput_gpus=goodput_gpus,
+        goodput_cluster_rule=cluster_rule,
+        mfu_basis=MfuBasis(
+            generation=fitted.generation.value,
+            runs=fitted.runs,
+            borrowed_from=fitted.borrowed_from.value if fitted.borrowed_from else None,
+            low=band[0],
+            high=band[1],
+            fp8_halved=ratio != 1.0,
+        ),
+        method=method,
+        adapter_params=adapters,
         recompute=Recompute.FULL if full_recompute else Recompute.NONE,
-        flops_per_param_token=flops_per_param_token,
+        flops_per_param_token=per_param_token,
         pue=pue,
         power_w=power_w,
     )
     return TrainResult(
         flops=flops,
         gpu_hours=gpu_hours,
-        gpu_hours_at_peak=gpu_hours_at(1.0),
-        gpu_hours_range=Range(
-            low=gpu_hours_at(MFU_OPTIMISTIC),
-            high=gpu_hours_at(MFU_PESSIMISTIC),
-            mfu_low=MFU_OPTIMISTIC,
-            mfu_high=MFU_PESSIMISTIC,
-        ),
+        gpu_hours_at_peak=at_peak,
+        gpu_hours_range=Range(low=gpu_hours_at(band[1]), high=gpu_hours_at(band[0]), mfu_low=band[1], mfu_high=band[0]),
         cost_usd=cost_usd,
         cost_usd_at_peak=cost_usd_at_peak,
         cost_usd_range=Range(
-            low=cost_usd_at(MFU_OPTIMISTIC),
-            high=cost_usd_at(MFU_PESSIMISTIC),
-            mfu_low=MFU_OPTIMISTIC,
-            mfu_high=MFU_PESSIMISTIC,
+            low=cost_usd_at(gpu_hours_at(band[1])),
+            high=cost_usd_at(gpu_hours_at(band[0])),
+            mfu_low=band[1],
+            mfu_high=band[0],
         ),
         cost=cost_usd * resolved.fx_rate,
         cost_at_peak=cost_usd_at_peak * resolved.fx_rate,
         currency=resolved.currency,
-        wall_clock_days=wall_clock_days_at(resolved.mfu),
-        wall_clock_days_at_peak=wall_clock_days_at(1.0),
-        state_memory_bytes=state_bytes,
-        min_gpus_for_state=_min_devices(state_bytes, resolved.gpu),
+        wall_clock_days=days_on_gpus(gpu_hours),
+        wall_clock_days_at_peak=days_on_gpus(at_peak),
+        productive_gpu_hours=productive,
+        gpu_hours_lost=gpu_hours - productive,
+        cost_lost=cost_usd_at(gpu_hours - productive) * resolved.fx_rate,
+        gpus_needed=gpus_needed,
+        mfu_range=band,
+        similar_runs=similar_runs(resolved.gpu, resolved.active_params),
+        state_memory_bytes=held,
+        min_gpus_for_state=_min_devices(held, resolved.gpu),
         energy_mwh=None if power_w is None else gpu_hours * power_w * pue / 1e6,
-        reported=_reported(request, resolved.preset, tokens_rule, flops),
+        reported=_reported(request, resolved.preset, tokens_rule, gpu_hours),
         assumptions=assumptions,
         notes=tuple(notes),
         command=command_line(assumptions),

@@ -48,6 +48,14 @@ class Formula(StrEnum):
     SEED = "seed"
 
 
+class FinetuneMethod(StrEnum):
+    """Full fine-tuning trains every weight; LoRA trains low-rank adapters on frozen weights; QLoRA on 4-bit ones."""
+
+    FULL = "full"
+    LORA = "lora"
+    QLORA = "qlora"
+
+
 class Recompute(StrEnum):
     """Full activation recompute re-runs the forward pass: 8·N·D instead of 6·N·D."""
 

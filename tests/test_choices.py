@@ -31,7 +31,11 @@ def test_a_choice_replaces_its_key_and_keeps_every_other_word(words: str, key: s
     assert with_choice(words, key, value) == expected
 
 
-KEPT = {"params", "active_params", "tokens", "model", "mfu", "discount", "currency", "gpus", "formula", "recompute"}
+# A default MFU is each GPU generation's own (calc.mfu), so it is whether the MFU is a default that is kept.
+KEPT = {
+    *("params", "active_params", "tokens", "model", "mfu_is_default"),
+    *("discount", "currency", "gpus", "formula", "recompute"),
+}
 
 
 @pytest.mark.parametrize("words", ["train 175B 500B gpus=1024 discount=50%", "train gpt3 lang=zh", "训练 gpt3 mfu=40%"])
@@ -42,3 +46,5 @@ def test_the_new_words_answer_on_the_chosen_gpu_with_the_rest_unchanged(words: s
     assert (before.result.assumptions.gpu, after.result.assumptions.gpu) == ("A100-80GB-SXM", "H100-SXM")
     assert after.result.assumptions.model_dump(include=KEPT) == before.result.assumptions.model_dump(include=KEPT)
     assert after.lang == before.lang
+    if "mfu=" in words:
+        assert after.result.assumptions.mfu == before.result.assumptions.mfu

@@ -19,16 +19,17 @@ def test_train_prints_the_answer_and_every_assumption() -> None:
     output, code = run(["train", "175B", "500B"], TODAY)
     assert code == 0
     assert (
-        "≈ $3.03M at 35% MFU (typical; $2.1M–$4.2M at 50–25%) · $1.06M at 100% of peak (the seed document's assumption)"
-        in output
+        "≈ $3.28M at 33.5% MFU (Ampere median; $2.2M–$4.8M at the published 51–23%) · "
+        "$1.06M at 100% of peak (the seed document's assumption)" in output
     )
-    assert "$3,026,042 at 35% MFU · $1,059,115 at peak" in output
+    assert "$3,283,701 at 33.5% MFU · $1,059,115 at peak" in output
+    assert "Runs like yours: OPT-175B (A100-80GB-SXM, 34.6% MFU, 809K GPU-h; Zhang et al. 2022)" in output
     assert "312 TFLOPS dense peak" in output
     assert "processors/A100; NVIDIA prints sparse figures, these are dense (sparse/2)" in output
     assert "$2.2659 per GPU-hour: Azure, 3-year reserved" in output
     assert "⚠ possibly stale" in output
     assert output.rstrip().endswith(
-        "llmcost train 175B 500B gpu=A100-80GB-SXM precision=bf16 mfu=35% price=2.2659 discount=0% currency=USD pue=1.1"
+        "llmcost train 175B 500B gpu=A100-80GB-SXM precision=bf16 mfu=33.5% price=2.2659 discount=0% currency=USD pue=1.1"
     )
 
 
@@ -38,7 +39,20 @@ def test_json_keys_follow_the_contract() -> None:
     data = json.loads(output)
     for key in ("flops", "gpu_hours", "gpu_hours_at_peak", "cost_usd", "cost_usd_at_peak", "cost", "currency"):
         assert key in data
-    assert data["wall_clock_days"] == pytest.approx(19.019144 / 0.35, rel=1e-6)
+    # 19.019144 days at peak on 1024 GPUs, at 33.5% MFU, over goodput (1 - 0.03 - 2.1946e-5 x 1024 x 0.19361)
+    # x 1362.57 h / 1363.07 h = 96.5295%
+    assert data["wall_clock_days"] == pytest.approx(19.019144 / 0.335 / 0.965295, rel=1e-6)
+    assert data["mfu_range"] == [0.23, 0.508]
+    assert data["assumptions"]["goodput"] == pytest.approx(0.965295, rel=1e-6)
+    assert data["gpus_needed"] is None
+    first = data["similar_runs"][0]
+    assert {key: first[key] for key in ("model", "gpu", "gpu_hours")} == {
+        "model": "OPT-175B",
+        "gpu": "A100-80GB-SXM",
+        "gpu_hours": 809_472,
+    }
+    assert first["implied_mfu"] == pytest.approx(0.3465, abs=1e-4)
+    assert first["source"].startswith("Zhang et al. 2022")
     assumptions = data["assumptions"]
     for key in ("gpu", "precision", "peak_flops", "mfu", "price_per_gpu_hour", "price_source", "discount"):
         assert key in assumptions
@@ -182,7 +196,9 @@ def test_help_says_the_team_commands_work_in_slack_only() -> None:
     commands = output.split("commands:\n", 1)[1].split("\n\n", 1)[0]
     assert [line.split()[0] for line in commands.splitlines()] == [
         "train",
+        "finetune",
         "infer",
+        "sweep",
         "compare",
         "gpus",
         "models",

@@ -27,7 +27,7 @@ from calc.compare import compare
 from calc.units import Precision
 from tests.support import TODAY
 
-GPT3 = TrainRequest(params=175e9, tokens=500e9)
+GPT3 = TrainRequest(params=175e9, tokens=500e9, mfu=0.35, goodput=1.0)  # the hand arithmetic above: no failures
 DEFAULT_SET = ["A100-80GB-SXM", "H100-SXM", "H200-SXM", "B200-HGX", "MI300X", "L40S"]
 
 
@@ -168,7 +168,7 @@ def test_a_tie_for_speed_goes_to_the_cheaper_gpu_and_repeats_count_once() -> Non
 def test_the_command_reproduces_the_comparison() -> None:
     result = compare(GPT3, ["A100-80GB-SXM", "H100-SXM", "H20"], TODAY)
     assert result.command == (
-        "compare train 175B 500B mfu=35% discount=0% currency=USD pue=1.1 gpu=A100-80GB-SXM,H100-SXM,H20"
+        "compare train 175B 500B mfu=35% discount=0% currency=USD goodput=100% pue=1.1 gpu=A100-80GB-SXM,H100-SXM,H20"
     )
     command = parse(result.command)
     assert isinstance(command, Compare)
@@ -262,15 +262,33 @@ def comparison_of(text: str, lang: str = "en") -> Comparison:
 
 
 def test_headline_calls_out_the_cheapest_and_the_fastest() -> None:
-    comparison = comparison_of("compare train 175B 500B")
+    comparison = comparison_of("compare train 175B 500B mfu=35% goodput=100%")
     assert comparison.title == "Training a 175B-parameter model on 500B tokens, across 6 GPUs"
     assert comparison.headline == "Cheapest: MI300X at $545K · fastest: B200-HGX, 185K GPU-h"
     headings = [heading for heading, _ in comparison.charts]
     assert headings == ["Cost at 35% MFU", "GPU-hours at 35% MFU (fewer is faster on as many GPUs)"]
 
 
+def test_at_the_default_each_generation_trains_at_its_own_published_median() -> None:
+    # Ampere 33.5% (A100, and L40S's Ada borrows it), Hopper 27.1% (H100, H200, and MI300X's CDNA borrows it),
+    # Blackwell 18.7% (its one published run): the headings cannot quote one MFU, and the command names none.
+    comparison = comparison_of("compare train 175B 500B")
+    mfus = {entry.gpu: entry.result.assumptions.mfu for entry in comparison.result.entries}
+    assert mfus == {
+        "A100-80GB-SXM": 0.335,
+        "L40S": 0.335,
+        "H100-SXM": 0.271,
+        "H200-SXM": 0.271,
+        "MI300X": 0.271,
+        "B200-HGX": 0.187,
+    }
+    headings = [heading for heading, _ in comparison.charts]
+    assert headings[0] == "Cost at each generation's median MFU"
+    assert "mfu=" not in comparison.command
+
+
 def test_headline_when_one_gpu_wins_both() -> None:
-    comparison = comparison_of("compare train 175B 500B precision=fp8 gpu=A100,H100,B200")
+    comparison = comparison_of("compare train 175B 500B precision=fp8 gpu=A100,H100,B200 mfu=35% goodput=100%")
     assert comparison.headline == "B200-HGX is both the cheapest ($647K) and the fastest (92.6K GPU-h)"
     assert comparison.rows[-1] == (
         "A100-80GB-SXM",
@@ -279,7 +297,7 @@ def test_headline_when_one_gpu_wins_both() -> None:
 
 
 def test_rows_give_exact_cost_and_the_price_source() -> None:
-    comparison = comparison_of("compare train 175B 500B gpu=H100,A100")
+    comparison = comparison_of("compare train 175B 500B gpu=H100,A100 mfu=35% goodput=100%")
     assert comparison.rows == [
         (
             "H100-SXM",
@@ -311,7 +329,9 @@ def test_weights_that_do_not_fit_are_flagged() -> None:
 
 
 def test_terminal_output() -> None:
-    output, code = run(["compare", "train", "175B", "500B", "gpu=A100,L4,B200,TPU-v5p"], TODAY)
+    output, code = run(
+        ["compare", "train", "175B", "500B", "gpu=A100,L4,B200,TPU-v5p", "mfu=35%", "goodput=100%"], TODAY
+    )
     assert code == 0
     assert output.startswith(
         "Training a 175B-parameter model on 500B tokens, across 4 GPUs\n"
@@ -320,19 +340,21 @@ def test_terminal_output() -> None:
         "Cost at 35% MFU\n"
     )
     assert output.rstrip().endswith(
-        "Reproduce: llmcost compare train 175B 500B mfu=35% discount=0% currency=USD pue=1.1 "
+        "Reproduce: llmcost compare train 175B 500B mfu=35% discount=0% currency=USD goodput=100% pue=1.1 "
         "gpu=A100-80GB-SXM,L4,B200-HGX,TPU-v5p"
     )
 
 
 def test_chinese_comparison() -> None:
-    comparison = comparison_of("compare train 405B 15T gpus=16384 gpu=b200,h100 lang=zh")
+    comparison = comparison_of("compare train 405B 15T gpus=16384 gpu=b200,h100 mfu=35% goodput=100% lang=zh")
     assert comparison.headline == "B200-HGX 既最便宜（$89.9M）又最快（32.7 天）"
     assert "最便宜" in render_text(comparison)
 
 
 def test_json_is_the_comparison_result() -> None:
-    output, code = run(["--json", "compare", "train", "175B", "500B", "gpu=A100,H100,H20"], TODAY)
+    output, code = run(
+        ["--json", "compare", "train", "175B", "500B", "gpu=A100,H100,H20", "mfu=35%", "goodput=100%"], TODAY
+    )
     assert code == 0
     data = json.loads(output)
     assert data["kind"] == "compare"

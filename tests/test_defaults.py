@@ -82,16 +82,16 @@ def test_the_estimate_says_whose_price_it_is() -> None:
     filled = apply_defaults(request_of("train 175B 500B"), TeamDefaults(prices={"A100-80GB-SXM": ALICE_H100}))
     output = render_text(reply_for(Estimate(request=filled), TODAY))
     assert f"$1.85 per GPU-hour, team price, set by {mention('U0ALICE')} on 2026-11-29" in output
-    # 175B x 500B x 6 at 312 TFLOPS and 35% MFU: 1.3355e6 GPU-hours x $1.85
-    assert "≈ $2.47M at 35% MFU" in output
+    # 175B x 500B x 6 at 312 TFLOPS and 33.5% MFU, goodput 96.28%: 1,449,181.58 GPU-hours x $1.85
+    assert "≈ $2.68M at 33.5% MFU" in output
     assert "price=1.85" in output  # the reproducing command carries the team's price
 
 
 def test_the_estimate_says_whose_mfu_it_is() -> None:
     team_mfu = TeamDefaults(mfu=TEAM.mfu)
     output = render_text(reply_for(Estimate(request=apply_defaults(request_of("train 175B 500B"), team_mfu)), TODAY))
-    # 5.25e23 FLOPs at 312 TFLOPS x 40%: 1,168,536 GPU-hours x $2.2659
-    assert "≈ $2.65M at 40% MFU (team default; " in output
+    # 5.25e23 FLOPs at 312 TFLOPS x 40%: 1,168,536 productive GPU-hours / goodput 96.3% x $2.2659
+    assert "≈ $2.75M at 40% MFU (team default; " in output
     assert f"40%, team default, set by {mention('U0CAROL')} on 2026-11-28" in output
     typed = apply_defaults(request_of("train 175B 500B mfu=30%"), team_mfu)
     assert "30%, yours" in render_text(reply_for(Estimate(request=typed), TODAY))

@@ -13,8 +13,12 @@ from bot.answer import reply_to
 from bot.render.terminal import render_text
 from bot.wording import numbers as fmt
 from bot.wording.locales import en, zh
+from calc.finetune import BASE_BYTES_PER_PARAM, LORA_RANK
+from calc.gpus import DEFAULT_GPU_ID, get_gpu
+from calc.mfu import fit_for
 from calc.prices import DEFAULT_PRICES, PricingModel
-from calc.train import CHINCHILLA_TOKENS_PER_PARAM, MFU_OPTIMISTIC, MFU_PESSIMISTIC, TRAIN_STATE_BYTES_PER_PARAM
+from calc.train import CHINCHILLA_TOKENS_PER_PARAM
+from calc.units import FinetuneMethod
 from tests.support import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,12 +143,17 @@ def test_chinese_words_one_and_many_alike() -> None:
 
 def test_engine_constants_reach_the_words_as_values() -> None:
     output = render_text(reply_to("train 7B", TODAY))
-    assert f"{TRAIN_STATE_BYTES_PER_PARAM} bytes per parameter" in output
+    fit = fit_for(get_gpu(DEFAULT_GPU_ID))
+    assert f"{BASE_BYTES_PER_PARAM[FinetuneMethod.FULL]:g} bytes per parameter" in output
     assert f"{CHINCHILLA_TOKENS_PER_PARAM} per parameter (Chinchilla-optimal" in output
-    assert f"typical of published runs ({MFU_PESSIMISTIC * 100:g}–{MFU_OPTIMISTIC * 100:g}%)" in output
+    assert f"{fit.mfu * 100:g}%, median of {fit.runs} published Ampere runs" in output
+    assert f"rank-{LORA_RANK} adapters" in render_text(reply_to("finetune 7B 100M method=lora", TODAY))
     for lang in ("en", "zh"):  # no catalog spells these itself
         for template in (en.MESSAGES if lang == "en" else zh.MESSAGES).values():
-            for constant in ("16 bytes", "25–50%", "20 per parameter", "35% training", "default 7.1", "12 months"):
+            for constant in (
+                *("16 bytes", "16 字节", "rank-16", "4.127", "25–50%", "20 per parameter", "每参数 20"),
+                *("35% training", "default 7.1", "12 months"),
+            ):
                 assert constant not in template
 
 

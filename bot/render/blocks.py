@@ -75,6 +75,7 @@ def _report(
         section(mrkdwn(f"*{report.headline}*")),
         fields_section([mrkdwn(f"*{label}*\n{value}", MAX_FIELD) for label, value in report.fields]),
         _context([f"*{t(lang, 'assumptions')}*", *(f"*{label}*: {value}" for label, value in report.assumptions)]),
+        *([_context([report.similar])] if report.similar else []),
     ]
     # The seed's formula has no MFU of its own to preselect.
     mfu = a.mfu if a.formula is Formula.STANDARD else None
@@ -141,8 +142,10 @@ def _gpu_label(gpu_id: str, lang: str) -> str:
 
 @cache
 def _mfu_menu(lang: str, in_use: float | None) -> BlockKit:
-    options = [option(t(lang, "control_mfu_option", mfu=mfu), mfu) for mfu in MFU_CHOICES]
     chosen = format_percent(in_use) if in_use is not None else None
+    # A training default is its GPU generation's median (33.5% on Ampere): offered in its place among the choices.
+    offered = sorted({*MFU_CHOICES, *([chosen] if chosen else [])}, key=lambda mfu: float(mfu.rstrip("%")))
+    options = [option(t(lang, "control_mfu_option", mfu=mfu), mfu) for mfu in offered]
     return static_select(MFU_ACTION, options, chosen=chosen, placeholder=t(lang, "control_mfu"))
 
 

@@ -35,6 +35,8 @@ def _report(report: Report) -> str:
     lang = report.lang
     lines = [report.title, report.headline, "", *_table(report.fields), "", t(lang, "assumptions")]
     lines.extend(_table(report.assumptions))
+    if report.similar:
+        lines += ["", report.similar]
     return "\n".join([*lines, *_ending(report.notes, report.command, lang)])
 
 

@@ -20,10 +20,11 @@ from bot.render.block_kit import (
 from bot.render.blocks import gpu_options, listing_blocks, mrkdwn_sections
 from bot.wording.i18n import t
 from bot.wording.report import Listing
+from calc.gpus import DEFAULT_GPU_ID, get_gpu
 from calc.infer import CHAT_INPUT, CHAT_OUTPUT
 from calc.infer import TYPICAL_MFU as INFER_MFU
+from calc.mfu import fit_for
 from calc.train import CHINCHILLA_TOKENS_PER_PARAM
-from calc.train import TYPICAL_MFU as TRAIN_MFU
 
 MODAL_CALLBACK = "llmcost_estimate"
 # Every input's element has this action_id: a field is known by its block_id alone.
@@ -41,7 +42,7 @@ HINT_VALUES = {
     "per_param": CHINCHILLA_TOKENS_PER_PARAM,
     "input": CHAT_INPUT,
     "output": CHAT_OUTPUT,
-    "train_mfu": f"{TRAIN_MFU * 100:g}%",
+    "train_mfu": f"{fit_for(get_gpu(DEFAULT_GPU_ID)).mfu * 100:g}%",
     "infer_mfu": f"{INFER_MFU * 100:g}%",
 }
 

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from bot.team.defaults import TeamValues, setting_key, stored_text
 from bot.text.quantities import (
     QuantityError,
+    experts_of,
     parse_count,
     parse_discount,
     parse_fraction,
@@ -34,14 +35,15 @@ from calc.command import format_percent, format_quantity
 from calc.gpus import CATALOG, find_gpu
 from calc.presets import PRESETS, find_preset
 from calc.requests import EstimateRequest, InferRequest, TrainRequest
-from calc.units import Currency, Formula, Precision, Recompute
+from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
 EXAMPLES: dict[str, str] = {
     "train": "train 175B 500B gpu=H100",
     "infer": "infer 70B batch=16 gpu=H100",
     "sweep": "sweep infer 70B gpu=H100",
+    "finetune": "finetune llama2-7b 100M method=lora",
 }
-HELP_TOPICS = ("train", "infer", "gpus", "models", "keys")
+HELP_TOPICS = ("train", "finetune", "infer", "gpus", "models", "keys")
 
 
 class GrammarError(ValueError):
@@ -177,6 +179,14 @@ TRAIN_KEYS: dict[str, Key] = {
     "gpus": _count_key("gpus=1024"),
     "recompute": Key(_choice(Recompute), "recompute=full"),
     "pue": Key(parse_number, "pue=1.2"),
+    "goodput": Key(parse_fraction, "goodput=90%", format_percent),
+    "days": Key(parse_number, "days=30"),
+    "budget": Key(lambda word: parse_quantity(word.lstrip("$¥")), "budget=1M", format_quantity),
+}
+# Fine-tuning: the training keys but `budget=` (which sizes a model from scratch), and the method.
+FINETUNE_KEYS: dict[str, Key] = {
+    **{key: spec for key, spec in TRAIN_KEYS.items() if key != "budget"},
+    "method": Key(_choice(FinetuneMethod), "method=lora"),
 }
 INFER_KEYS: dict[str, Key] = {
     **_SHARED_KEYS,
@@ -193,7 +203,10 @@ INFER_KEYS: dict[str, Key] = {
     "rps": Key(parse_number, "rps=50"),
     **{name: _count_key(f"{name}={value}") for name, value in (("layers", 80), ("kv_heads", 8), ("head_dim", 128))},
 }
-_COMMAND_ALIASES = {"训练": "train", "推理": "infer", "帮助": "help", "training": "train", "inference": "infer"}
+_COMMAND_ALIASES = {
+    **{"训练": "train", "推理": "infer", "帮助": "help", "training": "train", "inference": "infer"},
+    **{"fine-tune": "finetune", "finetuning": "finetune", "微调": "finetune"},
+}
 _BOUNDS = ("gt", "ge", "lt", "le")
 LANGUAGES = ("en", "zh")
 
@@ -237,7 +250,7 @@ def parse(text: str) -> Command:
     if not words:
         return Help()
     head = _COMMAND_ALIASES.get(words[0].lower(), words[0].lower())
-    if head in ("train", "infer"):
+    if head in ("train", "infer", "finetune"):
         return Estimate(request=_estimate(head, words[1:]))
     if head == "compare":
         return _compare(words[1:])
@@ -258,7 +271,7 @@ def parse(text: str) -> Command:
         return _reset_default(words[1:])
     if find_preset(words[0]) is not None or _is_quantity(words[0]):
         raise GrammarError("missing_command", word=words[0], example=f"train {' '.join(words)}")
-    commands = ["train", "infer", "compare", "sweep", "gpus", "models", "help", "set", "settings", "reset"]
+    commands = ["train", "finetune", "infer", "compare", "sweep", "gpus", "models", "help", "set", "settings", "reset"]
     raise GrammarError("unknown_command", word=words[0], suggestion=_suggest(words[0], commands))
 
 
@@ -271,7 +284,8 @@ def _is_quantity(word: str) -> bool:
 
 
 def _estimate(kind: str, words: list[str]) -> EstimateRequest:
-    keys = TRAIN_KEYS if kind == "train" else INFER_KEYS
+    keys = {"train": TRAIN_KEYS, "finetune": FINETUNE_KEYS}.get(kind, INFER_KEYS)
+    trains = kind in ("train", "finetune")
     example = EXAMPLES[kind]
     positionals: list[str] = []
     options: dict[str, tuple[str, str]] = {}
@@ -289,31 +303,40 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
 
     fields: dict[str, object] = {}
     typed: dict[str, str] = {}
-    if not positionals:
+    if "budget" in options and positionals:  # a budget sizes the model itself
+        raise GrammarError("budget_and_params", "train budget=1M", word=positionals[0], option=options["budget"][1])
+    if "days" in options and "gpus" in options:
+        raise GrammarError("days_and_gpus", example, word=options["days"][1], option=options["gpus"][1])
+    if not positionals and "budget" not in options:
         raise GrammarError("missing_params", example, command=kind)
-    model_word, *rest = positionals
-    preset = find_preset(model_word)
+    model_word, *rest = positionals or [""]
+    preset = find_preset(model_word) if model_word else None
     if preset is not None:
         fields["model"] = preset.name
-    else:
+    elif model_word:
         presets = [p.name for p in PRESETS]
         fields["params"] = _read(model_word, model_word, parse_quantity, "bad_params", example, presets)
+        fields["experts"] = experts_of(model_word)
         typed["params"] = model_word
-    if rest and kind == "train" and "tokens" in options:
+    if rest and trains and "tokens" in options:
         raise GrammarError("tokens_twice", example, word=rest[0], option=options["tokens"][1])
-    if rest and kind == "train":
+    if rest and trains:
         tokens_word, *rest = rest
         fields["tokens"] = _read(tokens_word, tokens_word, parse_quantity, "bad_tokens", example, [])
         typed["tokens"] = tokens_word
     if rest:
         raise GrammarError("unexpected_word", example, word=rest[0])
+    if kind == "finetune":
+        if "tokens" not in fields and "tokens" not in options:
+            raise GrammarError("finetune_needs_tokens", example, word=model_word)
+        fields["method"] = FinetuneMethod.FULL
 
     for key, (value, word) in options.items():
         spec = keys[key]
         code, choices = ("unknown_gpu", _GPU_NAMES) if key == "gpu" else ("bad_value", [])
         fields[key] = _read(value, word, spec.parse, code, example, choices, key=key, expected=spec.example)
         typed[key] = word
-    request_type = TrainRequest if kind == "train" else InferRequest
+    request_type = TrainRequest if trains else InferRequest
     try:
         return request_type.model_validate(fields)
     except ValidationError as error:

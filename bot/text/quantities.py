@@ -67,6 +67,12 @@ def parse_quantity(text: str) -> float:
     return _float(value, text)
 
 
+def experts_of(text: str) -> int | None:
+    """How many experts a mixture-of-experts size names (`8x7B`: 8), or None for a plain size."""
+    moe = _MOE.match(text.strip())
+    return int(moe["experts"]) if moe else None
+
+
 def parse_count(text: str) -> int:
     """A whole number of GPUs, cards, tokens or sequences: `64`, `1K`, `1,024`, `5万`."""
     value = _scaled(text)

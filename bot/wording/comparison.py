@@ -73,7 +73,9 @@ def _row(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
 
 def _headings(result: ComparisonResult, first: TrainResult | InferResult, lang: str) -> tuple[str, str]:
     """The cost chart's heading and the time chart's: the assumptions every GPU shares."""
-    mfu = fmt.percent(first.assumptions.mfu)
+    # Training defaults differ by GPU generation (calc.mfu): then the heading says so rather than quote one.
+    shared = len({entry.result.assumptions.mfu for entry in result.entries}) == 1
+    mfu = fmt.percent(first.assumptions.mfu) if shared else t(lang, "compare_mfu_each")
     if isinstance(first, InferResult):
         a = first.assumptions
         return t(lang, "field_cost_per_1k"), t(lang, "compare_chart_latency", input=a.input, output=a.output)

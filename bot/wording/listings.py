@@ -7,6 +7,7 @@ from bot.wording.i18n import t
 from bot.wording.report import Listing
 from calc.assumptions import DEFAULT_CNY_PER_USD
 from calc.command import format_quantity
+from calc.finetune import FINETUNE_NOTE_VALUES
 from calc.gpus import CATALOG
 from calc.presets import PRESETS
 from calc.prices import default_price
@@ -96,10 +97,15 @@ def models_listing(lang: str) -> Listing:
 
 
 def help_listing(topic: str | None, lang: str) -> Listing:
-    if topic in ("train", "infer", "keys"):
+    if topic in ("train", "finetune", "infer", "keys"):
         return Listing(
             title=t(lang, "help_title"),
-            sections=[(f"help {topic}", t(lang, f"help_{topic}", rate=f"{DEFAULT_CNY_PER_USD:g}").split("\n"))],
+            sections=[
+                (
+                    f"help {topic}",
+                    t(lang, f"help_{topic}", rate=f"{DEFAULT_CNY_PER_USD:g}", **FINETUNE_NOTE_VALUES).split("\n"),
+                )
+            ],
             lang=lang,
         )
     if topic == "gpus":

@@ -3,14 +3,17 @@
 The terminal and Slack renderers lay these lines out; neither words nor computes anything itself.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from bot.wording import numbers as fmt
 from bot.wording.i18n import plural, t
 from calc.command import format_quantity
-from calc.results import Assumptions, InferAssumptions, InferResult, Note, TrainResult
-from calc.train import CHINCHILLA_TOKENS_PER_PARAM, MFU_OPTIMISTIC, MFU_PESSIMISTIC, TRAIN_STATE_BYTES_PER_PARAM
-from calc.units import SECONDS_PER_DAY, TERA, Currency, Formula
+from calc.finetune import ADAPTER_BYTES_PER_PARAM, BASE_BYTES_PER_PARAM, LORA_RANK
+from calc.goodput import NODE_GPUS
+from calc.results import Assumptions, InferAssumptions, InferResult, Note, SimilarRun, TrainAssumptions, TrainResult
+from calc.train import CHINCHILLA_TOKENS_PER_PARAM
+from calc.units import SECONDS_PER_DAY, TERA, Currency, FinetuneMethod, Formula
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class Report:
     command: str
     result: TrainResult | InferResult
     lang: str = "en"
+    similar: str | None = None  # published runs like this one, in one line
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ _MONEY_NOTE_VALUES = {"standard", "floor"}  # USD figures the engine states in i
 _QUANTITY_NOTE_VALUES = {"active", "total"}
 # Notes worded by a count: the value whose count picks the plural form.
 _NOTE_COUNTS = {"weights_do_not_fit": "cards"}
+_PERCENT_NOTE_VALUES = {"mfu", "sixteen"}
+_COUNT_NOTE_VALUES = {"gpus"}
 
 
 def note_text(note: Note, lang: str) -> str:
@@ -58,6 +64,10 @@ def note_text(note: Note, lang: str) -> str:
             values[name] = fmt.money_exact(value, Currency.USD)
         elif name in _QUANTITY_NOTE_VALUES and isinstance(value, float):
             values[name] = format_quantity(value)
+        elif name in _PERCENT_NOTE_VALUES and isinstance(value, float):
+            values[name] = fmt.percent(value)
+        elif name in _COUNT_NOTE_VALUES and isinstance(value, int):
+            values[name] = fmt.count(value)
         elif isinstance(value, float):
             values[name] = fmt.significant(value)
         else:
@@ -86,15 +96,10 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
     elif a.mfu_is_default and isinstance(a, InferAssumptions):
         # Serving's default is its own (compute-bound steps run fuller than training), not training's 25–50%.
         mfu = t(lang, "a_mfu_typical_infer", mfu=fmt.percent(a.mfu), tp=fmt.percent(a.tp_efficiency), cards=a.cards)
+    elif a.mfu_is_default and isinstance(a, TrainAssumptions):
+        mfu = _fitted_mfu(a, lang)
     else:
-        mfu = t(
-            lang,
-            f"a_{_mfu_kind(a)}",
-            mfu=fmt.percent(a.mfu),
-            label=a.mfu_label,
-            low=f"{MFU_PESSIMISTIC * 100:g}",
-            high=f"{MFU_OPTIMISTIC * 100:g}",
-        )
+        mfu = t(lang, f"a_{_mfu_kind(a)}", mfu=fmt.percent(a.mfu), label=a.mfu_label)
     price = price_words(a, lang, "a_price_catalog")
     if a.price.flags:
         price = f"{price} {t(lang, 'a_price_flags', flags='; '.join(a.price.flags))}"
@@ -133,6 +138,22 @@ def price_words(a: Assumptions, lang: str, catalog_code: str) -> str:
     return f"{text} {t(lang, 'a_price_stale')}" if a.price.stale else text
 
 
+def _fitted_mfu(a: TrainAssumptions, lang: str) -> str:
+    """The published-runs default: fitted on its generation, on too few runs, or borrowed from a nearer one."""
+    basis = a.mfu_basis
+    code = "a_mfu_fitted" if basis.borrowed_from is None else "a_mfu_few" if basis.runs else "a_mfu_borrowed"
+    return t(
+        lang,
+        code,
+        mfu=fmt.percent(a.mfu),
+        runs=basis.runs,
+        generation=basis.generation,
+        borrowed=basis.borrowed_from,
+        low=fmt.percent(basis.low),
+        high=fmt.percent(basis.high),
+    )
+
+
 def _mfu_kind(a: Assumptions) -> str:
     """Whose MFU it is, as the message code of the headline's word (`a_` + it: the assumption's line)."""
     if a.mfu_is_default:
@@ -158,11 +179,11 @@ def train_report(result: TrainResult, lang: str) -> Report:
             "train_headline",
             cost=fmt.money(result.cost, cur, lang=lang),
             mfu=mfu,
-            mfu_kind=t(lang, _mfu_kind(a)),
+            mfu_kind=_train_mfu_kind(a, lang),
             low=fmt.money(spread.low * a.fx_rate, cur, 2, lang),
             high=fmt.money(spread.high * a.fx_rate, cur, 2, lang),
-            mfu_low=f"{spread.mfu_low * 100:g}",
-            mfu_high=f"{spread.mfu_high * 100:g}",
+            mfu_low=f"{spread.mfu_low * 100:.0f}",
+            mfu_high=f"{spread.mfu_high * 100:.0f}",
             peak=fmt.money(result.cost_at_peak, cur, lang=lang),
         )
     fields = [
@@ -184,6 +205,7 @@ def train_report(result: TrainResult, lang: str) -> Report:
             peak=fmt.count(result.gpu_hours_at_peak),
         ),
         (t(lang, "field_wall_clock"), _wall_clock(result, lang)),
+        (t(lang, "field_goodput"), _goodput(result, lang)),
         _row(
             lang,
             "field_cost",
@@ -207,17 +229,42 @@ def train_report(result: TrainResult, lang: str) -> Report:
         )
     if result.reported is not None:
         run = result.reported
-        fields.append(
-            _row(
-                lang,
-                "field_reported",
-                "reported_value",
-                hours=fmt.count(run.gpu_hours),
-                gpu=run.gpu,
-                source=run.source,
-                mfu=fmt.percent(run.implied_mfu) if run.implied_mfu else "?",
-            )
+        reported = t(
+            lang,
+            "reported_value",
+            hours=fmt.count(run.gpu_hours),
+            gpu=run.gpu,
+            source=run.source,
+            mfu=fmt.percent(run.implied_mfu) if run.implied_mfu else "?",
         )
+        ratio = t(lang, "reported_ratio", reported=reported, ratio=fmt.significant(run.estimate_ratio))
+        fields.append((t(lang, "field_reported"), ratio))
+    if result.gpus_needed is not None and a.days is not None and result.wall_clock_days is not None:
+        fields.insert(
+            2,
+            (
+                t(lang, "field_gpus_needed", days=f"{a.days:g}"),
+                t(
+                    lang,
+                    "gpus_needed_value",
+                    gpus=fmt.count(result.gpus_needed),
+                    nodes=fmt.count(result.gpus_needed / NODE_GPUS),
+                    time=fmt.duration(result.wall_clock_days * SECONDS_PER_DAY, lang),
+                ),
+            ),
+        )
+    if a.budget is not None:
+        budget = _row(
+            lang,
+            "field_budget",
+            "budget_value",
+            per_param=CHINCHILLA_TOKENS_PER_PARAM,
+            budget=fmt.money(a.budget, cur, lang=lang),
+            params=format_quantity(a.params),
+            tokens=format_quantity(a.tokens),
+            hours=fmt.count(result.gpu_hours),
+        )
+        fields.insert(0, budget)
     tokens = _row(
         lang,
         "a_tokens",
@@ -226,16 +273,88 @@ def train_report(result: TrainResult, lang: str) -> Report:
         model=a.model or "",
         per_param=CHINCHILLA_TOKENS_PER_PARAM,
     )
+    assumptions = [*_shared_assumptions(a, lang), tokens, (t(lang, "a_goodput"), _goodput_assumption(a, lang))]
+    if a.formula is Formula.STANDARD:
+        assumptions.insert(2, (t(lang, "a_mfu_basis_label"), t(lang, "a_mfu_basis")))
+    title = (
+        t(lang, "train_title", subject=_subject(a, lang), tokens=format_quantity(a.tokens))
+        if a.method is None
+        else t(
+            lang,
+            "finetune_title",
+            subject=_subject(a, lang),
+            tokens=format_quantity(a.tokens),
+            method=t(lang, f"method_{a.method.value}"),
+        )
+    )
     return Report(
-        title=t(lang, "train_title", subject=_subject(a, lang), tokens=format_quantity(a.tokens)),
+        title=title,
         headline=headline,
         fields=fields,
-        assumptions=[*_shared_assumptions(a, lang), tokens],
+        assumptions=assumptions,
         notes=[note_text(note, lang) for note in result.notes],
         command=result.command,
         result=result,
         lang=lang,
+        similar=_similar(result.similar_runs, lang),
     )
+
+
+def _train_mfu_kind(a: TrainAssumptions, lang: str) -> str:
+    """Whose MFU the headline quotes; a default names the generation it was fitted on (or borrowed from)."""
+    if not a.mfu_is_default:
+        return t(lang, _mfu_kind(a))
+    basis = a.mfu_basis
+    if basis.borrowed_from is None:
+        return t(lang, "mfu_fitted", generation=basis.generation)
+    return t(lang, "mfu_borrowed", generation=basis.generation, borrowed=basis.borrowed_from)
+
+
+def _goodput(result: TrainResult, lang: str) -> str:
+    a = result.assumptions
+    if a.goodput_rule == "seed":
+        return t(lang, "goodput_value_seed")
+    cluster = "sized" if a.goodput_cluster_rule == "sized" else "gpus"  # days= picks the GPUs, then as gpus=
+    code = "goodput_value_given" if a.goodput_rule == "given" else f"goodput_value_{cluster}"
+    return t(
+        lang,
+        code,
+        goodput=fmt.percent(a.goodput),
+        gpus=fmt.count(a.goodput_gpus or 0),
+        hours=fmt.count(result.gpu_hours_lost),
+        cost=fmt.money_exact(result.cost_lost, result.currency),
+    )
+
+
+def _goodput_assumption(a: TrainAssumptions, lang: str) -> str:
+    if a.goodput_rule == "model":
+        return t(lang, "a_goodput_model", goodput=fmt.percent(a.goodput))
+    return t(lang, "a_goodput_given", goodput=fmt.percent(a.goodput))
+
+
+def _citation(source: str, longest: int = 48) -> str:
+    """A source's opening words (its authors and year, or the card's name), cut at its first comma or bracket."""
+    head = re.split(r"[,;(]", source, maxsplit=1)[0].strip()
+    return head if len(head) <= longest else head[: longest - 1].rstrip() + "…"
+
+
+def _similar(runs: tuple[SimilarRun, ...], lang: str) -> str | None:
+    """Published runs near the request, one line: what real teams got (the source cut to its authors and year)."""
+    if not runs:
+        return None
+    parts = [
+        t(
+            lang,
+            "similar_run",
+            model=run.model,
+            gpu=run.gpu,
+            mfu=fmt.percent(run.implied_mfu),
+            hours=t(lang, "similar_run_hours", hours=fmt.compact(run.gpu_hours, locale=lang)) if run.gpu_hours else "",
+            source=_citation(run.source),
+        )
+        for run in runs
+    ]
+    return t(lang, "similar_runs", runs=" · ".join(parts))
 
 
 def _wall_clock(result: TrainResult, lang: str) -> str:
@@ -253,17 +372,22 @@ def _wall_clock(result: TrainResult, lang: str) -> str:
 
 
 def _state_memory(result: TrainResult, lang: str) -> str:
+    a = result.assumptions
     size = f"{fmt.significant(result.state_memory_bytes / TERA)} TB"
-    if result.min_gpus_for_state is None:
-        return t(lang, "memory_value_unknown", size=size, bytes=TRAIN_STATE_BYTES_PER_PARAM)
-    return t(
+    method = a.method.value if a.method is not None else "full"
+    base = BASE_BYTES_PER_PARAM[a.method or FinetuneMethod.FULL]
+    what = t(
         lang,
-        "memory_value",
-        size=size,
-        bytes=TRAIN_STATE_BYTES_PER_PARAM,
-        gpus=fmt.count(result.min_gpus_for_state),
-        gpu=result.assumptions.gpu,
+        f"memory_what_{method}",
+        adapters=fmt.compact(a.adapter_params or 0),
+        base_bytes=f"{base:g}",
+        base_bits=f"{base * 8:g}",
+        rank=LORA_RANK,
+        adapter_bytes=f"{ADAPTER_BYTES_PER_PARAM:g}",
     )
+    if result.min_gpus_for_state is None:
+        return t(lang, "memory_value_unknown", size=size, what=what)
+    return t(lang, "memory_value", size=size, what=what, gpus=fmt.count(result.min_gpus_for_state), gpu=a.gpu)
 
 
 def infer_report(result: InferResult, lang: str) -> Report:

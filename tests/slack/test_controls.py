@@ -40,24 +40,25 @@ def chosen(message: dict[str, Any], action_id: str) -> str | None:
     return menu["initial_option"]["value"] if "initial_option" in menu else None
 
 
-async def test_an_estimate_offers_every_catalog_gpu_and_four_mfus_preselecting_those_in_use(bot: BotServer) -> None:
+async def test_an_estimate_offers_every_catalog_gpu_and_the_mfus_preselecting_those_in_use(bot: BotServer) -> None:
     message = await bot.command("train 175B 500B")
     block, menus = menus_of(message)
     assert block["block_id"] == "train 175B 500B"
     assert [element["action_id"] for element in block["elements"]] == ["share_in_channel", GPU, MFU]
     assert [option["value"] for option in menus[GPU]["options"]] == [gpu.id for gpu in CATALOG]
     assert menus[GPU]["options"][2]["text"]["text"] == "H100-SXM · $3.99/h"
-    assert [option["value"] for option in menus[MFU]["options"]] == ["25%", "35%", "50%", "100%"]
-    assert (chosen(message, GPU), chosen(message, MFU)) == ("A100-80GB-SXM", "35%")
+    # The default, Ampere's published median, takes its place among the four fixed choices
+    assert [option["value"] for option in menus[MFU]["options"]] == ["25%", "33.5%", "35%", "50%", "100%"]
+    assert (chosen(message, GPU), chosen(message, MFU)) == ("A100-80GB-SXM", "33.5%")
 
 
 async def test_picking_a_gpu_recomputes_in_place_on_it(bot: BotServer, fake_slack: FakeSlack) -> None:
     message = await bot.command("train 175B 500B")
-    assert "$3.03M at 35% MFU" in message["text"]
+    assert "$3.28M at 33.5% MFU" in message["text"]
     replaced = await choose(bot, fake_slack, message, GPU, "H100-SXM")
-    assert "≈ $1.68M at 35% MFU" in replaced["text"]
+    assert "≈ $2.25M at 27.1% MFU (Hopper median" in replaced["text"]  # the H100's own generation default
     assert "NVIDIA H100 SXM 80GB" in shown(replaced)
-    assert (chosen(replaced, GPU), chosen(replaced, MFU)) == ("H100-SXM", "35%")
+    assert (chosen(replaced, GPU), chosen(replaced, MFU)) == ("H100-SXM", "27.1%")
     block, _ = menus_of(replaced)
     assert block["block_id"] == "train 175B 500B gpu=H100-SXM"
     share = block["elements"][0]
@@ -67,8 +68,8 @@ async def test_picking_a_gpu_recomputes_in_place_on_it(bot: BotServer, fake_slac
 async def test_every_other_parameter_is_kept(bot: BotServer, fake_slack: FakeSlack) -> None:
     message = await bot.command("train 175B 500B gpu=A100 gpus=1024 discount=50%")
     replaced = await choose(bot, fake_slack, message, GPU, "H100-SXM")
-    assert "≈ $840K at 35% MFU" in replaced["text"]
-    reproduce = "/llmcost train 175B 500B gpu=H100-SXM precision=bf16 mfu=35% price=3.99 discount=50% currency=USD"
+    assert "≈ $1.12M at 27.1% MFU" in replaced["text"]
+    reproduce = "/llmcost train 175B 500B gpu=H100-SXM precision=bf16 mfu=27.1% price=3.99 discount=50% currency=USD"
     assert f"{reproduce} gpus=1024" in shown(replaced)
 
 
@@ -76,7 +77,7 @@ async def test_picking_an_mfu_after_a_gpu_keeps_the_gpu(bot: BotServer, fake_sla
     message = await bot.command("train 175B 500B")
     on_h100 = await choose(bot, fake_slack, message, GPU, "H100-SXM")
     at_half = await choose(bot, fake_slack, on_h100, MFU, "50%")
-    assert "≈ $1.18M at 50% MFU" in at_half["text"]
+    assert "≈ $1.22M at 50% MFU" in at_half["text"]
     assert (chosen(at_half, GPU), chosen(at_half, MFU)) == ("H100-SXM", "50%")
     at_peak = await choose(bot, fake_slack, at_half, MFU, "100%")
     assert "at 100% MFU" in at_peak["text"]
@@ -86,7 +87,7 @@ async def test_picking_an_mfu_after_a_gpu_keeps_the_gpu(bot: BotServer, fake_sla
 async def test_a_preset_and_the_language_survive_a_choice(bot: BotServer, fake_slack: FakeSlack) -> None:
     message = await bot.command("训练 gpt3 lang=zh")
     replaced = await choose(bot, fake_slack, message, GPU, "H100-SXM")
-    assert replaced["text"].startswith("训练 GPT-3 175B，500B tokens\n≈ $1.68M（MFU 35%")
+    assert replaced["text"].startswith("训练 GPT-3 175B，500B tokens\n≈ $2.25M（MFU 27.1%")
     assert menus_of(replaced)[1][GPU]["placeholder"]["text"] == "换一款 GPU"
 
 
@@ -98,7 +99,7 @@ async def test_a_gpu_without_a_price_gives_the_error_and_keeps_the_menus(bot: Bo
     assert [element["type"] for element in block["elements"]] == ["static_select", "static_select"]  # nothing to share
     assert block["block_id"] == "train 175B 500B gpu=H20"
     recovered = await choose(bot, fake_slack, failed, GPU, "H100-SXM")
-    assert "≈ $1.68M at 35% MFU" in recovered["text"]
+    assert "≈ $2.25M at 27.1% MFU" in recovered["text"]
 
 
 async def test_a_comparison_offers_the_mfu_only(bot: BotServer, fake_slack: FakeSlack) -> None:
@@ -108,7 +109,7 @@ async def test_a_comparison_offers_the_mfu_only(bot: BotServer, fake_slack: Fake
     assert replaced["text"].startswith(
         "Training a 175B-parameter model on 500B tokens, across 2 GPUs\nH100-SXM is both"
     )
-    assert "($1.18M)" in replaced["text"]
+    assert "($1.22M)" in replaced["text"]
     assert chosen(replaced, MFU) == "50%"
 
 

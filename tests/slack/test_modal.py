@@ -80,7 +80,7 @@ async def test_a_filled_form_posts_the_estimate_privately_where_it_was_opened(
     (call,) = await fake_slack.wait_for("chat.postEphemeral")
     posted = payload_json(call)
     assert (posted["channel"], posted["user"]) == ("C123", "U123")
-    assert "≈ $1.68M at 35% MFU" in posted["text"]
+    assert "≈ $2.25M at 27.1% MFU" in posted["text"]
     assert "gpus=1024" in shown(posted)
     slack_limits_hold(posted["text"], posted["blocks"])
     passes_block_kit(posted["blocks"])

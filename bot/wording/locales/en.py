@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "subject_moe": "a {params}-parameter model ({active} active)",
     # headlines
     "train_headline": (
-        "≈ {cost} at {mfu} MFU ({mfu_kind}; {low}–{high} at {mfu_low}–{mfu_high}%) · "
+        "≈ {cost} at {mfu} MFU ({mfu_kind}; {low}–{high} at the published {mfu_low}–{mfu_high}%) · "
         "{peak} at 100% of peak (the seed document's assumption)"
     ),
     "train_headline_seed": "≈ {cost} at 100% of peak (formula=seed: the seed document's arithmetic)",
@@ -59,12 +59,13 @@ MESSAGES: dict[str, str] = {
     "field_wall_clock": "Wall-clock",
     "wall_clock_value_one": "{time} on {gpus} GPU ({peak} at peak)",
     "wall_clock_value_other": "{time} on {gpus} GPUs ({peak} at peak)",
-    "wall_clock_missing": "add `gpus=N` to see it",
+    "wall_clock_missing": "add `gpus=N` or `days=N` to see it",
     "field_cost": "Cost",
     "cost_value": "{cost} at {mfu} MFU · {peak} at peak",
     "field_memory": "Training state",
-    "memory_value": "{size} ({bytes} bytes per parameter, mixed-precision Adam) · at least {gpus} × {gpu} to hold it",
-    "memory_value_unknown": "{size} ({bytes} bytes per parameter, mixed-precision Adam)",
+    "memory_value": "{size} ({what}) · at least {gpus} × {gpu} to hold it",
+    "memory_value_unknown": "{size} ({what})",
+    "memory_what_full": "{base_bytes} bytes per parameter, mixed-precision Adam",
     "field_energy": "Energy",
     "energy_value": "{mwh} MWh ({watts} W per GPU × PUE {pue})",
     "field_reported": "Reported run",
@@ -213,6 +214,7 @@ MESSAGES: dict[str, str] = {
     "help_lines": (
         "`train <params|model> [tokens] [key=value ...]`: training cost\n"
         "`infer <params|model> [key=value ...]`: serving cost per 1M input and output tokens, latency, memory\n"
+        "`finetune <params|model> <tokens> [method=full|lora|qlora]`: fine-tuning cost, memory and fewest GPUs\n"
         "`compare <train|infer ...> [gpu=A100,H100,...]`: one job across GPUs, as a chart\n"
         "`sweep infer <params|model> [key=value ...]`: cost and speed per user across batch sizes\n"
         "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
@@ -233,7 +235,9 @@ MESSAGES: dict[str, str] = {
     "cli_epilog": (
         "commands:\n"
         "  train <params|model> [tokens] [key=value ...]   training cost\n"
-        "  infer <params|model> [key=value ...]            serving cost per 1K tokens\n"
+        "  finetune <params|model> <tokens> [method=...]   fine-tuning: full, LoRA or QLoRA\n"
+        "  infer <params|model> [key=value ...]            serving: $ per 1M input and output tokens, latency\n"
+        "  sweep infer <params|model> [key=value ...]      serving across batch sizes: cost vs speed per user\n"
         "  compare <train|infer ...> [gpu=A100,H100,...]   one job across GPUs\n"
         "  gpus                                            the GPU catalog with prices and sources\n"
         "  models                                          model presets\n"
@@ -260,9 +264,11 @@ MESSAGES: dict[str, str] = {
         "`infer 8.222e11 flops=100T price=3.93 formula=seed`"
     ),
     "help_train": (
-        "FLOPs = 6 × active params × tokens (8 with `recompute=full`); GPU-hours = FLOPs / (peak × MFU); "
-        "cost = GPU-hours × price × (1 − discount).\n"
-        "Keys: `gpu= price= flops= precision= mfu= gpus= active= discount= currency= rate= recompute= formula= pue=`"
+        "FLOPs = 6 × active params × tokens (8 with `recompute=full`); GPU-hours = FLOPs / (peak × MFU × goodput); "
+        "cost = GPU-hours × price × (1 − discount). MFU defaults to the GPU generation's published median.\n"
+        "`days=30`: the GPUs that finish in 30 days · `budget=1M`: the compute-optimal model a budget buys.\n"
+        "Keys: `gpu= price= flops= precision= mfu= goodput= gpus= days= budget= active= discount= currency= rate= "
+        "recompute= formula= pue=`"
     ),
     "help_infer": (
         "Prefill is compute-bound (2·N FLOPs per input token); a decode step reads the weights and every sequence's "
@@ -370,7 +376,7 @@ MESSAGES: dict[str, str] = {
     "modal_price": "Price, USD per GPU-hour",
     "modal_price_hint": "Default: the catalog's price for that GPU.",
     "modal_mfu": "MFU",
-    "modal_mfu_hint": "The share of peak FLOPS reached: 40% or 0.4. Default: {train_mfu} training, {infer_mfu} serving.",
+    "modal_mfu_hint": "The share of peak FLOPS reached: 40% or 0.4. Default: training, the GPU generation's published median ({train_mfu} on the A100); serving, {infer_mfu}.",
     "modal_gpus": "Number of GPUs",
     "modal_gpus_hint": "Training: for the wall-clock time. Serving: cards per replica.",
     "home_title": "llmcost: what it costs to train or serve a language model",
@@ -382,4 +388,91 @@ MESSAGES: dict[str, str] = {
     "home_gpu_line": "*{id}* · {peak} TFLOPS {precision} · {memory} GB · {price}",
     "home_price": "${price}/h, {provider} {model}, {as_of}{stale} (source: {source})",
     "home_stale": " ⚠ over a year old or undated",
+    # training: published runs, goodput, time and budget (issue 14)
+    "mfu_fitted": "{generation} median",
+    "mfu_borrowed": "{borrowed}'s median, not validated on {generation}",
+    "a_mfu_fitted": "{mfu}, median of {runs} published {generation} runs (productive time; {low}–{high} is their 5th–95th percentile)",
+    "a_mfu_few": "{mfu}, median of {runs} published {generation} run(s): not validated ({low}–{high}: {borrowed}'s spread)",
+    "a_mfu_borrowed": "{mfu}: no published {generation} run; not validated: uses {borrowed}'s ({low}–{high})",
+    "a_mfu_basis": "MFU is against the 16-bit peak, FP8 runs included (DeepSeek-V3: 34.6% of BF16 = 17.3% of FP8)",
+    "field_goodput": "Failures and restarts",
+    "goodput_value_sized": (
+        "goodput {goodput} on {gpus} GPUs (sized to the typical length of a published run this big; set `gpus=` or "
+        "`days=`): +{hours} GPU-hours, +{cost}"
+    ),
+    "goodput_value_gpus": "goodput {goodput} on {gpus} GPUs: +{hours} GPU-hours, +{cost}",
+    "goodput_value_given": "goodput {goodput} (yours): +{hours} GPU-hours, +{cost}",
+    "goodput_value_seed": "none: the seed's formula assumes no failures",
+    "a_goodput": "Goodput",
+    "a_goodput_model": (
+        "{goodput}: Llama 3's interruption rate (466 in 54 days on 16K H100) × GPUs × 11.6 min lost each, plus 3% for "
+        "checkpoints and pauses; `goodput=100%` turns it off"
+    ),
+    "a_goodput_given": "{goodput}, yours",
+    "field_gpus_needed": "GPUs for {days} days",
+    "gpus_needed_value": "{gpus} ({nodes} nodes of 8): {time} wall-clock, failures included",
+    "field_budget": "Budget",
+    "budget_value": "{budget} buys {params} parameters on {tokens} tokens (Chinchilla, {per_param} per parameter): {hours} GPU-hours",
+    "a_tokens_budget": "{tokens}, {per_param} per parameter: the compute-optimal run for the budget",
+    "reported_ratio": "{reported} · this estimate is {ratio}× its GPU-hours",
+    "similar_runs": "Runs like yours: {runs}",
+    "similar_run": "{model} ({gpu}, {mfu} MFU{hours}; {source})",
+    "similar_run_hours": ", {hours} GPU-h",
+    "note_trained_on": "{model} is estimated on the {gpu} it was trained on; `gpu=` to choose another.",
+    "note_mfu_fp8_basis": (
+        "Published MFUs are against the BF16 peak (DeepSeek-V3's FP8 run: 34.6% of BF16, 17.3% of FP8): at this "
+        "precision's peak, twice as high, the default {sixteen} is {mfu}, the same speed."
+    ),
+    "note_goodput_beyond_published": (
+        "{gpus} GPUs is beyond the largest published run (16,384): the goodput there is extrapolated."
+    ),
+    "days_unreachable": "No cluster finishes in {days} days: more GPUs lose more time to failures than they add.",
+    "a_mfu_basis_label": "MFU basis",
+    "budget_and_params": "`{option}` sizes the model itself: drop `{word}` (and any token count).",
+    "days_and_gpus": "`{word}` and `{option}` both set the cluster: give one.",
+    "compare_mfu_each": "each generation's median",
+    # fine-tuning and mixture-of-experts shorthand (issue 14)
+    "finetune_title": "Fine-tuning {subject} on {tokens} tokens ({method})",
+    "method_full": "full",
+    "method_lora": "LoRA",
+    "method_qlora": "QLoRA",
+    "memory_what_lora": (
+        "frozen weights in bf16, {base_bytes} bytes per parameter, and {adapters} rank-{rank} adapter parameters at {adapter_bytes} bytes; "
+        "activations not counted"
+    ),
+    "memory_what_qlora": (
+        "frozen weights in 4-bit NF4, {base_bits} bits per parameter, and {adapters} rank-{rank} adapter parameters at {adapter_bytes} bytes; "
+        "activations not counted"
+    ),
+    "note_finetune_full": (
+        "Full fine-tuning: 6·N·D FLOPs and {state_bytes} bytes per parameter of weights, gradients and Adam state, as in "
+        "pre-training; activations not counted; pre-training's MFU assumed."
+    ),
+    "note_finetune_lora": (
+        "LoRA: frozen weights form no gradients, so 4·N·D FLOPs (the forward pass and the activation gradients) plus "
+        "6 per adapter parameter per token; rank-{rank} adapters on every linear layer of a typical shape this size; "
+        "pre-training's MFU assumed."
+    ),
+    "note_finetune_qlora": (
+        "QLoRA: LoRA on weights stored in 4-bit NF4 ({bits} bits with double quantization); dequantizing them each "
+        "step makes it slower than LoRA, which is not counted."
+    ),
+    "finetune_needs_tokens": "Fine-tuning needs its token count, like `finetune llama2-7b 100M method=lora`.",
+    "note_moe_unknown_active": (
+        "`{shorthand}` counts all {total} parameters as active: the active share is unknown (give `active=`)."
+    ),
+    "note_moe_unknown_active_named": (
+        "`{shorthand}` counts all {total} parameters as active: the active share is unknown (give `active=`). "
+        "It matches the {title} preset (`{preset}`)."
+    ),
+    "note_moe_unknown_active_preset": (
+        "`{shorthand}` counts all {total} parameters as active: the active share is unknown (give `active=`). "
+        "It matches the {title} preset (`{preset}`): {active} active."
+    ),
+    "help_finetune": (
+        "`finetune <params|model> <tokens>`: full fine-tuning is 6·N·D with {state_bytes} bytes per parameter of state; "
+        "`method=lora` forms no gradients for the frozen weights (4·N·D) and holds bf16 weights plus rank-{rank} "
+        "adapters; `method=qlora` holds the weights in 4-bit NF4. Memory gives the fewest GPUs that hold it.\n"
+        "Keys: the training keys but `budget=`, and `method=full|lora|qlora`"
+    ),
 }

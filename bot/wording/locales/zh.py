@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "subject_moe": "{params} 参数模型（激活 {active}）",
     # headlines
     "train_headline": (
-        "≈ {cost}（MFU {mfu}，{mfu_kind}；MFU {mfu_low}–{mfu_high}% 时为 {low}–{high}）· 峰值算力下 {peak}（即 MFU 100%，种子文档的假设）"
+        "≈ {cost}（MFU {mfu}，{mfu_kind}；按公开训练的 MFU {mfu_low}–{mfu_high}% 为 {low}–{high}）· 峰值算力下 {peak}（即 MFU 100%，种子文档的假设）"
     ),
     "train_headline_seed": "≈ {cost}，按峰值算力（MFU 100%；formula=seed：种子文档的算法）",
     "mfu_typical": "典型值",
@@ -55,12 +55,13 @@ MESSAGES: dict[str, str] = {
     "gpu_hours_value": "MFU {mfu} 时 {hours} · 峰值时 {peak}",
     "field_wall_clock": "训练时长",
     "wall_clock_value_other": "{gpus} 张 GPU 上 {time}（峰值时 {peak}）",
-    "wall_clock_missing": "加上 `gpus=N` 即可看到",
+    "wall_clock_missing": "加上 `gpus=N` 或 `days=N` 即可看到",
     "field_cost": "费用",
     "cost_value": "MFU {mfu} 时 {cost} · 峰值时 {peak}",
     "field_memory": "训练状态显存",
-    "memory_value": "{size}（每参数 {bytes} 字节，混合精度 Adam）· 至少需要 {gpus} × {gpu}",
-    "memory_value_unknown": "{size}（每参数 {bytes} 字节，混合精度 Adam）",
+    "memory_value": "{size}（{what}）· 至少需要 {gpus} × {gpu}",
+    "memory_value_unknown": "{size}（{what}）",
+    "memory_what_full": "每参数 {base_bytes} 字节，混合精度 Adam",
     "field_energy": "能耗",
     "energy_value": "{mwh} 兆瓦时（每张 GPU {watts} W × PUE {pue}）",
     "field_reported": "公开报告的训练",
@@ -204,7 +205,9 @@ MESSAGES: dict[str, str] = {
     "cli_epilog": (
         "命令：\n"
         "  train <参数量|模型> [tokens] [键=值 ...]         训练费用\n"
-        "  infer <参数量|模型> [键=值 ...]                  推理每千 token 费用\n"
+        "  finetune <参数量|模型> <tokens> [method=...]     微调：全参数、LoRA 或 QLoRA\n"
+        "  infer <参数量|模型> [键=值 ...]                  推理：每百万输入与输出 token 的费用、延迟\n"
+        "  sweep infer <参数量|模型> [键=值 ...]            不同 batch 下的推理：费用与每用户速度\n"
         "  compare <train|infer ...> [gpu=A100,H100,...]   同一任务在多款 GPU 上对比\n"
         "  gpus                                            GPU 目录及价格和出处\n"
         "  models                                          预设模型\n"
@@ -231,9 +234,11 @@ MESSAGES: dict[str, str] = {
         "`infer 8222亿 flops=100T price=3.93 formula=seed`"
     ),
     "help_train": (
-        "计算量 = 6 × 激活参数 × tokens（`recompute=full` 时为 8）；GPU 小时 = 计算量 / (峰值 × MFU)；"
-        "费用 = GPU 小时 × 价格 × (1 − 折扣)。\n"
-        "选项：`gpu= price= flops= precision= mfu= gpus= active= discount= currency= rate= recompute= formula= pue=`"
+        "计算量 = 6 × 激活参数 × tokens（`recompute=full` 时为 8）；GPU 小时 = 计算量 / (峰值 × MFU × 有效训练时间占比)；"
+        "费用 = GPU 小时 × 价格 × (1 − 折扣)。MFU 默认取该代 GPU 公开训练的中位数。\n"
+        "`days=30`：30 天内完成所需的 GPU · `budget=1M`：该预算下计算最优的模型。\n"
+        "选项：`gpu= price= flops= precision= mfu= goodput= gpus= days= budget= active= discount= currency= rate= "
+        "recompute= formula= pue=`"
     ),
     "help_infer": (
         "prefill 受算力限制（每个输入 token 2·N FLOPs）；每步解码读取权重和所有序列的 KV 缓存，或受算力限制，取较慢者。"
@@ -333,7 +338,7 @@ MESSAGES: dict[str, str] = {
     "modal_price": "价格（美元/GPU 小时）",
     "modal_price_hint": "默认：目录中该 GPU 的价格。",
     "modal_mfu": "MFU",
-    "modal_mfu_hint": "达到的峰值算力比例：40% 或 0.4。默认：训练 {train_mfu}，推理 {infer_mfu}。",
+    "modal_mfu_hint": "达到的峰值算力比例：40% 或 0.4。默认：训练取该代 GPU 公开训练的中位数（A100 为 {train_mfu}），推理 {infer_mfu}。",
     "modal_gpus": "GPU 数量",
     "modal_gpus_hint": "训练：用于估算耗时。推理：每个副本的卡数。",
     "home_title": "llmcost：训练或部署一个语言模型要花多少钱",
@@ -345,4 +350,73 @@ MESSAGES: dict[str, str] = {
     "home_gpu_line": "*{id}* · {peak} TFLOPS {precision} · {memory} GB · {price}",
     "home_price": "${price}/小时，{provider} {model}，{as_of}{stale}（来源：{source}）",
     "home_stale": " ⚠ 超过一年或未注明日期",
+    # training: published runs, goodput, time and budget (issue 14)
+    "mfu_fitted": "{generation} 公开训练的中位数",
+    "mfu_borrowed": "{borrowed} 的中位数，未在 {generation} 上验证",
+    "a_mfu_fitted": "{mfu}，{runs} 个公开 {generation} 训练的中位数（有效训练时间；{low}–{high} 为其第 5–95 百分位）",
+    "a_mfu_few": "{mfu}，{runs} 个公开 {generation} 训练的中位数：未经验证（{low}–{high}：{borrowed} 的离散范围）",
+    "a_mfu_borrowed": "{mfu}：没有公开的 {generation} 训练；未经验证：采用 {borrowed} 的值（{low}–{high}）",
+    "a_mfu_basis": "MFU 按 16 位峰值计算，FP8 训练也一样（DeepSeek-V3：BF16 的 34.6% = FP8 的 17.3%）",
+    "field_goodput": "故障与重启",
+    "goodput_value_sized": (
+        "有效训练时间占比 {goodput}，{gpus} 张 GPU（按同等规模公开训练的典型时长估算；可用 `gpus=` 或 `days=` 指定）："
+        "+{hours} GPU 小时，+{cost}"
+    ),
+    "goodput_value_gpus": "有效训练时间占比 {goodput}，{gpus} 张 GPU：+{hours} GPU 小时，+{cost}",
+    "goodput_value_given": "有效训练时间占比 {goodput}（你设定的）：+{hours} GPU 小时，+{cost}",
+    "goodput_value_seed": "无：种子文档的公式不计故障",
+    "a_goodput": "有效训练时间占比",
+    "a_goodput_model": (
+        "{goodput}：Llama 3 的中断率（16K 张 H100 上 54 天 466 次）× GPU 数 × 每次损失 11.6 分钟，另加 3% 的检查点与暂停；"
+        "`goodput=100%` 可关闭"
+    ),
+    "a_goodput_given": "{goodput}，你设定的",
+    "field_gpus_needed": "{days} 天内完成所需 GPU",
+    "gpus_needed_value": "{gpus} 张（{nodes} 个 8 卡节点）：训练时长 {time}，含故障",
+    "field_budget": "预算",
+    "budget_value": "{budget} 可训练 {params} 参数、{tokens} token（Chinchilla，每参数 {per_param} 个）：{hours} GPU 小时",
+    "a_tokens_budget": "{tokens}，每参数 {per_param} 个：该预算下计算最优的训练",
+    "reported_ratio": "{reported} · 本估算为其 GPU 小时的 {ratio} 倍",
+    "similar_runs": "类似的公开训练：{runs}",
+    "similar_run": "{model}（{gpu}，MFU {mfu}{hours}；{source}）",
+    "similar_run_hours": "，{hours} GPU 小时",
+    "note_trained_on": "{model} 按其实际训练所用的 {gpu} 估算；可用 `gpu=` 换成其他 GPU。",
+    "note_mfu_fp8_basis": (
+        "公开的 MFU 按 BF16 峰值计算（DeepSeek-V3 的 FP8 训练：BF16 的 34.6%，FP8 的 17.3%）：按此精度两倍高的峰值，"
+        "默认的 {sixteen} 相当于 {mfu}，速度相同。"
+    ),
+    "note_goodput_beyond_published": "{gpus} 张 GPU 超过最大的公开训练（16,384 张）：这里的有效训练时间占比是外推的。",
+    "days_unreachable": "没有集群能在 {days} 天内完成：GPU 越多，故障损失的时间比增加的算力还多。",
+    "a_mfu_basis_label": "MFU 基准",
+    "budget_and_params": "`{option}` 会自行确定模型规模：请去掉 `{word}`（以及 token 数）。",
+    "days_and_gpus": "`{word}` 和 `{option}` 都在指定集群：只给一个。",
+    "compare_mfu_each": "各代 GPU 的公开中位数",
+    # fine-tuning and mixture-of-experts shorthand (issue 14)
+    "finetune_title": "微调 {subject}，{tokens} tokens（{method}）",
+    "method_full": "全参数",
+    "method_lora": "LoRA",
+    "method_qlora": "QLoRA",
+    "memory_what_lora": "冻结权重按 bf16 每参数 {base_bytes} 字节，加 {adapters} 个 rank-{rank} 适配器参数，每个 {adapter_bytes} 字节；未计激活值",
+    "memory_what_qlora": "冻结权重按 4 位 NF4 每参数 {base_bits} 位，加 {adapters} 个 rank-{rank} 适配器参数，每个 {adapter_bytes} 字节；未计激活值",
+    "note_finetune_full": "全参数微调：计算量 6·N·D，权重、梯度与 Adam 状态每参数 {state_bytes} 字节，与预训练相同；未计激活值；沿用预训练的 MFU。",
+    "note_finetune_lora": (
+        "LoRA：冻结的权重不产生梯度，计算量为 4·N·D（前向与激活梯度），另加每个适配器参数每 token 6 次；"
+        "按同等规模的典型结构在每个线性层加 rank-{rank} 适配器；沿用预训练的 MFU。"
+    ),
+    "note_finetune_qlora": "QLoRA：在 4 位 NF4 权重上做 LoRA（双重量化后每参数 {bits} 位）；每步反量化使其慢于 LoRA，这部分未计入。",
+    "finetune_needs_tokens": "微调需要给出 token 数，例如 `finetune llama2-7b 100M method=lora`。",
+    "note_moe_unknown_active": "`{shorthand}` 把全部 {total} 参数都算作激活：激活比例未知（可用 `active=` 指定）。",
+    "note_moe_unknown_active_named": (
+        "`{shorthand}` 把全部 {total} 参数都算作激活：激活比例未知（可用 `active=` 指定）。它与预设 {title}（`{preset}`）相符。"
+    ),
+    "note_moe_unknown_active_preset": (
+        "`{shorthand}` 把全部 {total} 参数都算作激活：激活比例未知（可用 `active=` 指定）。"
+        "它与预设 {title}（`{preset}`）相符：激活 {active}。"
+    ),
+    "help_finetune": (
+        "`finetune <参数|模型> <tokens>`：全参数微调计算量 6·N·D，状态每参数 {state_bytes} 字节；"
+        "`method=lora` 冻结的权重不产生梯度（4·N·D），显存为 bf16 权重加 rank-{rank} 适配器；"
+        "`method=qlora` 权重按 4 位 NF4 存放。由显存给出至少需要的 GPU 数。\n"
+        "选项：训练的选项（`budget=` 除外），以及 `method=full|lora|qlora`"
+    ),
 }
