@@ -8,7 +8,7 @@ from dotenv import find_dotenv, load_dotenv
 from slack_bolt.async_app import AsyncApp
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.config import ConfigError, load_config
+from bot.config import ConfigError, load_config, load_prices
 from bot.slack.app import create_app
 from bot.store.database import shown
 from bot.store.migrate import upgrade_database
@@ -30,6 +30,7 @@ def main() -> None:
     load_dotenv(find_dotenv(usecwd=True))
     try:
         config = load_config()
+        load_prices(config.llmcost_prices)
     except ConfigError as error:
         print(f"llmcost: {error}", file=sys.stderr)
         sys.exit(1)

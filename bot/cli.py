@@ -9,11 +9,13 @@ import sys
 from datetime import date
 
 from bot.answer import Answer, reply_to
+from bot.config import ConfigError, load_prices
 from bot.render.terminal import PREFIX, render_text
 from bot.wording.i18n import t
 from bot.wording.report import Failure, Listing
 
 USAGE_ERROR = 2
+CONFIG_ERROR = 1
 
 
 def as_json(reply: Answer) -> str:
@@ -21,6 +23,8 @@ def as_json(reply: Answer) -> str:
         return json.dumps(
             {"error": f"{reply.message} {t(reply.lang, 'try', example=PREFIX + reply.example)}"}, ensure_ascii=False
         )
+    if isinstance(reply, Listing) and reply.data is not None:
+        return reply.data.model_dump_json(indent=2)
     if isinstance(reply, Listing):
         sections = [{"heading": heading, "lines": lines} for heading, lines in reply.sections]
         return json.dumps({"title": reply.title, "sections": sections}, ensure_ascii=False, indent=2)
@@ -36,6 +40,11 @@ def run(argv: list[str], today: date) -> tuple[str, int]:
 
 
 def main() -> None:
+    try:
+        load_prices(os.environ.get("LLMCOST_PRICES"))
+    except ConfigError as error:  # an operator's price file that does not read: one line, before any answer
+        print(f"llmcost: {error}", file=sys.stderr)
+        sys.exit(CONFIG_ERROR)
     try:
         output, code = run(sys.argv[1:], date.today())
         print(output, file=sys.stderr if code and "--json" not in sys.argv else sys.stdout)

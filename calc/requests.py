@@ -35,6 +35,14 @@ class JobRequest(BaseModel):
     currency: Currency | None = None
     rate: Annotated[float, Field(gt=0, le=1000)] | None = None
     formula: Formula = Formula.STANDARD
+    # How the GPU is paid for (calc.prices): a basis the offers name, `seed`, or `own` with the figures below.
+    basis: str | None = None
+    capex: Annotated[float, Field(gt=0, le=10_000_000)] | None = None  # USD per GPU, bought
+    years: Annotated[float, Field(gt=0, le=30)] | None = None
+    util: Fraction | None = None
+    kwh: Annotated[float, Field(ge=0, le=10)] | None = None  # USD per kWh
+    pue: Annotated[float, Field(ge=1, le=3)] | None = None
+    ops: Share | None = None
 
     @model_validator(mode="after")
     def _names_a_model(self) -> "JobRequest":
@@ -50,7 +58,6 @@ class TrainRequest(JobRequest):
     tokens: Annotated[float, Field(ge=1e3, le=1e17)] | None = None
     gpus: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
     recompute: Recompute = Recompute.NONE
-    pue: Annotated[float, Field(ge=1, le=3)] | None = None
 
 
 class InferRequest(JobRequest):

@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from calc.prices import PricingModel
+from calc.api_prices import ApiComparison
+from calc.ownership import Ownership
 from calc.units import Currency, Formula, Precision, Recompute
 
 
@@ -20,18 +21,26 @@ class Note(BaseModel):
     values: dict[str, str | float | int] = {}
 
 
+PriceRule = Literal["given", "seed", "median", "own"]
+
+
 class PriceInfo(BaseModel):
-    """Where the hourly price came from."""
+    """Where the hourly price came from: the reader's or team's figure, an offer and the rule that chose it, or
+    the cost of owning the GPU, part by part."""
 
     model_config = ConfigDict(frozen=True)
 
     label: str | None
+    rule: PriceRule
+    basis: str | None  # how the price is charged (on-demand, commit-1y, ..., own); None for a given price
     provider: str | None
-    pricing_model: PricingModel | None
     instance: str | None
+    region: str | None
     as_of: str | None
     source: str
     stale: bool
+    offers_counted: int | None  # providers the median was taken over
+    own: Ownership | None
 
 
 class Assumptions(BaseModel):
@@ -49,6 +58,7 @@ class Assumptions(BaseModel):
     mfu_label: str | None
     price_per_gpu_hour: float
     price_source: str
+    price_basis: str | None
     price: PriceInfo
     discount: float
     currency: Currency
@@ -148,6 +158,7 @@ class InferResult(BaseModel):
     assumptions: InferAssumptions
     notes: tuple[Note, ...]
     command: str
+    api: ApiComparison | None = None  # set by calc.self_host for a model that APIs price
 
 
 EstimateResult = TrainResult | InferResult

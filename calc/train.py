@@ -69,7 +69,9 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     gpu_hours = gpu_hours_at(resolved.mfu)
     cost_usd = cost_usd_at(resolved.mfu)
     cost_usd_at_peak = cost_usd_at(1.0)
-    pue = request.pue or DEFAULT_PUE
+    # Owning the GPUs prices their power at one PUE: the energy line uses the same.
+    own = resolved.price.own
+    pue = request.pue or (own.pue if own else DEFAULT_PUE)
     power_w = resolved.gpu.power_w
     state_bytes = TRAIN_STATE_BYTES_PER_PARAM * resolved.params
 

@@ -17,7 +17,7 @@ def test_train_prints_the_answer_and_every_assumption() -> None:
     assert "$3,026,042 at 35% MFU · $1,059,115 at peak" in output
     assert "312 TFLOPS dense peak" in output
     assert "processors/A100; NVIDIA prints sparse figures, these are dense (sparse/2)" in output
-    assert "$2.2659 per GPU-hour: Azure, 3-year reserved" in output
+    assert "$2.2659 per GPU-hour, 3-year commitment: the seed document's figure, undated" in output
     assert "⚠ possibly stale" in output
     assert output.rstrip().endswith(
         "llmcost train 175B 500B gpu=A100-80GB-SXM precision=bf16 mfu=35% price=2.2659 discount=0% currency=USD pue=1.1"
@@ -91,7 +91,7 @@ def test_help_and_listings(words: list[str]) -> None:
 def test_gpus_listing_cites_prices() -> None:
     output, _ = run(["gpus"], TODAY)
     assert "H100-SXM: NVIDIA H100 SXM 80GB · 989.4 TFLOPS bf16 · 80 GB · 3.35 TB/s · 700 W" in output
-    assert "$3.99/h RunPod Secure Cloud on-demand, 2026-11-09" in output
+    assert "$3.99/h on-demand, RunPod (Secure Cloud), 2026-11-09" in output
     assert "H20" in output and "no public price" in output
 
 

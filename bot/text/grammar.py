@@ -3,7 +3,7 @@
     train <params|model> [tokens] [key=value ...]
     infer <params|model> [key=value ...]
     compare <train|infer ...> [gpu=A,B,C]
-    gpus | models | help [topic]
+    gpus | models | prices [gpu] | api [model] | help [topic]
     set <gpu|price|currency|rate|mfu> <value> | settings | reset [key]     (team defaults)
 
 Every rejection is a GrammarError naming the offending word and carrying a working example.
@@ -29,9 +29,11 @@ from bot.text.quantities import (
     parse_quantity,
 )
 from bot.wording import numbers as fmt
+from calc.api_prices import api_models, api_offers
 from calc.command import format_percent, format_quantity
 from calc.gpus import CATALOG, find_gpu
 from calc.presets import PRESETS, find_preset
+from calc.prices import normal_basis, price_book
 from calc.requests import EstimateRequest, InferRequest, TrainRequest
 from calc.units import Currency, Formula, Precision, Recompute
 
@@ -74,6 +76,22 @@ class ListModels(BaseModel):
     kind: Literal["models"] = "models"
 
 
+class ListPrices(BaseModel):
+    """`prices [gpu]`: the offers with dates and sources; `gpu` a catalog id, or None for every GPU."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["prices"] = "prices"
+    gpu: str | None = None
+
+
+class ListApi(BaseModel):
+    """`api [model]`: hosted models' per-token prices; `model` as the catalog names it, or None for all."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["api"] = "api"
+    model: str | None = None
+
+
 class Compare(BaseModel):
     """One job across GPUs: `request` names no GPU of its own; `gpus` are catalog ids, in the order given."""
 
@@ -106,7 +124,9 @@ class ResetDefault(BaseModel):
 
 
 TeamCommand = SetDefault | ShowSettings | ResetDefault
-Command = Estimate | Help | ListGpus | ListModels | Compare | SetDefault | ShowSettings | ResetDefault
+Command = (
+    Estimate | Help | ListGpus | ListModels | ListPrices | ListApi | Compare | SetDefault | ShowSettings | ResetDefault
+)
 
 
 @dataclass(frozen=True)
@@ -141,6 +161,18 @@ def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Calla
     return parse
 
 
+def _known_bases() -> list[str]:
+    return price_book().known_bases()
+
+
+def _basis(word: str) -> str:
+    """A basis the offers name (or `seed`, `own`), as the data spells it; `commit` reads as `commit-1y`."""
+    basis = normal_basis(word)
+    if basis not in _known_bases():
+        raise QuantityError(word)
+    return basis
+
+
 _GPU_NAMES = [name for gpu in CATALOG for name in (gpu.id, *gpu.aliases)]
 _CURRENCY_ALIASES = {"$": "USD", "usd$": "USD", "rmb": "CNY", "元": "CNY", "人民币": "CNY", "¥": "CNY", "cny¥": "CNY"}
 
@@ -155,13 +187,20 @@ _SHARED_KEYS: dict[str, Key] = {
     "currency": Key(_choice(Currency, _CURRENCY_ALIASES), "currency=CNY"),
     "rate": Key(parse_number, "rate=7.1"),
     "formula": Key(_choice(Formula), "formula=seed"),
+    # How the GPUs are paid for (calc.prices); with basis=own, the purchase's figures (calc.ownership).
+    "basis": Key(_basis, "basis=on-demand"),
+    "capex": Key(parse_number, "capex=30000"),
+    "years": Key(parse_number, "years=5"),
+    "util": Key(parse_fraction, "util=70%", format_percent),
+    "kwh": Key(parse_number, "kwh=0.09"),
+    "pue": Key(parse_number, "pue=1.2"),
+    "ops": Key(parse_fraction, "ops=20%", format_percent),
 }
 TRAIN_KEYS: dict[str, Key] = {
     **_SHARED_KEYS,
     "tokens": Key(parse_quantity, "tokens=2T", format_quantity),
     "gpus": _count_key("gpus=1024"),
     "recompute": Key(_choice(Recompute), "recompute=full"),
-    "pue": Key(parse_number, "pue=1.2"),
 }
 INFER_KEYS: dict[str, Key] = {
     **_SHARED_KEYS,
@@ -227,6 +266,12 @@ def parse(text: str) -> Command:
         return ListGpus()
     if head in ("models", "model", "presets"):
         return ListModels()
+    if head in ("prices", "price"):
+        _arguments("prices", words[1:], min(len(words) - 1, 1), PRICES_EXAMPLE)
+        return ListPrices(gpu=_read_gpu(words[1], PRICES_EXAMPLE) if len(words) > 1 else None)
+    if head == "api":
+        _arguments("api", words[1:], min(len(words) - 1, 1), API_EXAMPLE)
+        return ListApi(model=_api_model(words[1]) if len(words) > 1 else None)
     if head == "set":
         return _set_default(words[1:])
     if head == "settings":
@@ -236,7 +281,7 @@ def parse(text: str) -> Command:
         return _reset_default(words[1:])
     if find_preset(words[0]) is not None or _is_quantity(words[0]):
         raise GrammarError("missing_command", word=words[0], example=f"train {' '.join(words)}")
-    commands = ["train", "infer", "compare", "gpus", "models", "help", "set", "settings", "reset"]
+    commands = ["train", "infer", "compare", "gpus", "models", "prices", "api", "help", "set", "settings", "reset"]
     raise GrammarError("unknown_command", word=words[0], suggestion=_suggest(words[0], commands))
 
 
@@ -288,7 +333,9 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
 
     for key, (value, word) in options.items():
         spec = keys[key]
-        code, choices = ("unknown_gpu", _GPU_NAMES) if key == "gpu" else ("bad_value", [])
+        code, choices = (
+            ("unknown_gpu", _GPU_NAMES) if key == "gpu" else ("bad_value", _known_bases() if key == "basis" else [])
+        )
         fields[key] = _read(value, word, spec.parse, code, example, choices, key=key, expected=spec.example)
         typed[key] = word
     request_type = TrainRequest if kind == "train" else InferRequest
@@ -327,6 +374,21 @@ def _explain(error: ValidationError, typed: dict[str, str], keys: dict[str, Key]
     if bound is None:
         return GrammarError("out_of_range", example, word=word)
     return GrammarError(f"out_of_range_{bound}", example, word=word, limit=shows(context[bound]))
+
+
+PRICES_EXAMPLE = "prices H100"
+API_EXAMPLE = "api llama3.1-70b"
+
+
+def _api_model(word: str) -> str:
+    """A model the API catalog prices, by a preset's name or alias or the vendor's name."""
+    offers = api_offers(word)
+    if not offers:
+        models = api_models()
+        raise GrammarError(
+            "unknown_api_model", API_EXAMPLE, word=word, models=", ".join(models), suggestion=_suggest(word, models)
+        )
+    return offers[0].model
 
 
 COMPARE_EXAMPLES: dict[str, str] = {

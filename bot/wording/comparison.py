@@ -50,7 +50,7 @@ def _row(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
             time=time,
             peak=f"{a.peak_flops / 1e12:g}",
             precision=a.precision.value,
-            price=price_words(a, lang, "gpu_price"),
+            price=price_words(a, lang, short=True),
         )
     row = t(
         lang,
@@ -59,7 +59,7 @@ def _row(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
         time=time,
         cards=estimate.assumptions.cards,
         bound=t(lang, f"bound_{estimate.bound}"),
-        price=price_words(a, lang, "gpu_price"),
+        price=price_words(a, lang, short=True),
     )
     if estimate.fits:
         return row

@@ -3,7 +3,7 @@
 import math
 
 from bot.wording.i18n import t
-from calc.prices import PricingModel
+from bot.wording.locales import en
 from calc.units import Currency
 
 SYMBOLS = {Currency.USD: "$", Currency.CNY: "¥"}
@@ -80,9 +80,13 @@ def duration(seconds: float, lang: str) -> str:
     return f"{significant(seconds / (365 * 86_400))} {t(lang, 'unit_years')}"
 
 
-def pricing_model(model: PricingModel, lang: str) -> str:
-    """How a catalog price is charged (on-demand, reserved, ...), in the reader's words."""
-    return t(lang, f"pricing_{model.name.lower()}")
+def basis(name: str | None, lang: str) -> str:
+    """How a price is charged (on-demand, a 1-year commitment, ...), in the reader's words; a basis only an
+    operator's data file names reads as that name."""
+    if name is None:
+        return t(lang, "your_price")
+    code = f"basis_{name}"
+    return t(lang, code) if code in en.MESSAGES else name
 
 
 def price_date(as_of: str | None, lang: str) -> str:

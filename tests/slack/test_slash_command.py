@@ -43,7 +43,7 @@ async def test_every_assumption_is_shown_with_its_source(bot: BotServer) -> None
     context = "\n".join(texts(of_type(answer["blocks"], "context")[0]))
     assert "*GPU*: NVIDIA A100 80GB SXM, bf16, 312 TFLOPS dense peak — NVIDIA A100 datasheet" in context
     assert "*MFU*: 35%, typical of published runs (25–50%)" in context
-    assert "*Price*: $2.2659 per GPU-hour: Azure, 3-year reserved, undated" in context
+    assert "*Price*: $2.2659 per GPU-hour, 3-year commitment: the seed document's figure, undated" in context
     assert "*Discount*: 50% off (pay 50%)" in context
     assert "*Currency*: CNY at 7.1 per USD" in context
     assert "¥3.76M at peak" in answer["text"]
@@ -72,8 +72,8 @@ async def test_a_comparison_shows_its_charts_in_code_blocks_and_can_be_shared(bo
     )
     charts = [text for block in of_type(answer["blocks"], "section") for text in texts(block) if "```" in text]
     assert charts[0].startswith("*Cost at 35% MFU*\n```")
-    assert "A100-80GB-SXM ████" in charts[0] and "$3.03M" in charts[0]
-    assert "*A100-80GB-SXM*: $3,026,042 · 1.34M GPU-h" in shown(answer)
+    assert "A100-80GB-SXM ████" in charts[0] and "$3.61M" in charts[0]  # on-demand, as every GPU in it
+    assert "*A100-80GB-SXM*: $3,605,769 · 1.34M GPU-h" in shown(answer)
     assert charts[-1].startswith("*Reproduce*\n```/llmcost compare train 175B 500B")
     (actions,) = of_type(answer["blocks"], "actions")
     assert actions["elements"][0]["value"] == "compare train 175B 500B gpu=A100,H100"
@@ -85,7 +85,7 @@ async def test_a_comparison_shows_its_charts_in_code_blocks_and_can_be_shared(bo
         ("help", "llmcost: what it costs to train or serve a language model", "`help train`"),
         ("help", "llmcost: what it costs to train or serve a language model", "`infer 70B batch=32 gpu=H100`"),
         ("help infer", "llmcost: what it costs to train or serve a language model", "More cards cut latency"),
-        ("gpus", "GPU catalog: dense peaks and default prices", "$2.2659/h Azure 3-year reserved"),
+        ("gpus", "GPU catalog: dense peaks and default prices", "$2.2659/h 3-year commitment, the seed document"),
         ("models", "Model presets", "gpt3: GPT-3"),
     ],
 )
