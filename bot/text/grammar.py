@@ -33,7 +33,7 @@ from calc.api_prices import api_models, api_offers
 from calc.command import format_percent, format_quantity
 from calc.gpus import CATALOG, find_gpu
 from calc.presets import PRESETS, find_preset
-from calc.prices import normal_basis, price_book
+from calc.prices import BASIS_ALIASES, normal_basis, price_book
 from calc.requests import EstimateRequest, InferRequest, TrainRequest
 from calc.units import Currency, Formula, Precision, Recompute
 
@@ -162,13 +162,14 @@ def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Calla
 
 
 def _known_bases() -> list[str]:
-    return price_book().known_bases()
+    """What `basis=` accepts: the data's names, `seed`, `own`, and the words that stand for them."""
+    return [*price_book().known_bases(), *BASIS_ALIASES]
 
 
 def _basis(word: str) -> str:
     """A basis the offers name (or `seed`, `own`), as the data spells it; `commit` reads as `commit-1y`."""
     basis = normal_basis(word)
-    if basis not in _known_bases():
+    if basis not in price_book().known_bases():
         raise QuantityError(word)
     return basis
 

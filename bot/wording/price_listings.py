@@ -23,7 +23,7 @@ def _offer_line(offer: ListedOffer, lang: str) -> str:
         "prices_offer",
         price=_usd(offer.usd_per_gpu_hour),
         provider=offer.provider,
-        instance=offer.instance or "",
+        instance=t(lang, "prices_instance", instance=offer.instance) if offer.instance else "",
         region=f" ({offer.region})" if offer.region else "",
         as_of=fmt.price_date(offer.as_of, lang),
         stale=t(lang, "prices_stale") if offer.stale else "",

@@ -109,15 +109,15 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
 
 
 def _hourly(value: float) -> str:
-    """A price per GPU-hour: as the offer gives it ($2.2659), a computed one to four figures ($0.8733)."""
-    return f"{value:g}" if len(f"{value:g}") <= 7 else fmt.significant(value, 4)
+    """A computed price per GPU-hour (owning's parts), to four figures: $0.8733."""
+    return f"{value:.4g}"
 
 
 def price_words(a: Assumptions, lang: str, short: bool = False) -> str:
     """The hourly price, its basis and whose it is: the reader's or team's label, the seed's figure, the median
     offer on a basis (with its source unless `short`), or owning the GPU; flagged when possibly stale."""
     price = a.price
-    figure = _hourly(a.price_per_gpu_hour)
+    figure = _hourly(a.price_per_gpu_hour) if price.own is not None else f"{a.price_per_gpu_hour:g}"
     basis = fmt.basis(price.basis, lang)
     if price.rule == "given":
         return t(lang, "a_price_label", price=figure, label=price.label or t(lang, "your_price"))
@@ -154,9 +154,9 @@ def _ownership_rows(own: Ownership | None, lang: str) -> list[tuple[str, str]]:
         lang,
         "a_own_capex_value",
         capex=fmt.money_exact(own.capex_usd_per_gpu, Currency.USD),
-        what=own.capex_what or yours,
-        as_of=own.capex_as_of or "",
-        source=own.capex_source or yours,
+        origin=t(lang, "own_origin", what=own.capex_what, as_of=own.capex_as_of, source=own.capex_source)
+        if own.capex_what
+        else yours,
         years=f"{own.years:g}",
         years_source=own.years_source or yours,
         util=fmt.percent(own.utilization),
