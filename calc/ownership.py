@@ -130,24 +130,25 @@ def ownership(
     operations: float | None,
 ) -> Ownership:
     """The effective $ per GPU-hour of owning `gpu`; each unset figure from the data by the module's rules."""
-    purchase = None if capex is not None else default_purchase(gpu.id)
-    if capex is None and purchase is None:
-        raise EstimateError("own_no_capex", gpu=gpu.id)
+    purchase = default_purchase(gpu.id) if capex is None else None
+    if capex is None:
+        if purchase is None:
+            raise EstimateError("own_no_capex", gpu=gpu.id)
+        capex = purchase.usd_per_gpu
     if gpu.power_w is None:
         raise EstimateError("own_no_power", gpu=gpu.id)
-    power = None if usd_per_kwh is not None else default_power()
-    pue_figure = None if pue is not None else default_pue()
-    price = capex if capex is not None else purchase.usd_per_gpu if purchase else 0.0
+    power = default_power() if usd_per_kwh is None else None
+    kwh = power.usd_per_kwh if power is not None else usd_per_kwh or 0.0
+    pue_figure = default_pue() if pue is None else None
+    overhead = pue_figure.value if pue_figure is not None else pue or 1.0
     life = years or DEFAULT_YEARS
     used = utilization or DEFAULT_UTILIZATION
-    kwh = usd_per_kwh if usd_per_kwh is not None else power.usd_per_kwh if power else 0.0
-    overhead = pue if pue is not None else pue_figure.value if pue_figure else 1.0
     share = operations if operations is not None else DEFAULT_OPERATIONS
-    capex_hour = price / (life * HOURS_PER_YEAR * used)
+    capex_hour = capex / (life * HOURS_PER_YEAR * used)
     power_hour = gpu.power_w / 1000 * overhead * kwh
     total = (capex_hour + power_hour) / (1 - share)
     return Ownership(
-        capex_usd_per_gpu=price,
+        capex_usd_per_gpu=capex,
         capex_what=purchase.what if purchase else None,
         capex_as_of=purchase.as_of.isoformat() if purchase else None,
         capex_source=purchase.source if purchase else None,

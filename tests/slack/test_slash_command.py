@@ -87,6 +87,9 @@ async def test_a_comparison_shows_its_charts_in_code_blocks_and_can_be_shared(bo
         ("help infer", "llmcost: what it costs to train or serve a language model", "More cards cut latency"),
         ("gpus", "GPU catalog: dense peaks and default prices", "$2.2659/h 3-year commitment, the seed document"),
         ("models", "Model presets", "gpt3: GPT-3"),
+        ("prices H100", "H100-SXM: 25 offers, $ per GPU-hour", "2026-11-09 ← the default — "),
+        ("prices", "GPU prices: offers per basis, dated and sourced", "H100-SXM: default $3.99/h on-demand"),
+        ("api llama3.1-70b", "llama3.1-70b: 7 API prices, $ per 1M tokens", "DeepInfra: $0.1 in · $0.28 out"),
     ],
 )
 async def test_help_and_listings(bot: BotServer, text: str, title: str, expected: str) -> None:
@@ -96,6 +99,15 @@ async def test_help_and_listings(bot: BotServer, text: str, title: str, expected
     assert answer["blocks"][0]["text"]["text"] == title
     assert expected in shown(answer)
     assert of_type(answer["blocks"], "actions") == []  # nothing to share
+
+
+async def test_serving_a_priced_model_charts_hosting_against_the_api_band(bot: BotServer) -> None:
+    answer = await bot.command("infer llama3.1-70b batch=128 gpu=H100 input=800 output=200")
+    charts = [text for block in of_type(answer["blocks"], "section") for text in texts(block) if "```" in text]
+    heading = "*$ per 1M tokens (800 in, 200 out): hosted at a share of capacity vs the APIs*\n```"
+    assert charts[0].startswith(heading)
+    assert "hosted, 100%" in charts[0] and "API, median" in charts[0]
+    assert "*Self-host or buy*" in shown(answer)
 
 
 async def test_bad_input_names_the_bad_word_and_shows_a_working_example(bot: BotServer) -> None:
