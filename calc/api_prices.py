@@ -76,10 +76,21 @@ def api_models() -> list[str]:
 def api_offers(model: str | None = None) -> list[ApiOffer]:
     """The offers for one model (a preset's name or alias, or the vendor's name), cheapest output first; all
     offers when `model` is None."""
-    offers = api_data().offers
-    if model is not None:
-        offers = tuple(offer for offer in offers if _key(offer.model) == _key(model))
-    return sorted(offers, key=lambda o: (o.model, o.output_usd_per_1m, o.input_usd_per_1m, o.provider))
+    if model is None:
+        return sorted(api_data().offers, key=_order)
+    return _offers_by_model().get(_key(model), [])
+
+
+def _order(offer: ApiOffer) -> tuple[str, float, float, str]:
+    return offer.model, offer.output_usd_per_1m, offer.input_usd_per_1m, offer.provider
+
+
+@cache
+def _offers_by_model() -> dict[str, list[ApiOffer]]:
+    by_model: dict[str, list[ApiOffer]] = {}
+    for offer in sorted(api_data().offers, key=_order):
+        by_model.setdefault(_key(offer.model), []).append(offer)
+    return by_model
 
 
 class LoadPoint(BaseModel):

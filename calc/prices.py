@@ -19,9 +19,9 @@ examples keep their digits) and the on-demand rule elsewhere; a comparison uses 
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Literal
 
@@ -139,8 +139,9 @@ class PriceBook:
 
     offers: tuple[Offer, ...]
     operator: bool = False  # an operator's file is among the offers
+    _spreads: dict[tuple[str, str], Spread | None] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
+    @cached_property
     def data_date(self) -> date | None:
         """The newest date in the data: freshness is judged against it, so defaults move with the data, not the
         calendar."""
@@ -158,7 +159,11 @@ class PriceBook:
         return sorted(names, key=lambda name: (name != DEFAULT_BASIS, name))
 
     def seed_offer(self, gpu_id: str) -> Offer | None:
-        return next((o for o in self.offers if o.gpu == gpu_id and o.is_seed), None)
+        return self._seed_offers.get(gpu_id)
+
+    @cached_property
+    def _seed_offers(self) -> dict[str, Offer]:
+        return {offer.gpu: offer for offer in self.offers if offer.is_seed}
 
     def counted(self, gpu_id: str, basis: str) -> list[Offer]:
         """The offers the rule counts: each provider's newest (its cheapest that day), the fresh ones if any."""
@@ -175,6 +180,13 @@ class PriceBook:
         return sorted(chosen, key=lambda offer: (offer.usd_per_gpu_hour, offer.provider))
 
     def spread(self, gpu_id: str, basis: str) -> Spread | None:
+        """The rule's figures for a GPU on a basis, worked out once: every estimate asks for them."""
+        key = (gpu_id, basis)
+        if key not in self._spreads:
+            self._spreads[key] = self._spread(gpu_id, basis)
+        return self._spreads[key]
+
+    def _spread(self, gpu_id: str, basis: str) -> Spread | None:
         counted = self.counted(gpu_id, basis)
         if not counted:
             return None
