@@ -41,7 +41,7 @@ EXAMPLES: dict[str, str] = {
     "train": "train 175B 500B gpu=H100",
     "infer": "infer 70B batch=16 gpu=H100",
 }
-HELP_TOPICS = ("train", "infer", "gpus", "models", "keys")
+HELP_TOPICS = ("train", "infer", "gpus", "models", "keys", "prices")
 
 
 class GrammarError(ValueError):

@@ -96,7 +96,7 @@ def models_listing(lang: str) -> Listing:
 
 
 def help_listing(topic: str | None, lang: str) -> Listing:
-    if topic in ("train", "infer", "keys"):
+    if topic in ("train", "infer", "keys", "prices"):
         return Listing(
             title=t(lang, "help_title"), sections=[(f"help {topic}", t(lang, f"help_{topic}").split("\n"))], lang=lang
         )

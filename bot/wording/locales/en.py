@@ -153,7 +153,7 @@ MESSAGES: dict[str, str] = {
         "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
         "`prices [gpu]`: every offer per basis, dated and sourced · `api [model]`: API prices per 1M tokens\n"
         "`set <key> <value>` · `settings` · `reset [key]`: your workspace's defaults (price, gpu, currency, rate, mfu)\n"
-        "`help train` · `help infer` · `help keys`"
+        "`help train` · `help infer` · `help keys` · `help prices`"
     ),
     "help_examples": "Examples",
     "help_example_lines": (
@@ -331,4 +331,5 @@ MESSAGES: dict[str, str] = {
     "api_chart_highest": "API, dearest",
     "prices_file_invalid": "LLMCOST_PRICES={path}: {problem}",
     "api_break_even_median": "; it beats the median API above {rps} requests/s",
+    "help_prices": "Every price stands on one basis: `basis=on-demand` `commit` (1 year) `commit-3y` `spot` `seed` `own`. The price on a basis is the median of the providers' newest offers on it (`prices <gpu>` shows them, dated and sourced); `compare` prices every GPU on one basis.\n`basis=own` buys the GPUs: `capex=` (USD per GPU) over `years=` at `util=`, plus power (`kwh=` × board power × `pue=`) and `ops=`, each part shown.\n`api <model>`: per-token API prices; `infer <model>` sets hosting beside them, with the load above which hosting is cheaper.",
 }

@@ -149,7 +149,7 @@ MESSAGES: dict[str, str] = {
         "`gpus`：GPU 目录及价格和出处 · `models`：预设模型\n"
         "`prices [gpu]`：按计价方式列出全部报价，附日期和来源 · `api [模型]`：每百万 token 的 API 价格\n"
         "`set <键> <值>` · `settings` · `reset [键]`：工作区默认值（price、gpu、currency、rate、mfu）\n"
-        "`help train` · `help infer` · `help keys` · 加 `lang=en` 用英文回答"
+        "`help train` · `help infer` · `help keys` · `help prices` · 加 `lang=en` 用英文回答"
     ),
     "help_examples": "示例",
     "help_example_lines": (
@@ -324,4 +324,5 @@ MESSAGES: dict[str, str] = {
     "api_chart_highest": "API，最贵",
     "prices_file_invalid": "LLMCOST_PRICES={path}：{problem}",
     "api_break_even_median": "；负载高于每秒 {rps} 个请求时比 API 中位数更省",
+    "help_prices": "每个价格都基于一种计价方式：`basis=on-demand` `commit`（1 年）`commit-3y` `spot` `seed` `own`。某种方式下的价格取各供应商最新报价的中位数（`prices <gpu>` 列出报价及日期和来源）；`compare` 让所有 GPU 用同一种方式。\n`basis=own` 为自购：`capex=`（每 GPU 美元）按 `years=` 年、使用率 `util=` 分摊，加上电费（`kwh=` × 板卡功耗 × `pue=`）和 `ops=`，逐项列出。\n`api <模型>`：按 token 计费的 API 价格；`infer <模型>` 会与之对比，并给出自建更省的负载下限。",
 }
