@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from calc.errors import EstimateError
 from calc.gpus import Accelerator
+from calc.prices import lower_middle
 
 HOURS_PER_YEAR = 8760
 DEFAULT_YEARS = 5.0
@@ -83,7 +84,7 @@ def purchase_data() -> PurchaseFile:
 def default_purchase(gpu_id: str) -> Purchase | None:
     """The median of the GPU's purchase prices (the lower middle one when their count is even)."""
     prices = sorted((p for p in purchase_data().purchases if p.gpu == gpu_id), key=lambda p: p.usd_per_gpu)
-    return prices[(len(prices) - 1) // 2] if prices else None
+    return lower_middle(prices) if prices else None
 
 
 def default_power() -> PowerPrice:

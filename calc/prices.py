@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
 from importlib import resources
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -45,6 +45,7 @@ BASIS_ALIASES = {
     "preemptible": "spot",
     "buy": OWN_BASIS,
 }
+T = TypeVar("T")
 _AS_OF = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 # A per-GPU price that disagrees with the instance's price over its GPU count by more than this is a typo.
 _PER_GPU_TOLERANCE = 0.005
@@ -193,7 +194,7 @@ class PriceBook:
         return Spread(
             basis=basis,
             low=counted[0],
-            median=counted[(len(counted) - 1) // 2],
+            median=lower_middle(counted),
             high=counted[-1],
             counted=len(counted),
             listed=len([o for o in self.offers_for(gpu_id, basis) if not o.is_seed]),
@@ -279,9 +280,9 @@ def default_price(gpu_id: str) -> Offer | None:
     return price_book().default_offer(gpu_id)
 
 
-def lower_median(values: Sequence[float]) -> float:
-    """The middle value, the lower of the two middle ones when the count is even: always one of `values`."""
-    ordered = sorted(values)
+def lower_middle(ordered: Sequence[T]) -> T:
+    """The middle item of a sorted sequence, the lower of the two middle ones when their count is even: a median
+    that is always one of the items (a real offer or price, with its source), never an average of two."""
     return ordered[(len(ordered) - 1) // 2]
 
 
