@@ -4,16 +4,12 @@ import asyncio
 import logging
 import sys
 
-from dotenv import find_dotenv, load_dotenv
 from slack_bolt.async_app import AsyncApp
-from sqlalchemy.exc import SQLAlchemyError
 
-from bot.config import ConfigError, load_config, load_prices
+from bot.config import ConfigError, check_slack, load_config, load_prices
 from bot.slack.app import create_app
-from bot.store.database import shown
-from bot.store.migrate import upgrade_database
+from bot.store.migrate import upgrade_or_explain
 from bot.web.server import serve
-from bot.wording.i18n import DEFAULT_LANG, t
 
 log = logging.getLogger("bot")
 
@@ -26,23 +22,18 @@ async def run_socket_mode(app: AsyncApp, app_token: str) -> None:
 
 
 def main() -> None:
-    # `.env` in the working directory, as a PaaS or a developer's shell has it; real variables win over it.
-    load_dotenv(find_dotenv(usecwd=True))
     try:
         config = load_config()
+        check_slack(config)
         load_prices(config.llmcost_prices)
     except ConfigError as error:
         print(f"llmcost: {error}", file=sys.stderr)
         sys.exit(1)
     logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Every process migrates before it serves (one at a time, under a lock): a deploy needs no separate step.
-    url = config.database()
-    try:
-        asyncio.run(upgrade_database(url))
-    except (OSError, SQLAlchemyError) as error:
-        # The first line names the cause (refused, unknown host, bad password); the URL is shown without password.
-        cause = str(error).splitlines()[0] if str(error) else type(error).__name__
-        print(f"llmcost: {t(DEFAULT_LANG, 'database_unavailable', url=shown(url), cause=cause)}", file=sys.stderr)
+    unavailable = asyncio.run(upgrade_or_explain(config.database()))
+    if unavailable is not None:
+        print(f"llmcost: {unavailable}", file=sys.stderr)
         sys.exit(1)
     app = create_app(config)
     if config.slack_app_token is not None:

@@ -1,4 +1,8 @@
-"""The bot's configuration, read from the environment (and `.env`, loaded by `python -m bot`)."""
+"""The process's configuration: every entry point reads it here, from the environment and `.env`.
+
+`python -m bot` (the Slack app), `python -m bot.store upgrade` and Alembic's env all call `load_config()`;
+only the Slack app goes on to demand Slack's variables (`check_slack`).
+"""
 
 import json
 from pathlib import Path
@@ -24,10 +28,11 @@ def _comma_separated(value: object) -> object:
 class Config(BaseSettings):
     """Every variable the bot reads; `.env.example` documents each one."""
 
+    # `.env` in the working directory, as a PaaS or a developer's shell has it; real variables win over it.
     # An empty variable counts as unset, so `SLACK_BOT_TOKEN=` is reported missing instead of failing later.
-    model_config = SettingsConfigDict(env_ignore_empty=True, extra="ignore")
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", env_ignore_empty=True, extra="ignore")
 
-    slack_bot_token: SecretStr | None = None  # required unless OAuth installs the app (load_config checks)
+    slack_bot_token: SecretStr | None = None  # required unless OAuth installs the app (check_slack)
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_api_url: AnyHttpUrl | None = None
@@ -51,7 +56,7 @@ class Config(BaseSettings):
 
     def database(self) -> URL:
         """The async URL of the database of team defaults; unset means the SQLite file (bot.store.database)."""
-        return database_url(self.database_url.get_secret_value() if self.database_url else "")
+        return database_url(self.database_url.get_secret_value() if self.database_url else None)
 
 
 class ConfigError(Exception):
@@ -59,20 +64,19 @@ class ConfigError(Exception):
 
 
 def load_config() -> Config:
-    """The config from the environment, or a ConfigError naming the first missing or invalid variable."""
+    """The config from the environment and `.env`, or a ConfigError naming the first invalid variable."""
     try:
-        config = Config()
+        return Config()
     except ValidationError as error:
         first = error.errors()[0]
         name = str(first["loc"][0]).upper()
         code = "config_missing" if first["type"] == "missing" else "config_invalid"
         raise ConfigError(t(DEFAULT_LANG, code, name=name)) from None
-    check(config)
-    return config
 
 
-def check(config: Config) -> None:
-    """What no single variable shows: which mode the variables choose, and that it has what it needs."""
+def check_slack(config: Config) -> None:
+    """What the Slack app needs and no single variable shows: which mode the variables choose, and that it has
+    what it needs. Only `python -m bot` asks: the database's upgrade runs without any Slack variable."""
     if (config.slack_client_id is None) != (config.slack_client_secret is None):
         missing = "SLACK_CLIENT_ID" if config.slack_client_id is None else "SLACK_CLIENT_SECRET"
         raise ConfigError(t(DEFAULT_LANG, "config_missing", name=missing))

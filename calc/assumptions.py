@@ -2,17 +2,19 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from calc.errors import EstimateError
 from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
 from calc.ownership import ownership
 from calc.presets import ModelPreset, find_preset
-from calc.prices import OWN_BASIS, SEED_BASIS, Offer, normal_basis, price_book
+from calc.prices import OWN_BASIS, SEED_BASIS, STALE_AFTER_DAYS, Offer, normal_basis, price_book
 from calc.requests import JobRequest
-from calc.results import Note, PriceInfo, PriceRule
+from calc.results import Assumptions, Note, PriceInfo, PriceRule
 from calc.units import Currency, Formula, Precision
 
 DEFAULT_CNY_PER_USD = 7.1
+# A typed price's source in the JSON contract (`price_source`); people read their own language's words for it.
 YOUR_PRICE = "your price"
 
 
@@ -33,30 +35,33 @@ class Resolved:
     preset: ModelPreset | None
     notes: tuple[Note, ...]
 
-    def shared_fields(self, request: JobRequest) -> dict[str, object]:
-        return {
-            "gpu": self.gpu.id,
-            "gpu_name": self.gpu.name,
-            "gpu_source": self.gpu.source,
-            "peak_halved_from_sparse": self.gpu.peaks_halved_from_sparse,
-            "precision": self.precision,
-            "peak_flops": self.peak_flops,
-            "peak_overridden": request.flops is not None,
-            "mfu": self.mfu,
-            "mfu_is_default": request.mfu is None and request.formula is Formula.STANDARD,
-            "mfu_label": request.mfu_label if request.mfu is not None else None,
-            "price_per_gpu_hour": self.price_per_gpu_hour,
-            "price_source": describe_price(self.price),
-            "price_basis": self.price.basis,
-            "price": self.price,
-            "discount": request.discount,
-            "currency": self.currency,
-            "fx_rate": self.fx_rate,
-            "params": self.params,
-            "active_params": self.active_params,
-            "model": self.preset.title if self.preset else None,
-            "formula": request.formula,
-        }
+    def shared_fields(self, request: JobRequest) -> dict[str, Any]:
+        """The fields every result's `Assumptions` shares, type-checked and validated here as one `Assumptions`;
+        a subclass takes them as keywords beside its own (shallow: `price` stays a PriceInfo)."""
+        shared = Assumptions(
+            gpu=self.gpu.id,
+            gpu_name=self.gpu.name,
+            gpu_source=self.gpu.source,
+            peak_halved_from_sparse=self.gpu.peaks_halved_from_sparse,
+            precision=self.precision,
+            peak_flops=self.peak_flops,
+            peak_overridden=request.flops is not None,
+            mfu=self.mfu,
+            mfu_is_default=request.mfu is None and request.formula is Formula.STANDARD,
+            mfu_label=request.mfu_label if request.mfu is not None else None,
+            price_per_gpu_hour=self.price_per_gpu_hour,
+            price_source=describe_price(self.price),
+            price_basis=self.price.basis,
+            price=self.price,
+            discount=request.discount,
+            currency=self.currency,
+            fx_rate=self.fx_rate,
+            params=self.params,
+            active_params=self.active_params,
+            model=self.preset.title if self.preset else None,
+            formula=request.formula,
+        )
+        return dict(shared)
 
 
 def describe_price(price: PriceInfo) -> str:
@@ -82,22 +87,24 @@ def _offer_info(offer: Offer, rule: PriceRule, counted: int | None, today: date)
         stale=offer.is_stale(today),
         offers_counted=counted,
         own=None,
+        flags=offer.flags,
     )
 
 
 def _price(request: JobRequest, gpu: Accelerator, today: date) -> tuple[float, PriceInfo]:
     """The price per GPU-hour: the reader's (or team's); owning the GPU; else the offer the basis rule picks."""
     if request.price is not None:
-        label = request.price_label or YOUR_PRICE
+        # No label of calc's own: a bare typed price has label None, and the wording names it in the reader's
+        # language; a team's price comes with the label the bot worded for it.
         info = PriceInfo(
-            label=label,
+            label=request.price_label,
             rule="given",
             basis=None,
             provider=None,
             instance=None,
             region=None,
             as_of=None,
-            source=label,
+            source=request.price_label or YOUR_PRICE,
             stale=False,
             offers_counted=None,
             own=None,
@@ -180,7 +187,11 @@ def resolve(request: JobRequest, today: date, default_mfu: float) -> Resolved:
     seed = request.formula is Formula.SEED
     notes: list[Note] = []
     if price.stale:
-        stale = Note(code="price_stale", values={"as_of": price.as_of}) if price.as_of else Note(code="price_undated")
+        stale = (
+            Note(code="price_stale", values={"as_of": price.as_of, "stale_after_days": STALE_AFTER_DAYS})
+            if price.as_of
+            else Note(code="price_undated")
+        )
         notes.append(stale)
     if gpu.flags:
         notes.append(Note(code="gpu_flags", values={"gpu": gpu.id, "flags": "; ".join(gpu.flags)}))

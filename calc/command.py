@@ -1,9 +1,9 @@
 """The one command line that reproduces an estimate, every assumption spelled out, for people to copy."""
 
 from calc.results import Assumptions, InferAssumptions, TrainAssumptions
-from calc.units import Currency, Formula, Recompute
+from calc.units import TERA, Currency, Formula, Recompute
 
-_SUFFIXES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
+_SUFFIXES = ((TERA, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 
 
 def format_quantity(value: float) -> str:

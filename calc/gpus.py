@@ -9,7 +9,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from calc.errors import EstimateError
-from calc.units import Precision
+from calc.units import TERA, Precision
 
 P = Precision
 
@@ -39,7 +39,7 @@ class Accelerator(BaseModel):
 
     def peak_flops(self, precision: Precision) -> float | None:
         tflops = self.dense_tflops.get(precision)
-        return None if tflops is None else tflops * 1e12
+        return None if tflops is None else tflops * TERA
 
 
 CATALOG: tuple[Accelerator, ...] = (

@@ -9,6 +9,8 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from calc.units import TERA
+
 
 class ReportedRun(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -31,7 +33,7 @@ class ModelPreset(BaseModel):
 
 
 B = 1e9
-T = 1e12
+T = TERA
 
 PRESETS: tuple[ModelPreset, ...] = (
     ModelPreset(

@@ -74,6 +74,8 @@ class Offer(BaseModel):
     as_of: str | None = Field(default=None, description="YYYY-MM-DD, or YYYY-MM when the source gives the month")
     source: str = Field(min_length=1)
     notes: str | None = None
+    # What the source leaves doubtful (a secondary source, a neighbouring part's price): said beside the price.
+    flags: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _checked(self) -> "Offer":

@@ -11,6 +11,9 @@ from calc.api_prices import ApiComparison
 from calc.ownership import Ownership
 from calc.units import Currency, Formula, Precision, Recompute
 
+# Where a training estimate's token count came from: typed, a preset's, or the Chinchilla rule.
+TokensRule = Literal["given", "preset", "chinchilla"]
+
 
 class Note(BaseModel):
     """A remark for the reader, as a message code and its values, so each language words it its own way."""
@@ -41,6 +44,8 @@ class PriceInfo(BaseModel):
     stale: bool
     offers_counted: int | None  # providers the median was taken over
     own: Ownership | None
+    # What the price's source leaves doubtful (a secondary source, a neighbouring part's price), said to the reader.
+    flags: tuple[str, ...] = ()
 
 
 class Assumptions(BaseModel):
@@ -71,7 +76,7 @@ class Assumptions(BaseModel):
 
 class TrainAssumptions(Assumptions):
     tokens: float
-    tokens_rule: Literal["given", "preset", "chinchilla"]
+    tokens_rule: TokensRule
     gpus: int | None
     recompute: Recompute
     flops_per_param_token: int

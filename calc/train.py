@@ -8,7 +8,7 @@ from calc.command import command_line
 from calc.gpus import Accelerator, get_gpu
 from calc.presets import ModelPreset
 from calc.requests import TrainRequest
-from calc.results import Note, Range, ReportedComparison, TrainAssumptions, TrainResult
+from calc.results import Note, Range, ReportedComparison, TokensRule, TrainAssumptions, TrainResult
 from calc.units import GIGABYTE, SECONDS_PER_DAY, SECONDS_PER_HOUR, Formula, Recompute
 
 TYPICAL_MFU = 0.35
@@ -20,7 +20,7 @@ TRAIN_STATE_BYTES_PER_PARAM = 16
 DEFAULT_PUE = 1.1
 
 
-def _tokens(request: TrainRequest, preset: ModelPreset | None, params: float) -> tuple[float, str]:
+def _tokens(request: TrainRequest, preset: ModelPreset | None, params: float) -> tuple[float, TokensRule]:
     if request.tokens is not None:
         return request.tokens, "given"
     if preset is not None and preset.tokens is not None and request.params is None:
@@ -35,7 +35,7 @@ def _min_devices(state_bytes: float, gpu: Accelerator) -> int | None:
 
 
 def _reported(
-    request: TrainRequest, preset: ModelPreset | None, tokens_rule: str, flops: float
+    request: TrainRequest, preset: ModelPreset | None, tokens_rule: TokensRule, flops: float
 ) -> ReportedComparison | None:
     """Set the estimate beside the published run, when the request is that run (same params and tokens)."""
     if preset is None or preset.reported is None or request.params is not None or tokens_rule != "preset":

@@ -15,7 +15,7 @@ import asyncpg
 import pytest
 from hypothesis import settings
 
-from tests.store import throwaway_postgres
+from tests.support import throwaway_postgres
 
 POSTGRES_URL_VARIABLE = "LLMCOST_TEST_POSTGRES_URL"
 

@@ -3,17 +3,25 @@
 import json
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 
+from bot import cli
 from bot.cli import run
 from tests.support import TODAY
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_train_prints_the_answer_and_every_assumption() -> None:
     output, code = run(["train", "175B", "500B"], TODAY)
     assert code == 0
-    assert "≈ $3.03M at 35% MFU (typical; $2.1M–$4.2M at 50–25%) · $1.06M at peak" in output
+    assert (
+        "≈ $3.03M at 35% MFU (typical; $2.1M–$4.2M at 50–25%) · $1.06M at 100% of peak (the seed document's assumption)"
+        in output
+    )
     assert "$3,026,042 at 35% MFU · $1,059,115 at peak" in output
     assert "312 TFLOPS dense peak" in output
     assert "processors/A100; NVIDIA prints sparse figures, these are dense (sparse/2)" in output
@@ -81,11 +89,21 @@ def test_engine_refusals_are_clean_errors_too() -> None:
     assert "price=" in output
 
 
-@pytest.mark.parametrize("words", [[], ["help"], ["help", "train"], ["gpus"], ["models"]])
-def test_help_and_listings(words: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("words", "title", "line"),
+    [
+        ([], "llmcost: what it costs to train or serve a language model", "Examples"),
+        (["help"], "llmcost: what it costs to train or serve a language model", "In Slack only"),
+        (["help", "train"], "llmcost: what it costs to train or serve a language model", "help train"),
+        (["gpus"], "GPU catalog: dense peaks and default prices", "  H100-SXM: NVIDIA H100 SXM 80GB"),
+        (["models"], "Model presets", "  gpt3: GPT-3 175B"),
+    ],
+)
+def test_help_and_listings(words: list[str], title: str, line: str) -> None:
     output, code = run(words, TODAY)
     assert code == 0
-    assert "llmcost" in output or "GPU catalog" in output or "Model presets" in output
+    assert output.splitlines()[0] == title
+    assert any(shown.startswith(line) for shown in output.splitlines())
 
 
 def test_gpus_listing_cites_prices() -> None:
@@ -113,3 +131,124 @@ def test_console_script_runs_as_a_process() -> None:
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
     assert "`lots`" in bad.stderr
+
+
+def test_help_gives_usage_commands_examples_and_exit_codes() -> None:
+    output, code = run(["--help"], TODAY)
+    assert code == 0
+    assert output.startswith("usage: llmcost [-h] [--version] [--json] [--lang {en,zh}] <command> [word ...]\n")
+    for line in (
+        "  train <params|model> [tokens] [key=value ...]   training cost",
+        "  llmcost train 175B 500B mfu=40%",
+        "  llmcost --json train 70B",
+        "  0  an answer",
+        "  2  bad input: one line naming the bad word, with a command that works",
+        "  1  an internal error (a bug of ours), or LLMCOST_PRICES names a file that does not read",
+    ):
+        assert line in output.splitlines()
+    assert run(["-h"], TODAY) == (output, 0)
+
+
+def test_help_says_the_team_commands_work_in_slack_only() -> None:
+    output, _ = run(["--help"], TODAY)
+    commands = output.split("commands:\n", 1)[1].split("\n\n", 1)[0]
+    assert [line.split()[0] for line in commands.splitlines()] == [
+        "train",
+        "infer",
+        "compare",
+        "gpus",
+        "models",
+        "prices",
+        "api",
+        "help",
+    ]
+    assert "in Slack only (a workspace's defaults, kept per workspace):\n  /llmcost set <key> <value>" in output
+    listing, _ = run(["help"], TODAY)
+    usage = listing.split("In Slack only", 1)[0]
+    assert "`set" not in usage
+    assert "`reset" not in usage
+    assert (
+        "`/llmcost set <key> <value>` · `/llmcost settings` · `/llmcost reset [key]`"
+        in listing.split("In Slack only", 1)[1]
+    )
+
+
+def test_help_in_chinese() -> None:
+    output, code = run(["--lang", "zh", "--help"], TODAY)
+    assert code == 0
+    assert "训练或部署一个大语言模型要花多少钱" in output
+    assert "  2  输入有误：一行说明错在哪个词，并给出一条可用的命令" in output.splitlines()
+
+
+def test_version_is_the_installed_package_version() -> None:
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert run(["--version"], TODAY) == (f"llmcost {declared}", 0)
+
+
+def test_words_after_the_options_reach_the_grammar_as_typed() -> None:
+    output, code = run(["train", "175B", "500B", "mfu=40%"], TODAY)
+    assert code == 0
+    assert "at 40% MFU (yours;" in output
+    output, code = run(["--json", "train", "70B"], TODAY)
+    assert (code, json.loads(output)["assumptions"]["params"]) == (0, 70e9)
+    output, code = run(["--lang", "zh", "train", "175B", "500B"], TODAY)
+    assert code == 0
+    assert "训练" in output
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [(["-5"], "`-5`"), (["train", "-5"], "`-5`"), (["train", "70B", "--"], "`--`"), (["train", "-1e9"], "`-1e9`")],
+)
+def test_words_that_look_like_options_are_bad_words_not_crashes(argv: list[str], named: str) -> None:
+    output, code = run(argv, TODAY)
+    assert code == 2
+    assert named in output
+    assert "Try: llmcost " in output
+
+
+def test_options_may_follow_the_words_as_they_always_could() -> None:
+    assert run(["train", "70B", "--json"], TODAY) == run(["--json", "train", "70B"], TODAY)
+    assert run(["train", "175B", "--lang", "zh", "500B"], TODAY) == run(
+        ["--lang", "zh", "train", "175B", "500B"], TODAY
+    )
+
+
+def test_a_double_dash_ends_the_options() -> None:
+    assert run(["--", "train", "70B"], TODAY) == run(["train", "70B"], TODAY)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--bogus"], "llmcost: unrecognized arguments: --bogus"),
+        (["--lang", "fr", "train", "70B"], "llmcost: argument --lang: invalid choice: 'fr' (choose from 'en', 'zh')"),
+        (["train", "70B", "--lang=fr"], "llmcost: argument --lang: invalid choice: 'fr' (choose from 'en', 'zh')"),
+    ],
+)
+def test_bad_options_exit_2_with_the_usage(argv: list[str], message: str) -> None:
+    output, code = run(argv, TODAY)
+    assert code == 2
+    assert output.splitlines() == [
+        "usage: llmcost [-h] [--version] [--json] [--lang {en,zh}] <command> [word ...]",
+        message,
+    ]
+
+
+def test_an_internal_error_exits_1_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(cli, "reply_to", broken)
+    monkeypatch.setattr(sys, "argv", ["llmcost", "train", "70B"])
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert (
+        captured.err
+        == "Sorry, something went wrong on our side. The error was logged; please try again. (RuntimeError)\n"
+    )

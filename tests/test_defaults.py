@@ -9,10 +9,10 @@ from bot.render.escape import mention
 from bot.render.terminal import render_text
 from bot.team.defaults import TeamDefaults, TeamValue, apply_defaults
 from bot.team.records import Setting
-from bot.text.grammar import Estimate, parse
-from calc import InferRequest, TrainRequest
+from bot.text.grammar import Estimate
 from calc.units import Currency
 from tests.support import TODAY
+from tests.support.commands import request_of
 
 ALICE_H100 = TeamValue(value=1.85, set_by="U0ALICE", set_on=date(2026, 11, 29))
 TEAM = TeamDefaults(
@@ -22,12 +22,6 @@ TEAM = TeamDefaults(
     mfu=TeamValue(value=0.4, set_by="U0CAROL", set_on=date(2026, 11, 28)),
     prices={"H100-SXM": ALICE_H100, "A100-80GB-SXM": TeamValue(value=1.2, set_by="U0BOB", set_on=TODAY)},
 )
-
-
-def request_of(text: str) -> TrainRequest | InferRequest:
-    command = parse(text)
-    assert isinstance(command, Estimate)
-    return command.request
 
 
 def test_every_unset_field_takes_the_teams_value() -> None:

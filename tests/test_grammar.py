@@ -3,13 +3,7 @@
 import pytest
 
 from bot.text.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, language_of, parse
-from calc import InferRequest, TrainRequest
-
-
-def request_of(text: str) -> TrainRequest | InferRequest:
-    command = parse(text)
-    assert isinstance(command, Estimate)
-    return command.request
+from tests.support.commands import request_of
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,19 @@
 
 import re
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from babel import Locale
 
 from bot.answer import reply_to
 from bot.render.terminal import render_text
 from bot.wording import numbers as fmt
 from bot.wording.locales import en, zh
-from calc.prices import price_book
+from calc.prices import Offer, OfferFile, price_book, use_offers
+from calc.train import CHINCHILLA_TOKENS_PER_PARAM, MFU_OPTIMISTIC, MFU_PESSIMISTIC, TRAIN_STATE_BYTES_PER_PARAM
 from tests.support import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,12 +24,21 @@ def blanks(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def plural_forms_chinese_lacks() -> set[str]:
+    """English's plural forms that Chinese does not distinguish (CLDR: Chinese has only "other")."""
+    return {f"_{tag}" for tag in Locale.parse("en").plural_form.tags - Locale.parse("zh").plural_form.tags}
+
+
 def test_every_english_message_has_a_chinese_form_with_the_same_blanks() -> None:
-    missing = sorted(set(en.MESSAGES) - set(zh.MESSAGES))
+    needed = {code for code in en.MESSAGES if not code.endswith(tuple(plural_forms_chinese_lacks()))}
+    missing = sorted(needed - set(zh.MESSAGES))
     assert not missing, f"no Chinese form for: {missing}"
     assert not set(zh.MESSAGES) - set(en.MESSAGES)
-    for code, template in en.MESSAGES.items():
-        assert blanks(zh.MESSAGES[code]) == blanks(template), code
+    for code in needed:
+        assert blanks(zh.MESSAGES[code]) == blanks(en.MESSAGES[code]), code
+    for code in set(en.MESSAGES) - needed:  # "1 GPU" has the blanks of "8 GPUs", and Chinese words both alike
+        other = code.rsplit("_", 1)[0] + "_other"
+        assert blanks(en.MESSAGES[code]) == blanks(en.MESSAGES[other]) == blanks(zh.MESSAGES[other]), code
 
 
 def codes_in(pattern: str, folder: str) -> set[str]:
@@ -40,7 +53,8 @@ def test_every_code_the_code_uses_has_a_message() -> None:
     engine_errors = codes_in(r'EstimateError\(\s*"(\w+)"', "calc")
     grammar_errors = codes_in(r'GrammarError\(\s*"(\w+)"', "bot")
     looked_up = codes_in(r'\bt\(\s*\w+,\s*"(\w+)"', "bot")
-    used = notes | engine_errors | grammar_errors | looked_up
+    counted = {f"{code}_other" for code in codes_in(r'\bplural\(\s*\w+,\s*f?"(\w+)"', "bot")}
+    used = notes | engine_errors | grammar_errors | looked_up | counted
     assert len(used) > 60
     assert not used - set(en.MESSAGES), sorted(used - set(en.MESSAGES))
 
@@ -51,7 +65,7 @@ def test_every_code_the_code_uses_has_a_message() -> None:
         ("train 1750亿 5000亿 discount=5折 currency=CNY lang=zh", "峰值算力下 ¥376万"),
         ("train 1.8万亿 13T discount=5折 currency=元 lang=zh", "峰值算力下 ¥10.05亿"),
         ("train 175B 500B lang=zh", "峰值算力下 $1.06M"),
-        ("train 1750亿 5000亿 discount=5折 currency=CNY", "¥3.76M at peak"),
+        ("train 1750亿 5000亿 discount=5折 currency=CNY", "¥3.76M at 100% of peak"),
     ],
 )
 def test_seed_examples_in_chinese_units(text: str, figure: str) -> None:
@@ -75,7 +89,7 @@ def test_the_catalog_gpu_and_price_are_described_in_chinese() -> None:
         "每 GPU 小时 $2，按需：(assumption in the DeepSeek-V3 technical report)，2024-12，2 家供应商报价的中位数"
         in h800
     )
-    assert "目录价格的日期为 2024-12，已超过 12 个月" in h800
+    assert "目录价格的日期为 2024-12，已超过 365 天" in h800
 
 
 def test_errors_in_chinese() -> None:
@@ -87,3 +101,100 @@ def test_errors_in_chinese() -> None:
 def test_lang_in_the_text_overrides_the_readers_default() -> None:
     assert render_text(reply_to("help lang=en", TODAY, lang="zh")).startswith("llmcost: what it costs")
     assert render_text(reply_to("help", TODAY, lang="zh")).startswith("llmcost：训练或部署")
+
+
+def test_a_typed_price_is_named_in_the_readers_language() -> None:
+    chinese = render_text(reply_to("train 175B 500B price=2", TODAY, lang="zh"))
+    assert "每 GPU 小时 $2，你的价格" in chinese
+    assert "your price" not in chinese
+    assert "$2 per GPU-hour, your price" in render_text(reply_to("train 175B 500B price=2", TODAY))
+
+
+def test_the_cli_in_chinese_shows_no_english_price_label() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "from bot.cli import main; main()", "--lang", "zh", "train", "175B", "500B", "price=2"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "每 GPU 小时 $2，你的价格" in done.stdout
+    assert "your price" not in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "worded"),
+    [
+        ("train 7B 1T gpus=1", "on 1 GPU ("),
+        ("train 7B 1T gpus=8", "on 8 GPUs ("),
+        ("infer 70B cards=1 gpu=A100", "do not fit on 1 card:"),
+        ("infer 1.8T cards=8 gpu=A100", "do not fit on 8 cards:"),
+        ("compare train 7B 1T gpu=A100,H100", "across 2 GPUs"),
+    ],
+)
+def test_counts_take_the_plural_their_number_needs(text: str, worded: str) -> None:
+    assert worded in render_text(reply_to(text, TODAY))
+
+
+def test_chinese_words_one_and_many_alike() -> None:
+    assert "1 张 GPU 上" in render_text(reply_to("train 7B 1T gpus=1", TODAY, lang="zh"))
+    assert "放不进 1 张卡" in render_text(reply_to("infer 70B cards=1 gpu=A100", TODAY, lang="zh"))
+
+
+def test_engine_constants_reach_the_words_as_values() -> None:
+    output = render_text(reply_to("train 7B", TODAY))
+    assert f"{TRAIN_STATE_BYTES_PER_PARAM} bytes per parameter" in output
+    assert f"{CHINCHILLA_TOKENS_PER_PARAM} per parameter (Chinchilla-optimal" in output
+    assert f"typical of published runs ({MFU_PESSIMISTIC * 100:g}–{MFU_OPTIMISTIC * 100:g}%)" in output
+    for lang in ("en", "zh"):  # no catalog spells these itself
+        for template in (en.MESSAGES if lang == "en" else zh.MESSAGES).values():
+            for constant in ("16 bytes", "25–50%", "20 per parameter", "35% training", "default 7.1", "12 months"):
+                assert constant not in template
+
+
+def test_a_catalog_price_shows_what_its_source_leaves_doubtful() -> None:
+    flagged = Offer(
+        gpu="H100-SXM",
+        provider="Acme",
+        basis="on-demand",
+        usd_per_gpu_hour=0.5,
+        as_of="2026-11-01",
+        source="a forum post",
+        flags=("secondary source; no price page seen",),
+    )
+    use_offers(OfferFile(offers=(flagged,), replace=True))
+    try:
+        output = render_text(reply_to("train 7B 1T gpu=H100", TODAY))
+    finally:
+        use_offers(None)
+    assert "· ⚠ secondary source; no price page seen" in output
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "locale", "written"),
+    [
+        (1_059_115, 3, "en", "1.06M"),
+        (2_100_000, 2, "en", "2.1M"),
+        (1_000_000, 3, "en", "1M"),  # no trailing zeros: "1.00M" claimed a precision the estimate lacks
+        (999_999, 3, "en", "1M"),
+        (175e9, 3, "en", "175B"),
+        (-3_500_000, 2, "en", "-3.5M"),
+        (812.4, 3, "en", "812"),
+        (3_759_857, 4, "zh", "376万"),
+        (1_005_493_125, 4, "zh", "10.05亿"),
+        (1.2e13, 4, "zh", "12万亿"),
+        (9_876, 4, "zh", "9,876"),  # below 1万: written out
+    ],
+)
+def test_compact_figures_follow_each_locales_units(value: float, digits: int, locale: str, written: str) -> None:
+    assert fmt.compact(value, digits, locale) == written
+
+
+def test_durations_pick_the_unit_that_reads_best() -> None:
+    assert [fmt.duration(seconds, "en") for seconds in (90, 5400, 129_600, 400 * 86_400, 3 * 365 * 86_400)] == [
+        "90.0 s",
+        "90.0 min",
+        "36.0 h",
+        "400 days",
+        "3.00 years",
+    ]

@@ -2,23 +2,19 @@
 
 import pytest
 
-from bot.text.grammar import Estimate, parse
 from calc import InferResult, TrainResult, estimate
 from tests.support import TODAY
+from tests.support.commands import request_of
 
 
 def train(words: str) -> TrainResult:
-    command = parse(words)
-    assert isinstance(command, Estimate)
-    result = estimate(command.request, TODAY)
+    result = estimate(request_of(words), TODAY)
     assert isinstance(result, TrainResult)
     return result
 
 
 def infer(words: str) -> InferResult:
-    command = parse(words)
-    assert isinstance(command, Estimate)
-    result = estimate(command.request, TODAY)
+    result = estimate(request_of(words), TODAY)
     assert isinstance(result, InferResult)
     return result
 

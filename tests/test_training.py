@@ -91,7 +91,8 @@ def test_gpu_without_a_public_price_needs_one() -> None:
     with pytest.raises(EstimateError) as error:
         train(params=7e9, tokens=1e12, gpu="H20")
     assert error.value.code == "no_price"
-    assert train(params=7e9, tokens=1e12, gpu="H20", price=1.5).assumptions.price.label == "your price"
+    typed = train(params=7e9, tokens=1e12, gpu="H20", price=1.5).assumptions
+    assert (typed.price.label, typed.price_source) == (None, "your price")  # calc words nothing; JSON keeps its value
 
 
 def test_stale_and_fresh_prices_are_told_apart() -> None:

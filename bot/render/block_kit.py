@@ -8,6 +8,7 @@ Text is cut to fit, with an ellipsis. A button's value, an option's and a block_
 where a cut one would be wrong: they are never cut, and callers keep them within the limits.
 """
 
+import re
 from typing import Any, Literal
 
 from bot.render.escape import escape
@@ -38,6 +39,9 @@ MAX_VIEW_TITLE = 24  # the title and the submit and close buttons
 MAX_METADATA = 3000
 
 
+_CUT_MARKUP = re.compile(r"(&[a-z]*|<[^>]*)$")
+
+
 def fit(text: str, limit: int) -> str:
     """The text cut to one of Slack's limits, with an ellipsis to show it was cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -58,7 +62,12 @@ def plain(text: str, limit: int, *, emoji: bool = False) -> BlockKit:
 def mrkdwn(text: str, limit: int = MAX_TEXT) -> BlockKit:
     """mrkdwn, escaped (so words echoed from the user stay inert), then cut."""
     # verbatim: Slack must not turn bare names, channels or URLs in the text into live links or mentions.
-    return {"type": "mrkdwn", "text": fit(escape(text), limit), "verbatim": True}
+    escaped = escape(text)
+    if len(escaped) <= limit:
+        return {"type": "mrkdwn", "text": escaped, "verbatim": True}
+    # Cut before a half entity (`&l`) or a half mention (`<@U12`): Slack would show the one and break the other.
+    kept = _CUT_MARKUP.sub("", escaped[: limit - 1])
+    return {"type": "mrkdwn", "text": kept + "…", "verbatim": True}
 
 
 def header(title: str) -> BlockKit:

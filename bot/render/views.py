@@ -20,6 +20,10 @@ from bot.render.block_kit import (
 from bot.render.blocks import gpu_options, listing_blocks, mrkdwn_sections
 from bot.wording.i18n import t
 from bot.wording.report import Listing
+from calc.infer import DEFAULT_TOKENS
+from calc.infer import TYPICAL_MFU as INFER_MFU
+from calc.train import CHINCHILLA_TOKENS_PER_PARAM
+from calc.train import TYPICAL_MFU as TRAIN_MFU
 
 MODAL_CALLBACK = "llmcost_estimate"
 # Every input's element has this action_id: a field is known by its block_id alone.
@@ -32,10 +36,17 @@ KINDS = ("train", "infer")
 # One typed value is one word of a command, and short ones keep the whole command within a block_id, where
 # the estimate's menus carry it (bot.render.blocks).
 MAX_TYPED = 40
+# The engine's defaults the hints name.
+HINT_VALUES = {
+    "per_param": CHINCHILLA_TOKENS_PER_PARAM,
+    "tokens": DEFAULT_TOKENS,
+    "train_mfu": f"{TRAIN_MFU * 100:g}%",
+    "infer_mfu": f"{INFER_MFU * 100:g}%",
+}
 
 
 def _field(block_id: str, lang: str, element: BlockKit, optional: bool = True) -> BlockKit:
-    hint = t(lang, f"modal_{block_id}_hint") if block_id != KIND else None
+    hint = t(lang, f"modal_{block_id}_hint", **HINT_VALUES) if block_id != KIND else None
     return input_block(block_id, t(lang, f"modal_{block_id}"), element, hint=hint, optional=optional)
 
 

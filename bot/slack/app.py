@@ -55,7 +55,7 @@ def create_app(config: Config) -> AsyncApp:
     secret = config.slack_signing_secret
     app = AsyncApp(
         **web_api(config, engine),
-        # Socket Mode has no HTTP requests to verify; HTTP mode always has a secret (load_config checks it).
+        # Socket Mode has no HTTP requests to verify; HTTP mode always has a secret (check_slack demands it).
         signing_secret=secret.get_secret_value() if secret else "",
         name="llmcost",
     )

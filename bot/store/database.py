@@ -1,11 +1,11 @@
 """Which database, and the engine that talks to it.
 
-`DATABASE_URL` unset means an embedded SQLite file, `llmcost.db` in the working directory. PaaS providers hand
+`DATABASE_URL` (read by bot.config, `.env` included) unset means an embedded SQLite file, `llmcost.db` in the
+working directory. PaaS providers hand
 out `postgres://` or `postgresql://` URLs; both run through asyncpg, the async PostgreSQL driver.
 """
 
 import importlib
-import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -25,9 +25,8 @@ _ASYNC_DRIVERS = {
 _SQLITE_BUSY_SECONDS = 30
 
 
-def database_url(raw: str | None = None) -> URL:
-    """The async URL for `raw`, or for `$DATABASE_URL` when `raw` is None; unset or empty means the SQLite file."""
-    text = os.environ.get("DATABASE_URL") if raw is None else raw
+def database_url(text: str | None) -> URL:
+    """The async URL for `text`, a URL as providers hand it out; None or empty means the SQLite file."""
     if not text:
         return make_url(f"sqlite+aiosqlite:///{DEFAULT_SQLITE_PATH}")
     url = make_url(text)

@@ -27,7 +27,8 @@ class HandledEvents:
         now = datetime.now(UTC)
         claim = self._insert(HandledEvent).values(event_id=event_id, handled_at=now).on_conflict_do_nothing()
         async with self._sessions.begin() as session:
-            inserted = (await session.execute(claim)).rowcount == 1
+            connection = await session.connection()  # its CursorResult carries the rowcount
+            inserted = (await connection.execute(claim)).rowcount == 1
             if now >= self._next_prune:
                 self._next_prune = now + PRUNE_EVERY
                 await session.execute(delete(HandledEvent).where(HandledEvent.handled_at < now - KEEP))

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import URL, Connection, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
 
-from bot.store.database import create_engine
+from bot.store.database import create_engine, shown
+from bot.wording.i18n import DEFAULT_LANG, t
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -54,6 +56,17 @@ def _upgrade(connection: Connection) -> None:
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
+
+
+async def upgrade_or_explain(url: URL) -> str | None:
+    """Upgrade, or the one line that says why the database could not be: for the entry points, which stop on it."""
+    try:
+        await upgrade_database(url)
+    except (OSError, SQLAlchemyError) as error:
+        # The first line names the cause (refused, unknown host, bad password); the URL is shown without password.
+        cause = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return t(DEFAULT_LANG, "database_unavailable", url=shown(url), cause=cause)
+    return None
 
 
 async def upgrade_database(url: URL) -> None:

@@ -77,5 +77,5 @@ class TeamSettings:
         if key is not None:
             statement = statement.where(TeamSetting.key == key)
         async with self._sessions.begin() as session:
-            result = await session.execute(statement)
+            result = await (await session.connection()).execute(statement)  # a CursorResult: it has a rowcount
         return result.rowcount

@@ -13,7 +13,7 @@ from bot.store.team_settings import TeamSettings
 from bot.team.defaults import SETTABLE, TeamDefaults, apply_defaults, split_key
 from bot.team.records import Setting, Team
 from bot.text.grammar import Estimate, ResetDefault, SetDefault, ShowSettings, TeamCommand
-from bot.wording.i18n import t
+from bot.wording.i18n import plural, t
 from bot.wording.report import Failure, Listing
 from calc.command import format_percent
 
@@ -71,7 +71,7 @@ async def handle_team_command(
 async def _reset(command: ResetDefault, team: Team, store: TeamSettings, lang: str) -> Listing:
     removed = await store.reset(team, command.key)
     if command.key is None:
-        title = t(lang, "settings_removed_all", count=removed)
+        title = plural(lang, "settings_removed_all", removed, count=removed)
     else:
         title = t(lang, "setting_removed" if removed else "setting_was_not_set", name=_name(command.key, lang))
     return Listing(title=title, lang=lang)

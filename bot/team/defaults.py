@@ -8,7 +8,7 @@ pay its own price on each GPU). Values meet the very types and bounds an estimat
 import logging
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
@@ -22,14 +22,23 @@ from calc.units import Currency
 SETTABLE = ("gpu", "price", "currency", "rate", "mfu")
 _PRICE_PREFIX = "price:"
 
-TeamValues: type[BaseModel] = create_model(  # one optional field per setting, typed as JobRequest types it
+
+def _team_fields() -> dict[str, Any]:
+    """Each setting's field, typed as JobRequest types it and unset (None) by default.
+
+    dict[str, Any]: create_model's own keywords (__config__, __doc__, ...) share **kwargs with the fields, so a
+    splat of a precisely typed dict matches none of its overloads.
+    """
+    return {name: (JobRequest.model_fields[name].annotation, None) for name in SETTABLE}
+
+
+TeamValues: type[BaseModel] = create_model(  # one optional field per setting
     "TeamValues",
     __config__=ConfigDict(frozen=True, extra="forbid"),
-    **{name: (JobRequest.model_fields[name].annotation, None) for name in SETTABLE},
+    **_team_fields(),
 )
 
 log = logging.getLogger(__name__)
-Request = TypeVar("Request", bound=EstimateRequest)
 
 
 def setting_key(field: str, gpu_id: str | None = None) -> str:
@@ -110,7 +119,7 @@ def _read_stored(field: str, gpu_name: str | None, text: str) -> tuple[str, Any]
     return "", value
 
 
-def apply_defaults(request: Request, defaults: TeamDefaults, lang: str = "en") -> Request:
+def apply_defaults(request: EstimateRequest, defaults: TeamDefaults, lang: str = "en") -> EstimateRequest:
     """The request with the team's values in every field the user left unset; a typed value always wins."""
     updates: dict[str, object] = {}
     if request.gpu is None and defaults.gpu is not None:

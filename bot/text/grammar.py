@@ -47,7 +47,7 @@ HELP_TOPICS = ("train", "infer", "gpus", "models", "keys", "prices")
 class GrammarError(ValueError):
     """Bad input, as a message code with its values; `example` is a command that works."""
 
-    def __init__(self, code: str, example: str = EXAMPLES["train"], **values: str) -> None:
+    def __init__(self, code: str, example: str = EXAMPLES["train"], **values: str | int) -> None:
         super().__init__(code, values)
         self.code = code
         self.example = example
@@ -341,7 +341,7 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
         typed[key] = word
     request_type = TrainRequest if kind == "train" else InferRequest
     try:
-        return request_type(**fields)
+        return request_type.model_validate(fields)
     except ValidationError as error:
         raise _explain(error, typed, keys, example) from None
 

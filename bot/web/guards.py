@@ -5,6 +5,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
+from aiohttp.typedefs import Middleware
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -58,7 +59,7 @@ class RecentSignatures:
         self._seen.pop(signature, None)
 
 
-def refuse_replays(signatures: RecentSignatures) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
+def refuse_replays(signatures: RecentSignatures) -> Middleware:
     """A middleware answering 401, as Bolt answers a bad signature, to a signed request already accepted.
 
     Slack signs only the timestamp and body, so within the 5-minute window a captured command or button press

@@ -29,7 +29,7 @@ async def healthz(_: web.Request) -> web.Response:
     return web.Response(text="ok")
 
 
-async def finish_background_work(_: web.Application) -> None:
+async def finish_background_work(_app: web.Application) -> None:
     """Wait for what Bolt still runs after acknowledging (an event's listener), which stopping would cancel.
 
     Runs at cleanup, once the listening socket is closed and the requests in flight are done. aiohttp's own

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from bot.render.chart import chart
 from bot.wording import numbers as fmt
-from bot.wording.i18n import t
+from bot.wording.i18n import plural, t
 from bot.wording.report import infer_report, note_text, price_words, train_report
 from calc.compare import ComparedGpu, ComparisonResult
 from calc.results import InferResult, TrainResult
+from calc.units import SECONDS_PER_DAY, TERA
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Comparison:
 def _time(result: ComparisonResult, value: float, lang: str) -> str:
     if result.time_measure == "gpu_hours":
         return t(lang, "compare_gpu_hours", hours=fmt.compact(value))
-    seconds = value * 86_400 if result.time_measure == "wall_clock_days" else value
+    seconds = value * SECONDS_PER_DAY if result.time_measure == "wall_clock_days" else value
     return fmt.duration(seconds, lang)
 
 
@@ -48,13 +49,14 @@ def _row(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
             "compare_row_train",
             cost=fmt.money_exact(entry.cost, result.currency),
             time=time,
-            peak=f"{a.peak_flops / 1e12:g}",
+            peak=f"{a.peak_flops / TERA:g}",
             precision=a.precision.value,
             price=price_words(a, lang, short=True),
         )
-    row = t(
+    row = plural(
         lang,
         "compare_row_infer",
+        estimate.assumptions.cards,
         cost=fmt.money_exact(entry.cost, result.currency),
         time=time,
         cards=estimate.assumptions.cards,
@@ -75,7 +77,8 @@ def _headings(result: ComparisonResult, first: TrainResult | InferResult, lang: 
     cost = t(lang, "compare_chart_cost", mfu=mfu)
     if result.time_measure == "gpu_hours":
         return cost, t(lang, "compare_chart_gpu_hours", mfu=mfu)
-    return cost, t(lang, "compare_chart_wall_clock", mfu=mfu, gpus=fmt.count(first.assumptions.gpus or 0))
+    gpus = first.assumptions.gpus or 0
+    return cost, plural(lang, "compare_chart_wall_clock", gpus, mfu=mfu, gpus=fmt.count(gpus))
 
 
 def comparison_report(result: ComparisonResult, lang: str) -> Comparison:
@@ -112,7 +115,7 @@ def comparison_report(result: ComparisonResult, lang: str) -> Comparison:
     rows = [(entry.gpu, _row(result, entry, lang)) for entry in result.entries]
     rows += [(s.gpu, t(lang, "compare_skipped", reason=t(lang, s.code, **s.values))) for s in result.skipped]
     return Comparison(
-        title=t(lang, "compare_title", job=job.title, count=len(result.entries)),
+        title=plural(lang, "compare_title", len(result.entries), job=job.title, count=len(result.entries)),
         headline=headline,
         charts=[(cost_heading, cost_chart), (time_heading, time_chart)],
         rows=rows,

@@ -5,6 +5,7 @@ from datetime import date
 from bot.wording import numbers as fmt
 from bot.wording.i18n import t
 from bot.wording.report import Listing
+from calc.assumptions import DEFAULT_CNY_PER_USD
 from calc.command import format_quantity
 from calc.gpus import CATALOG
 from calc.presets import PRESETS
@@ -98,7 +99,9 @@ def models_listing(lang: str) -> Listing:
 def help_listing(topic: str | None, lang: str) -> Listing:
     if topic in ("train", "infer", "keys", "prices"):
         return Listing(
-            title=t(lang, "help_title"), sections=[(f"help {topic}", t(lang, f"help_{topic}").split("\n"))], lang=lang
+            title=t(lang, "help_title"),
+            sections=[(f"help {topic}", t(lang, f"help_{topic}", rate=f"{DEFAULT_CNY_PER_USD:g}").split("\n"))],
+            lang=lang,
         )
     if topic == "gpus":
         return gpus_listing(lang)
@@ -109,6 +112,8 @@ def help_listing(topic: str | None, lang: str) -> Listing:
         sections=[
             (t(lang, "help_usage"), t(lang, "help_lines").split("\n")),
             (t(lang, "help_examples"), t(lang, "help_example_lines").split("\n")),
+            # Listed, and said where they work: a terminal has no workspace to keep defaults for.
+            (t(lang, "help_in_slack"), t(lang, "help_in_slack_lines").split("\n")),
         ],
         lang=lang,
     )

@@ -2,17 +2,23 @@
 
 import math
 
+from babel.numbers import format_compact_decimal
+
 from bot.wording.i18n import t
 from bot.wording.locales import en
-from calc.units import Currency
+from calc.units import SECONDS_PER_DAY, SECONDS_PER_HOUR, Currency
 
+# One symbol per currency in every figure of a reply, compact or exact. (Babel's own currency formats write
+# "CN¥" for yuan in English and "US$" for dollars in Chinese, beside money_exact's "¥" and "$".)
 SYMBOLS = {Currency.USD: "$", Currency.CNY: "¥"}
-_COMPACT = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
+SECONDS_PER_MINUTE = 60.0
+SECONDS_PER_YEAR = 365 * SECONDS_PER_DAY
+# Each unit reads best up to two of the next: 90 s, 90 min, 36 h, 400 days.
 _DURATIONS = (
-    (120, "unit_s", 1),
-    (7200, "unit_min", 60),
-    (172_800, "unit_h", 3600),
-    (730 * 86_400, "unit_days", 86_400),
+    (2 * SECONDS_PER_MINUTE, "unit_s", 1.0),
+    (2 * SECONDS_PER_HOUR, "unit_min", SECONDS_PER_MINUTE),
+    (2 * SECONDS_PER_DAY, "unit_h", SECONDS_PER_HOUR),
+    (2 * SECONDS_PER_YEAR, "unit_days", SECONDS_PER_DAY),
 )
 
 
@@ -24,30 +30,26 @@ def significant(value: float, digits: int = 3) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def compact(value: float, digits: int = 3) -> str:
-    """1_059_115 -> '1.06M'; below a thousand, the figure itself."""
-    for scale, suffix in _COMPACT:
-        if abs(value) >= scale:
-            return significant(value / scale, digits) + suffix
-    return significant(value, digits)
+# Below these a figure is written out: a compact form starts at 1K in English, at 1万 in Chinese.
+_COMPACT_FROM = {"en": 1e3, "zh": 1e4}
 
 
-_CHINESE_UNITS = ((1e8, "亿"), (1e4, "万"))
-
-
-def chinese_compact(value: float, digits: int = 4) -> str:
-    """3_759_857 -> '376万', 1_005_493_125 -> '10.05亿': the units Chinese readers count money in."""
-    for scale, unit in _CHINESE_UNITS:
-        if abs(value) >= scale:
-            figure = significant(value / scale, digits)
-            return (figure.rstrip("0").rstrip(".") if "." in figure else figure) + unit
-    return significant(value, digits)
+def compact(value: float, digits: int = 3, locale: str = "en") -> str:
+    """`value` in the locale's compact form to `digits` significant figures, by CLDR's data through Babel:
+    1_059_115 -> '1.06M' in English, 3_759_857 -> '376万' and 1_005_493_125 -> '10.05亿' in Chinese. Smaller
+    figures are written out ('812')."""
+    if abs(value) < _COMPACT_FROM[locale]:
+        return significant(value, digits)
+    # Babel counts fraction digits, not significant ones: the whole figure's length says how many are left.
+    whole = format_compact_decimal(value, locale=locale, fraction_digits=0)
+    integer_digits = sum(character.isdigit() for character in whole)
+    return format_compact_decimal(value, locale=locale, fraction_digits=max(digits - integer_digits, 0))
 
 
 def money(value: float, currency: Currency, digits: int = 3, lang: str = "en") -> str:
-    """Headline money: '$1.06M', '¥3.76M'; in Chinese, yuan in 万 and 亿: '¥376万'."""
+    """Headline money: '$1.06M', '¥3.76M'; in Chinese, yuan in 万 and 亿 to one more figure: '¥376万'."""
     if lang == "zh" and currency is Currency.CNY:
-        return SYMBOLS[currency] + chinese_compact(value, digits + 1)
+        return SYMBOLS[currency] + compact(value, digits + 1, "zh")
     return SYMBOLS[currency] + compact(value, digits)
 
 
@@ -77,7 +79,7 @@ def duration(seconds: float, lang: str) -> str:
     for limit, unit, size in _DURATIONS:
         if seconds < limit:
             return f"{significant(seconds / size)} {t(lang, unit)}"
-    return f"{significant(seconds / (365 * 86_400))} {t(lang, 'unit_years')}"
+    return f"{significant(seconds / SECONDS_PER_YEAR)} {t(lang, 'unit_years')}"
 
 
 def basis(name: str | None, lang: str) -> str:

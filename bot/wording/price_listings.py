@@ -6,7 +6,7 @@ from bot.wording import numbers as fmt
 from bot.wording.i18n import t
 from bot.wording.report import Listing
 from calc.api_prices import ApiTable, ListedApiOffer
-from calc.prices import SEED_PROVIDER, ListedOffer, ListedSpread, PriceTable
+from calc.prices import SEED_PROVIDER, STALE_AFTER_DAYS, ListedOffer, ListedSpread, PriceTable
 
 
 def _usd(value: float) -> str:
@@ -17,7 +17,7 @@ def _offer_line(offer: ListedOffer, lang: str) -> str:
     marks = t(lang, "prices_default_mark") if offer.default else ""
     if not offer.counted:
         reason = "seed" if offer.provider == SEED_PROVIDER else "older"
-        marks += t(lang, "prices_not_counted_mark", reason=t(lang, f"prices_reason_{reason}"))
+        marks += t(lang, "prices_not_counted_mark", reason=t(lang, f"prices_reason_{reason}", days=STALE_AFTER_DAYS))
     return t(
         lang,
         "prices_offer",
@@ -61,7 +61,8 @@ def _default_words(offers: Sequence[ListedOffer], lang: str) -> str:
 
 def prices_listing(table: PriceTable, gpu_ids: Sequence[str], lang: str, operator_file: bool = False) -> Listing:
     """One GPU: each basis's spread, then every offer with its date and source. All GPUs: a line each."""
-    rule = t(lang, "prices_rule", data_date=table.data_date.isoformat() if table.data_date else "?")
+    data_date = table.data_date.isoformat() if table.data_date else "?"
+    rule = t(lang, "prices_rule", data_date=data_date, days=STALE_AFTER_DAYS)
     footer = [rule, *([t(lang, "prices_override")] if operator_file else [])]
     if table.gpu is not None:
         sections = []

@@ -9,12 +9,13 @@ from pydantic import BaseModel
 
 from bot.render.chart import chart
 from bot.wording import numbers as fmt
-from bot.wording.i18n import t
+from bot.wording.i18n import plural, t
 from calc.api_prices import ApiComparison
 from calc.command import format_quantity
 from calc.ownership import Ownership
 from calc.results import Assumptions, InferAssumptions, InferResult, Note, TrainResult
-from calc.units import Currency, Formula
+from calc.train import CHINCHILLA_TOKENS_PER_PARAM, MFU_OPTIMISTIC, MFU_PESSIMISTIC, TRAIN_STATE_BYTES_PER_PARAM
+from calc.units import SECONDS_PER_DAY, TERA, Currency, Formula
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class Failure:
 
 _MONEY_NOTE_VALUES = {"standard", "floor"}
 _QUANTITY_NOTE_VALUES = {"active", "total"}
+# Notes worded by a count: the value whose count picks the plural form.
+_NOTE_COUNTS = {"weights_do_not_fit": "cards"}
 
 
 def note_text(note: Note, lang: str) -> str:
@@ -66,6 +69,9 @@ def note_text(note: Note, lang: str) -> str:
             values[name] = fmt.significant(value)
         else:
             values[name] = value
+    counted = _NOTE_COUNTS.get(note.code)
+    if counted is not None:
+        return plural(lang, f"note_{note.code}", float(note.values[counted]), **values)
     return t(lang, f"note_{note.code}", **values)
 
 
@@ -78,7 +84,7 @@ def _subject(a: Assumptions, lang: str) -> str:
 
 
 def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
-    peak = f"{a.peak_flops / 1e12:g}"
+    peak = f"{a.peak_flops / TERA:g}"
     gpu_code = "a_gpu_value_override" if a.peak_overridden else "a_gpu_value"
     source = a.gpu_source + (t(lang, "a_gpu_sparse_halved") if a.peak_halved_from_sparse else "")
     gpu = t(lang, gpu_code, name=a.gpu_name, precision=a.precision.value, peak=peak, source=source)
@@ -88,8 +94,17 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
         # Serving's default is its own (compute-bound steps run fuller than training), not training's 25–50%.
         mfu = t(lang, "a_mfu_typical_infer", mfu=fmt.percent(a.mfu))
     else:
-        mfu = t(lang, f"a_{_mfu_kind(a)}", mfu=fmt.percent(a.mfu), label=a.mfu_label)
+        mfu = t(
+            lang,
+            f"a_{_mfu_kind(a)}",
+            mfu=fmt.percent(a.mfu),
+            label=a.mfu_label,
+            low=f"{MFU_PESSIMISTIC * 100:g}",
+            high=f"{MFU_OPTIMISTIC * 100:g}",
+        )
     price = price_words(a, lang)
+    if a.price.flags:
+        price = f"{price} {t(lang, 'a_price_flags', flags='; '.join(a.price.flags))}"
     discount = (
         t(lang, "a_discount_value", discount=fmt.percent(a.discount), paid=fmt.percent(1 - a.discount))
         if a.discount
@@ -265,7 +280,14 @@ def train_report(result: TrainResult, lang: str) -> Report:
                 mfu=fmt.percent(run.implied_mfu) if run.implied_mfu else "?",
             )
         )
-    tokens = _row(lang, "a_tokens", f"a_tokens_{a.tokens_rule}", tokens=format_quantity(a.tokens), model=a.model or "")
+    tokens = _row(
+        lang,
+        "a_tokens",
+        f"a_tokens_{a.tokens_rule}",
+        tokens=format_quantity(a.tokens),
+        model=a.model or "",
+        per_param=CHINCHILLA_TOKENS_PER_PARAM,
+    )
     return Report(
         title=t(lang, "train_title", subject=_subject(a, lang), tokens=format_quantity(a.tokens)),
         headline=headline,
@@ -282,20 +304,28 @@ def _wall_clock(result: TrainResult, lang: str) -> str:
     gpus = result.assumptions.gpus
     if result.wall_clock_days is None or result.wall_clock_days_at_peak is None or gpus is None:
         return t(lang, "wall_clock_missing")
-    return t(
+    return plural(
         lang,
         "wall_clock_value",
-        time=fmt.duration(result.wall_clock_days * 86_400, lang),
+        gpus,
+        time=fmt.duration(result.wall_clock_days * SECONDS_PER_DAY, lang),
         gpus=fmt.count(gpus),
-        peak=fmt.duration(result.wall_clock_days_at_peak * 86_400, lang),
+        peak=fmt.duration(result.wall_clock_days_at_peak * SECONDS_PER_DAY, lang),
     )
 
 
 def _state_memory(result: TrainResult, lang: str) -> str:
-    size = f"{fmt.significant(result.state_memory_bytes / 1e12)} TB"
+    size = f"{fmt.significant(result.state_memory_bytes / TERA)} TB"
     if result.min_gpus_for_state is None:
-        return t(lang, "memory_value_unknown", size=size)
-    return t(lang, "memory_value", size=size, gpus=fmt.count(result.min_gpus_for_state), gpu=result.assumptions.gpu)
+        return t(lang, "memory_value_unknown", size=size, bytes=TRAIN_STATE_BYTES_PER_PARAM)
+    return t(
+        lang,
+        "memory_value",
+        size=size,
+        bytes=TRAIN_STATE_BYTES_PER_PARAM,
+        gpus=fmt.count(result.min_gpus_for_state),
+        gpu=result.assumptions.gpu,
+    )
 
 
 def infer_report(result: InferResult, lang: str) -> Report:
@@ -362,7 +392,7 @@ def infer_report(result: InferResult, lang: str) -> Report:
                 "a_mbu",
                 "a_mbu_value",
                 mbu=fmt.percent(a.mbu),
-                bandwidth=f"{a.bandwidth / 1e12:g}",
+                bandwidth=f"{a.bandwidth / TERA:g}",
                 bytes=f"{a.bytes_per_param:g}",
             ),
         )

@@ -30,7 +30,7 @@ async def test_a_mention_inside_a_thread_answers_in_that_thread(bot: BotServer, 
     await bot.post_json(body)
     (call,) = await fake_slack.wait_for("chat.postMessage")
     assert call.payload["thread_ts"] == "1700000000.000100"
-    assert "$1.06M at peak" in call.payload["text"]
+    assert "$1.06M at 100% of peak" in call.payload["text"]
 
 
 async def test_a_retry_of_the_same_event_is_answered_once(bot: BotServer, fake_slack: FakeSlack) -> None:
@@ -44,7 +44,7 @@ async def test_a_retry_of_the_same_event_is_answered_once(bot: BotServer, fake_s
     first, second = await fake_slack.wait_for("chat.postMessage", 2)
     await asyncio.sleep(0.2)
     assert len(fake_slack.made("chat.postMessage")) == 2
-    assert "$1.06M at peak" in first.payload["text"]
+    assert "$1.06M at 100% of peak" in first.payload["text"]
     assert second.payload["text"] == "GPU catalog: dense peaks and default prices"
 
 

@@ -60,7 +60,7 @@ async def test_sigterm_finishes_requests_in_flight_and_exits_0(tmp_path: Path, f
             assert (await mention)[0] == 200
             status, reply = await command
             assert status == 200
-            assert "$1.06M at peak" in json.loads(reply)["text"]
+            assert "$1.06M at 100% of peak" in json.loads(reply)["text"]
         _, stderr = await asyncio.wait_for(process.communicate(), timeout=PAAS_GRACE_S)
     finally:
         if process.returncode is None:

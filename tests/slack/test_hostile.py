@@ -19,7 +19,7 @@ FORM = "application/x-www-form-urlencoded"
 async def still_answers(bot: BotServer) -> None:
     async with bot.session.get(f"{bot.url}/healthz") as response:
         assert response.status == 200
-    assert "$1.06M at peak" in (await bot.command("train 175B 500B"))["text"]
+    assert "$1.06M at 100% of peak" in (await bot.command("train 175B 500B"))["text"]
 
 
 async def test_a_replayed_command_is_refused(bot: BotServer) -> None:

@@ -53,7 +53,7 @@ async def test_a_workspace_installs_the_app_and_is_then_answered_with_its_own_to
     assert exchange.payload["code"] == "granted-code"
 
     answer = await bot.command("train 175B 500B")
-    assert "$1.06M at peak" in answer["text"]
+    assert "$1.06M at 100% of peak" in answer["text"]
     assert f"Bearer {INSTALLED_TOKEN}" in {call.authorization for call in fake_slack.made("auth.test")}
     (asked,) = fake_slack.made("users.info")
     assert asked.authorization == f"Bearer {INSTALLED_TOKEN}"

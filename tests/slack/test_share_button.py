@@ -29,7 +29,7 @@ async def test_share_posts_the_same_estimate_in_channel_then_deletes_the_private
     assert public["response_type"] == "in_channel"
     assert public["replace_original"] is False
     assert public["text"] == private["text"]
-    assert "$1.06M at peak" in public["text"]
+    assert "$1.06M at 100% of peak" in public["text"]
     assert public["blocks"][:6] == private["blocks"][:6]  # header, answer, fields, assumptions, notes, command
     assert delete == {"text": "", "delete_original": True}
 

@@ -13,7 +13,7 @@ INVALID = {"error": "invalid request"}
 async def test_a_request_signed_as_slack_signs_it_is_answered(bot: BotServer) -> None:
     status, body = await bot.post_form(command_body("train 175B 500B"))
     assert status == 200
-    assert "$1.06M at peak" in json.loads(body)["text"]
+    assert "$1.06M at 100% of peak" in json.loads(body)["text"]
 
 
 async def test_a_request_signed_with_another_secret_is_refused(bot: BotServer, fake_slack: FakeSlack) -> None:

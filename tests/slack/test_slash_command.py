@@ -17,14 +17,14 @@ async def test_an_estimate_is_answered_privately_inside_the_ack(bot: BotServer, 
     answer = await bot.command("train 175B 500B")
     assert answer["response_type"] == "ephemeral"
     assert answer["text"].startswith("Training a 175B-parameter model on 500B tokens\n≈ $3.03M at 35% MFU")
-    assert "$1.06M at peak" in answer["text"]
+    assert "$1.06M at 100% of peak" in answer["text"]
     blocks = answer["blocks"]
     assert blocks[0] == {
         "type": "header",
         "text": {"type": "plain_text", "text": "Training a 175B-parameter model on 500B tokens"},
     }
     assert "$3.03M at 35% MFU" in blocks[1]["text"]["text"]
-    assert "$1.06M at peak" in blocks[1]["text"]["text"]
+    assert "$1.06M at 100% of peak" in blocks[1]["text"]["text"]
     assert fake_slack.made("chat.postMessage") == []  # no second round trip
 
 
@@ -46,7 +46,7 @@ async def test_every_assumption_is_shown_with_its_source(bot: BotServer) -> None
     assert "*Price*: $2.2659 per GPU-hour, 3-year commitment: the seed document's figure, undated" in context
     assert "*Discount*: 50% off (pay 50%)" in context
     assert "*Currency*: CNY at 7.1 per USD" in context
-    assert "¥3.76M at peak" in answer["text"]
+    assert "¥3.76M at 100% of peak" in answer["text"]
 
 
 async def test_the_reproducing_command_is_there_to_copy_and_gives_the_same_answer(bot: BotServer) -> None:
@@ -146,4 +146,4 @@ async def test_an_unexpected_error_is_logged_with_context_and_the_user_gets_an_a
     for secret in (BOT_TOKEN, SIGNING_SECRET, "legacy-verification-token"):
         assert secret not in logged
 
-    assert "$1.06M at peak" in (await bot.command("train 175B 500B"))["text"]  # the server stayed up
+    assert "$1.06M at 100% of peak" in (await bot.command("train 175B 500B"))["text"]  # the server stayed up

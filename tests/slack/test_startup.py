@@ -69,7 +69,7 @@ async def test_python_m_bot_serves_slack_on_port_and_stops_on_sigterm(tmp_path: 
                 assert response.status == 200
                 answer = json.loads(await response.text())
             assert answer["response_type"] == "ephemeral"
-            assert "$1.06M at peak" in answer["text"]
+            assert "$1.06M at 100% of peak" in answer["text"]
             # users.info: who asks, in which language (their Slack locale), and whether they administer the workspace
             assert [call.method for call in fake_slack.calls] == ["auth.test", "users.info"]
     finally:
@@ -102,7 +102,7 @@ async def test_with_an_app_token_python_m_bot_answers_over_socket_mode(tmp_path:
     (reply,) = fake_slack.socket_replies
     assert reply["envelope_id"] == "env-1"
     assert reply["payload"]["response_type"] == "ephemeral"
-    assert "$1.06M at peak" in reply["payload"]["text"]
+    assert "$1.06M at 100% of peak" in reply["payload"]["text"]
     opened = fake_slack.made("apps.connections.open")
     assert opened and opened[0].authorization == "Bearer xapp-1-test"
     assert b"xapp-1-test" not in stderr and BOT_TOKEN.encode() not in stderr

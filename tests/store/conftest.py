@@ -7,24 +7,23 @@ import pytest
 from sqlalchemy import URL
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.store.database import create_engine
-from bot.store.database import database_url as async_url
+from bot.store.database import create_engine, database_url
 from bot.store.migrate import upgrade_database
 from bot.store.team_settings import TeamSettings
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> URL:
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> URL:
     """An empty database, as the async URL the app would use."""
     if request.param == "sqlite":
-        return async_url(f"sqlite:///{tmp_path / 'llmcost.db'}")
-    return async_url(request.getfixturevalue("postgres_database"))
+        return database_url(f"sqlite:///{tmp_path / 'llmcost.db'}")
+    return database_url(request.getfixturevalue("postgres_database"))
 
 
 @pytest.fixture
-async def migrated_url(database_url: URL) -> URL:
-    await upgrade_database(database_url)
-    return database_url
+async def migrated_url(empty_database: URL) -> URL:
+    await upgrade_database(empty_database)
+    return empty_database
 
 
 @pytest.fixture

@@ -2,16 +2,20 @@
 
 import asyncio
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from subprocess import PIPE
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Connection, inspect
 
+from bot.config import Config
 from bot.store.database import DEFAULT_SQLITE_PATH, create_engine, database_url, shown
 from bot.store.migrate import HEAD, alembic_config, upgrade_database
 from bot.store.schema import SCHEMA
@@ -50,36 +54,37 @@ def test_head_is_the_newest_revision_script() -> None:
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
 
 
-def test_a_database_at_head_is_checked_without_importing_alembic(database_url: URL) -> None:
-    asyncio.run(upgrade_database(database_url))
+def test_a_database_at_head_is_checked_without_importing_alembic(empty_database: URL) -> None:
+    asyncio.run(upgrade_database(empty_database))
     check = (
-        "import asyncio, sys; from bot.store.database import database_url; from bot.store.migrate import upgrade_database; "
-        "asyncio.run(upgrade_database(database_url())); print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'mako'}))"
+        "import asyncio, sys; from bot.config import load_config; from bot.store.migrate import upgrade_database; "
+        "asyncio.run(upgrade_database(load_config().database())); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'mako'}))"
     )
     done = subprocess.run(
-        [sys.executable, "-c", check], cwd=ROOT, env=environment_for(database_url), capture_output=True, text=True
+        [sys.executable, "-c", check], cwd=ROOT, env=environment_for(empty_database), capture_output=True, text=True
     )
     assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "[]", "")
 
 
-async def test_an_empty_database_is_upgraded_to_the_models(database_url: URL) -> None:
-    assert (await schema_of(database_url))[0] == set()
-    await upgrade_database(database_url)
-    tables, revision, differences = await schema_of(database_url)
+async def test_an_empty_database_is_upgraded_to_the_models(empty_database: URL) -> None:
+    assert (await schema_of(empty_database))[0] == set()
+    await upgrade_database(empty_database)
+    tables, revision, differences = await schema_of(empty_database)
     assert tables == TABLES
     assert revision == HEAD == "0003"
     assert differences == []
 
 
-async def test_upgrading_again_changes_nothing_and_keeps_the_data(database_url: URL) -> None:
-    await upgrade_database(database_url)
-    engine = create_engine(database_url)
+async def test_upgrading_again_changes_nothing_and_keeps_the_data(empty_database: URL) -> None:
+    await upgrade_database(empty_database)
+    engine = create_engine(empty_database)
     await TeamSettings(engine).set(Team("T0ACME"), "price:H100-SXM", "1.85", "U0ALICE")
     await engine.dispose()
 
-    await upgrade_database(database_url)
-    assert (await schema_of(database_url))[1] == HEAD
-    engine = create_engine(database_url)
+    await upgrade_database(empty_database)
+    assert (await schema_of(empty_database))[1] == HEAD
+    engine = create_engine(empty_database)
     try:
         settings = await TeamSettings(engine).get_all(Team("T0ACME"))
     finally:
@@ -99,18 +104,18 @@ def upgrade_command(url: URL) -> subprocess.Popen[str]:
     return subprocess.Popen(command, cwd=ROOT, env=environment_for(url), stdout=PIPE, stderr=PIPE, text=True)
 
 
-def test_the_documented_command_upgrades_the_database_in_database_url(database_url: URL) -> None:
-    out, err = upgrade_command(database_url).communicate(timeout=60)
+def test_the_documented_command_upgrades_the_database_in_database_url(empty_database: URL) -> None:
+    out, err = upgrade_command(empty_database).communicate(timeout=60)
     assert err == ""
-    assert out.strip() == f"{shown(database_url)}: schema up to date"
-    assert asyncio.run(schema_of(database_url))[1] == HEAD
+    assert out.strip() == f"{shown(empty_database)}: schema up to date"
+    assert asyncio.run(schema_of(empty_database))[1] == HEAD
 
 
-def test_processes_starting_together_migrate_once(database_url: URL) -> None:
-    processes = [upgrade_command(database_url) for _ in range(4)]
+def test_processes_starting_together_migrate_once(empty_database: URL) -> None:
+    processes = [upgrade_command(empty_database) for _ in range(4)]
     errors = [process.communicate(timeout=60)[1] for process in processes]
     assert [process.returncode for process in processes] == [0, 0, 0, 0], errors
-    tables, revision, differences = asyncio.run(schema_of(database_url))
+    tables, revision, differences = asyncio.run(schema_of(empty_database))
     assert (tables, revision, differences) == (TABLES, HEAD, [])
 
 
@@ -132,14 +137,61 @@ def test_urls_as_providers_hand_them_out_run_on_async_drivers() -> None:
     assert dict(with_ssl.query) == {"ssl": "require"}
 
 
-def test_the_environment_chooses_the_database(monkeypatch) -> None:
+def test_the_config_chooses_the_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    assert database_url().database == DEFAULT_SQLITE_PATH
-    monkeypatch.setenv("DATABASE_URL", "postgres://app:pw@db/llmcost")
-    assert database_url().drivername == "postgresql+asyncpg"
+    assert Config().database().database == DEFAULT_SQLITE_PATH
+    (tmp_path / ".env").write_text("DATABASE_URL=sqlite:///from-dot-env.db\n")
+    assert Config().database().database == "from-dot-env.db"
+    monkeypatch.setenv("DATABASE_URL", "postgres://app:pw@db/llmcost")  # a real variable wins over .env
+    assert Config().database().drivername == "postgresql+asyncpg"
+
+
+def sqlite_tables(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as connection:
+        return {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def without_our_variables() -> dict[str, str]:
+    """This environment without DATABASE_URL or any Slack variable: what a bare shell with a .env has."""
+    return {key: value for key, value in os.environ.items() if key != "DATABASE_URL" and not key.startswith("SLACK_")}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [sys.executable, "-m", "bot.store", "upgrade"],
+        [sys.executable, "-m", "alembic", "-c", str(ROOT / "alembic.ini"), "upgrade", "head"],
+    ],
+    ids=["python -m bot.store upgrade", "alembic upgrade head"],
+)
+def test_upgrade_migrates_the_database_dot_env_names(tmp_path: Path, command: list[str]) -> None:
+    (tmp_path / ".env").write_text(f"DATABASE_URL=sqlite:///{tmp_path / 'named.db'}\n")
+    done = subprocess.run(
+        command, cwd=tmp_path, env=without_our_variables(), capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert sqlite_tables(tmp_path / "named.db") == TABLES
+    assert not (tmp_path / DEFAULT_SQLITE_PATH).exists()  # the default file, which upgrade used to migrate instead
 
 
 def test_a_shown_url_never_carries_its_password() -> None:
     url = database_url("postgres://app:s3cret@db.example.com/llmcost")
     assert "s3cret" not in shown(url)
     assert shown(url) == "postgresql+asyncpg://app:***@db.example.com/llmcost"
+
+
+def test_upgrade_on_an_unreachable_database_says_so_in_one_line(tmp_path: Path) -> None:
+    refused = "postgres://app:s3cret@127.0.0.1:1/llmcost"  # port 1: nothing listens
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.store", "upgrade"],
+        cwd=tmp_path,
+        env={**without_our_variables(), "DATABASE_URL": refused},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("llmcost: cannot bring the database postgresql+asyncpg://app:***@127.0.0.1:1/llmcost")
+    assert done.stderr.count("\n") == 1  # one line, no traceback
+    assert "s3cret" not in done.stderr + done.stdout

@@ -1,4 +1,5 @@
-"""Test doubles the tests and bench/ share: a fake Slack Web API, signed requests, the bot as a process."""
+"""Test doubles the tests and bench/ share: a fake Slack Web API (fake_slack), signed requests (signing), the bot
+as a process (processes), interactions and blocks as Slack sends and shows them, commands as the grammar reads them."""
 
 from datetime import date
 

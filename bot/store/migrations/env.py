@@ -6,7 +6,8 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import Connection
 
-from bot.store.database import create_engine, database_url
+from bot.config import load_config
+from bot.store.database import create_engine
 from bot.store.schema import SCHEMA
 
 config = context.config
@@ -22,8 +23,9 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_on_own_engine() -> None:
-    # The URL comes from DATABASE_URL, never from alembic.ini, so no password is written into a file.
-    engine = create_engine(database_url())
+    # The URL comes from the process's config (DATABASE_URL, `.env` included), never from alembic.ini, so no
+    # password is written into a file.
+    engine = create_engine(load_config().database())
     try:
         async with engine.begin() as connection:
             await connection.run_sync(_run)
@@ -32,7 +34,7 @@ async def _run_on_own_engine() -> None:
 
 
 if context.is_offline_mode():
-    context.configure(url=database_url(), target_metadata=SCHEMA, literal_binds=True)
+    context.configure(url=load_config().database(), target_metadata=SCHEMA, literal_binds=True)
     with context.begin_transaction():
         context.run_migrations()
 elif (shared := config.attributes.get("connection")) is not None:

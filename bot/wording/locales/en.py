@@ -38,14 +38,17 @@ MESSAGES: dict[str, str] = {
     "subject_moe": "a {params}-parameter model ({active} active)",
     # headlines
     "train_headline": (
-        "≈ {cost} at {mfu} MFU ({mfu_kind}; {low}–{high} at {mfu_low}–{mfu_high}%) · {peak} at peak, the seed's formula"
+        "≈ {cost} at {mfu} MFU ({mfu_kind}; {low}–{high} at {mfu_low}–{mfu_high}%) · "
+        "{peak} at 100% of peak (the seed document's assumption)"
     ),
-    "train_headline_seed": "≈ {cost}: the seed's formula (at peak, MFU 100%)",
+    "train_headline_seed": "≈ {cost} at 100% of peak (formula=seed: the seed document's arithmetic)",
     "mfu_typical": "typical",
     "mfu_yours": "yours",
     "mfu_team": "team default",
     "infer_headline": "≈ {per_1k} per 1K tokens ({per_1m} per 1M) · {bound}-bound at batch {batch} on {cards} × {gpu}",
-    "infer_headline_seed": "≈ {per_1k} per 1K tokens: the seed's formula · the standard formula says {standard}",
+    "infer_headline_seed": (
+        "≈ {per_1k} per 1K tokens by the seed document's formula (formula=seed) · the standard formula gives {standard}"
+    ),
     "bound_compute": "compute",
     "bound_memory": "memory",
     # fields
@@ -54,13 +57,14 @@ MESSAGES: dict[str, str] = {
     "field_gpu_hours": "GPU-hours",
     "gpu_hours_value": "{hours} at {mfu} MFU · {peak} at peak",
     "field_wall_clock": "Wall-clock",
-    "wall_clock_value": "{time} on {gpus} GPUs ({peak} at peak)",
+    "wall_clock_value_one": "{time} on {gpus} GPU ({peak} at peak)",
+    "wall_clock_value_other": "{time} on {gpus} GPUs ({peak} at peak)",
     "wall_clock_missing": "add `gpus=N` to see it",
     "field_cost": "Cost",
     "cost_value": "{cost} at {mfu} MFU · {peak} at peak",
     "field_memory": "Training state",
-    "memory_value": "{size} (16 bytes per parameter, mixed-precision Adam) · at least {gpus} × {gpu} to hold it",
-    "memory_value_unknown": "{size} (16 bytes per parameter, mixed-precision Adam)",
+    "memory_value": "{size} ({bytes} bytes per parameter, mixed-precision Adam) · at least {gpus} × {gpu} to hold it",
+    "memory_value_unknown": "{size} ({bytes} bytes per parameter, mixed-precision Adam)",
     "field_energy": "Energy",
     "energy_value": "{mwh} MWh ({watts} W per GPU × PUE {pue})",
     "field_reported": "Reported run",
@@ -83,16 +87,17 @@ MESSAGES: dict[str, str] = {
     "a_gpu_value_override": "{name}, {precision}, {peak} TFLOPS peak (yours)",
     "a_gpu_sparse_halved": "; NVIDIA prints sparse figures, these are dense (sparse/2)",
     "a_mfu": "MFU",
-    "a_mfu_typical": "{mfu}, typical of published runs (25–50%)",
+    "a_mfu_typical": "{mfu}, typical of published runs ({low}–{high}%)",
     "a_mfu_typical_infer": "{mfu}, typical of serving's compute-bound steps (prefill, large batches)",
     "a_mfu_yours": "{mfu}, yours",
     "a_mfu_team": "{mfu}, {label}",
-    "a_mfu_seed": "100%, the seed's assumption (peak)",
+    "a_mfu_seed": "100% (peak), the seed document's assumption",
     "a_mbu": "MBU",
     "a_mbu_value": "{mbu} of {bandwidth} TB/s HBM bandwidth · {bytes} bytes per weight",
     "a_price": "Price",
     "a_price_label": "${price} per GPU-hour, {label}",
     "a_price_stale": "⚠ possibly stale",
+    "a_price_flags": "· ⚠ {flags}",
     "a_discount": "Discount",
     "a_discount_none": "none",
     "a_discount_value": "{discount} off (pay {paid})",
@@ -102,22 +107,25 @@ MESSAGES: dict[str, str] = {
     "a_tokens": "Tokens",
     "a_tokens_given": "{tokens}",
     "a_tokens_preset": "{tokens}, from the {model} preset",
-    "a_tokens_chinchilla": "{tokens}, 20 per parameter (Chinchilla-optimal; none given)",
+    "a_tokens_chinchilla": "{tokens}, {per_param} per parameter (Chinchilla-optimal; none given)",
     "a_opt": "Optimization",
     "a_opt_value": "{opt} off the cost",
     "your_price": "your price",
     "notes": "Notes",
     "reproduce": "Reproduce",
     # notes
-    "note_price_stale": "The catalog price dates from {as_of}, over 12 months ago: possibly stale. Set yours with `price=`.",
+    "note_price_stale": (
+        "The catalog price dates from {as_of}, over {stale_after_days} days ago: possibly stale. Set yours with `price=`."
+    ),
     "note_price_undated": "The catalog price is undated, so possibly stale. Set yours with `price=`.",
     "note_gpu_flags": "About {gpu}: {flags}.",
     "note_tokens_chinchilla": "No token count given: {per_param} tokens per parameter (Chinchilla-optimal).",
     "note_moe_active": "Mixture of experts: compute counts the {active} active parameters of {total}.",
     "note_recompute_full": "Full activation recompute: 8·N·D FLOPs instead of 6·N·D.",
     "note_seed_train": "formula=seed: the seed document's arithmetic, at peak (MFU 100%) on total parameters.",
-    "note_weights_do_not_fit": (
-        "The weights ({weights_gb} GB) do not fit on {cards} card(s): at least {min_cards} are needed."
+    "note_weights_do_not_fit_one": "The weights ({weights_gb} GB) do not fit on {cards} card: at least {min_cards} are needed.",
+    "note_weights_do_not_fit_other": (
+        "The weights ({weights_gb} GB) do not fit on {cards} cards: at least {min_cards} are needed."
     ),
     "note_seed_infer": (
         "formula=seed: the seed divides by the hourly price instead of multiplying by it, drops its own ×2, and lets "
@@ -152,8 +160,44 @@ MESSAGES: dict[str, str] = {
         "`compare <train|infer ...> [gpu=A100,H100,...]`: one job across GPUs, as a chart\n"
         "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
         "`prices [gpu]`: every offer per basis, dated and sourced · `api [model]`: API prices per 1M tokens\n"
-        "`set <key> <value>` · `settings` · `reset [key]`: your workspace's defaults (price, gpu, currency, rate, mfu)\n"
         "`help train` · `help infer` · `help keys` · `help prices`"
+    ),
+    "help_in_slack": "In Slack only",
+    "help_in_slack_lines": (
+        "`/llmcost set <key> <value>` · `/llmcost settings` · `/llmcost reset [key]`: your workspace's defaults "
+        "(price, gpu, currency, rate, mfu)"
+    ),
+    # the command line (argparse prints its own "usage:" and "options:")
+    "cli_description": "What it costs to train or serve a large language model: the same answer as /llmcost in Slack.",
+    "cli_words": "the command and its words, as in Slack (see below)",
+    "cli_help": "show this help and exit",
+    "cli_version": "show the version and exit",
+    "cli_json": 'the answer as JSON (README lists the keys); bad input as {{"error": "..."}}, also on stdout',
+    "cli_lang": "the reply's language (`lang=zh` among the words does the same)",
+    "cli_epilog": (
+        "commands:\n"
+        "  train <params|model> [tokens] [key=value ...]   training cost\n"
+        "  infer <params|model> [key=value ...]            serving cost per 1K tokens\n"
+        "  compare <train|infer ...> [gpu=A100,H100,...]   one job across GPUs\n"
+        "  gpus                                            the GPU catalog with prices and sources\n"
+        "  models                                          model presets\n"
+        "  prices [gpu]                                    every GPU offer per basis, dated and sourced\n"
+        "  api [model]                                     API prices per 1M input and output tokens\n"
+        "  help [train|infer|keys|prices]                  formulas, keys and how numbers are written\n"
+        "\n"
+        "in Slack only (a workspace's defaults, kept per workspace):\n"
+        "  /llmcost set <key> <value> · /llmcost settings · /llmcost reset [key]\n"
+        "\n"
+        "examples:\n"
+        "  llmcost train 175B 500B mfu=40%\n"
+        "  llmcost --json train 70B\n"
+        "  llmcost --lang zh infer 70B batch=32 gpu=H100\n"
+        "  llmcost compare train 70B 1.4T gpu=A100,H100,B200\n"
+        "\n"
+        "exit codes:\n"
+        "  0  an answer\n"
+        "  2  bad input: one line naming the bad word, with a command that works\n"
+        "  1  an internal error (a bug of ours), or LLMCOST_PRICES names a file that does not read"
     ),
     "help_examples": "Examples",
     "help_example_lines": (
@@ -175,7 +219,7 @@ MESSAGES: dict[str, str] = {
     "help_keys": (
         "Numbers: `175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `5万` `8x222B` (8 experts × 222B).\n"
         "Shares: `mfu=40%` or `mfu=0.4`; `discount=50%` or `discount=5折` (pay 50%).\n"
-        "Money: `price=` is USD per GPU-hour; `currency=CNY` converts at `rate=` (default 7.1).\n"
+        "Money: `price=` is USD per GPU-hour; `currency=CNY` converts at `rate=` (default {rate}).\n"
         "Basis: `basis=on-demand` (default; the A100 keeps the seed's figure), `commit` (1 year), `commit-3y`, `spot`, "
         "`seed`; `basis=own` buys the GPUs: `capex=` USD per GPU, `years=`, `util=` (fleet use), `kwh=` USD, `pue=`, "
         "`ops=` (operations' share)."
@@ -193,18 +237,21 @@ MESSAGES: dict[str, str] = {
     # compare
     "compare_missing_job": "`compare` needs `train` or `infer` first, then the job's words, as for one estimate.",
     "compare_one_gpu": "`{word}` names one GPU: a comparison needs two or more (or no `gpu=`, for a spread of {count}).",
-    "compare_title": "{job}, across {count} GPUs",
+    "compare_title_one": "{job}, on {count} GPU",
+    "compare_title_other": "{job}, across {count} GPUs",
     "compare_headline": "Cheapest: {cheapest} at {cost} · fastest: {fastest}, {time}",
     "compare_headline_both": "{gpu} is both the cheapest ({cost}) and the fastest ({time})",
     "compare_per_1k": "{cost} per 1K tokens",
     "compare_gpu_hours": "{hours} GPU-h",
     "compare_chart_cost": "Cost at {mfu} MFU",
     "compare_chart_gpu_hours": "GPU-hours at {mfu} MFU (fewer is faster on as many GPUs)",
-    "compare_chart_wall_clock": "Wall-clock on {gpus} GPUs at {mfu} MFU",
+    "compare_chart_wall_clock_one": "Wall-clock on {gpus} GPU at {mfu} MFU",
+    "compare_chart_wall_clock_other": "Wall-clock on {gpus} GPUs at {mfu} MFU",
     "compare_chart_latency": "Latency per request ({input} in, {output} out)",
     "compare_rows": "Per GPU",
     "compare_row_train": "{cost} · {time} · {peak} TFLOPS {precision} · {price}",
-    "compare_row_infer": "{cost} per 1K tokens · {time} per request · {cards} card(s), {bound}-bound · {price}",
+    "compare_row_infer_one": "{cost} per 1K tokens · {time} per request · {cards} card, {bound}-bound · {price}",
+    "compare_row_infer_other": "{cost} per 1K tokens · {time} per request · {cards} cards, {bound}-bound · {price}",
     "compare_does_not_fit": "⚠ the weights need at least {min_cards} cards",
     "compare_skipped": "skipped: {reason}",
     "note_compare_one_price": "Your price, ${price} per GPU-hour, applies to every GPU: only their speed differs.",
@@ -234,7 +281,8 @@ MESSAGES: dict[str, str] = {
     "setting_saved": "Saved for this workspace: {name} = {value}. Estimates here use it unless a command types its own.",
     "setting_removed": "Removed the team's {name}: estimates use the default again.",
     "setting_was_not_set": "This workspace has no {name} set: nothing to remove.",
-    "settings_removed_all": "Removed all {count} team defaults: estimates use the catalog's again.",
+    "settings_removed_all_one": "Removed the {count} team default: estimates use the catalog's again.",
+    "settings_removed_all_other": "Removed all {count} team defaults: estimates use the catalog's again.",
     # the Slack app: the menus under an estimate, the form (bare /llmcost), the Home tab
     "control_gpu": "Another GPU",
     "control_gpu_option": "{gpu} · ${price}/h",
@@ -251,13 +299,13 @@ MESSAGES: dict[str, str] = {
     "modal_params": "Parameters or model",
     "modal_params_hint": "175B, 1.8T, 8x222B, 1750亿, or a preset such as gpt3 or llama3.1-405b",
     "modal_tokens": "Tokens",
-    "modal_tokens_hint": "Training: tokens to train on (default 20 per parameter). Serving: tokens per request (default 1000).",
+    "modal_tokens_hint": "Training: tokens to train on (default {per_param} per parameter). Serving: tokens per request (default {tokens}).",
     "modal_gpu": "GPU",
     "modal_gpu_hint": "Default: your team's GPU, else the A100 80GB.",
     "modal_price": "Price, USD per GPU-hour",
     "modal_price_hint": "Default: the catalog's price for that GPU.",
     "modal_mfu": "MFU",
-    "modal_mfu_hint": "The share of peak FLOPS reached: 40% or 0.4. Default: 35% training, 50% serving.",
+    "modal_mfu_hint": "The share of peak FLOPS reached: 40% or 0.4. Default: {train_mfu} training, {infer_mfu} serving.",
     "modal_gpus": "Number of GPUs",
     "modal_gpus_hint": "Training: for the wall-clock time. Serving: cards per replica.",
     "home_title": "llmcost: what it costs to train or serve a language model",
@@ -307,10 +355,10 @@ MESSAGES: dict[str, str] = {
     "prices_instance": ", {instance}",
     "prices_default_mark": " ← the default",
     "prices_not_counted_mark": " (not counted: {reason})",
-    "prices_reason_older": "a newer or cheaper offer from the same provider counts, or it is over 12 months older than the data",
+    "prices_reason_older": "a newer or cheaper offer from the same provider counts, or it is over {days} days older than the data",
     "prices_reason_seed": "the seed's figure, `basis=seed`",
     "prices_stale": " ⚠ over a year old or undated",
-    "prices_rule": "The rule: on each basis, each provider's newest offer (its cheapest that day), those seen within 12 months of the data's newest date ({data_date}) when there are any, then their median (the cheaper middle one when even). Without `basis=` an estimate uses the seed's figure where the seed names one (the A100), else on-demand; `compare` prices every GPU on one basis. `basis=own` prices buying the GPUs.",
+    "prices_rule": "The rule: on each basis, each provider's newest offer (its cheapest that day), those seen within {days} days of the data's newest date ({data_date}) when there are any, then their median (the cheaper middle one when even). Without `basis=` an estimate uses the seed's figure where the seed names one (the A100), else on-demand; `compare` prices every GPU on one basis. `basis=own` prices buying the GPUs.",
     "prices_override": "Offers from the operator's file are included.",
     "api_title": "API prices: $ per 1M tokens, input and output",
     "api_title_model": "{model}: {count} API prices, $ per 1M tokens",

@@ -38,14 +38,14 @@ MESSAGES: dict[str, str] = {
     "subject_moe": "{params} 参数模型（激活 {active}）",
     # headlines
     "train_headline": (
-        "≈ {cost}（MFU {mfu}，{mfu_kind}；MFU {mfu_low}–{mfu_high}% 时为 {low}–{high}）· 峰值算力下 {peak}（种子文档的公式）"
+        "≈ {cost}（MFU {mfu}，{mfu_kind}；MFU {mfu_low}–{mfu_high}% 时为 {low}–{high}）· 峰值算力下 {peak}（即 MFU 100%，种子文档的假设）"
     ),
-    "train_headline_seed": "≈ {cost}：种子文档的公式（按峰值算力，MFU 100%）",
+    "train_headline_seed": "≈ {cost}，按峰值算力（MFU 100%；formula=seed：种子文档的算法）",
     "mfu_typical": "典型值",
     "mfu_yours": "你设定的",
     "mfu_team": "团队默认",
     "infer_headline": "≈ 每千 token {per_1k}（每百万 {per_1m}）· {bound}受限，batch {batch}，{cards} × {gpu}",
-    "infer_headline_seed": "≈ 每千 token {per_1k}：种子文档的公式 · 标准公式为 {standard}",
+    "infer_headline_seed": "≈ 每千 token {per_1k}，按种子文档的公式（formula=seed）· 标准公式为 {standard}",
     "bound_compute": "算力",
     "bound_memory": "显存带宽",
     # fields
@@ -54,13 +54,13 @@ MESSAGES: dict[str, str] = {
     "field_gpu_hours": "GPU 小时",
     "gpu_hours_value": "MFU {mfu} 时 {hours} · 峰值时 {peak}",
     "field_wall_clock": "训练时长",
-    "wall_clock_value": "{gpus} 张 GPU 上 {time}（峰值时 {peak}）",
+    "wall_clock_value_other": "{gpus} 张 GPU 上 {time}（峰值时 {peak}）",
     "wall_clock_missing": "加上 `gpus=N` 即可看到",
     "field_cost": "费用",
     "cost_value": "MFU {mfu} 时 {cost} · 峰值时 {peak}",
     "field_memory": "训练状态显存",
-    "memory_value": "{size}（每参数 16 字节，混合精度 Adam）· 至少需要 {gpus} × {gpu}",
-    "memory_value_unknown": "{size}（每参数 16 字节，混合精度 Adam）",
+    "memory_value": "{size}（每参数 {bytes} 字节，混合精度 Adam）· 至少需要 {gpus} × {gpu}",
+    "memory_value_unknown": "{size}（每参数 {bytes} 字节，混合精度 Adam）",
     "field_energy": "能耗",
     "energy_value": "{mwh} 兆瓦时（每张 GPU {watts} W × PUE {pue}）",
     "field_reported": "公开报告的训练",
@@ -83,7 +83,7 @@ MESSAGES: dict[str, str] = {
     "a_gpu_value_override": "{name}，{precision}，峰值 {peak} TFLOPS（你设定的）",
     "a_gpu_sparse_halved": "；NVIDIA 标注的是稀疏算力，此处为稠密值（稀疏 / 2）",
     "a_mfu": "MFU",
-    "a_mfu_typical": "{mfu}，公开训练的典型值（25–50%）",
+    "a_mfu_typical": "{mfu}，公开训练的典型值（{low}–{high}%）",
     "a_mfu_typical_infer": "{mfu}，推理中受算力限制步骤（prefill、大 batch）的典型值",
     "a_mfu_yours": "{mfu}，你设定的",
     "a_mfu_team": "{mfu}，{label}",
@@ -92,6 +92,7 @@ MESSAGES: dict[str, str] = {
     "a_mbu_value": "{bandwidth} TB/s 显存带宽的 {mbu} · 每个权重 {bytes} 字节",
     "a_price": "价格",
     "a_price_label": "每 GPU 小时 ${price}，{label}",
+    "a_price_flags": "· ⚠ {flags}",
     "a_price_stale": "⚠ 可能已过时",
     "a_discount": "折扣",
     "a_discount_none": "无",
@@ -102,21 +103,21 @@ MESSAGES: dict[str, str] = {
     "a_tokens": "Tokens",
     "a_tokens_given": "{tokens}",
     "a_tokens_preset": "{tokens}，来自预设 {model}",
-    "a_tokens_chinchilla": "{tokens}，每参数 20 个（Chinchilla 最优；未给出）",
+    "a_tokens_chinchilla": "{tokens}，每参数 {per_param} 个（Chinchilla 最优；未给出）",
     "a_opt": "优化",
     "a_opt_value": "费用减 {opt}",
     "your_price": "你的价格",
     "notes": "说明",
     "reproduce": "复现命令",
     # notes
-    "note_price_stale": "目录价格的日期为 {as_of}，已超过 12 个月，可能已过时。可用 `price=` 设定你的价格。",
+    "note_price_stale": "目录价格的日期为 {as_of}，已超过 {stale_after_days} 天，可能已过时。可用 `price=` 设定你的价格。",
     "note_price_undated": "目录价格没有注明日期，可能已过时。可用 `price=` 设定你的价格。",
     "note_gpu_flags": "关于 {gpu}：{flags}。",
     "note_tokens_chinchilla": "未给出 token 数：按每参数 {per_param} 个（Chinchilla 最优）。",
     "note_moe_active": "混合专家模型：计算量按 {total} 中激活的 {active} 参数计。",
     "note_recompute_full": "完全激活重计算：计算量为 8·N·D 而不是 6·N·D。",
     "note_seed_train": "formula=seed：种子文档的算法，按峰值算力（MFU 100%）和总参数计算。",
-    "note_weights_do_not_fit": "权重（{weights_gb} GB）放不进 {cards} 张卡：至少需要 {min_cards} 张。",
+    "note_weights_do_not_fit_other": "权重（{weights_gb} GB）放不进 {cards} 张卡：至少需要 {min_cards} 张。",
     "note_seed_infer": (
         "formula=seed：种子文档用每小时价格去除而不是相乘，漏掉了它自己公式里的 ×2，"
         "并让 batch 和卡数去除费用。标准公式为每千 token {standard}。"
@@ -148,8 +149,43 @@ MESSAGES: dict[str, str] = {
         "`compare <train|infer ...> [gpu=A100,H100,...]`：同一任务在多款 GPU 上对比，附图表\n"
         "`gpus`：GPU 目录及价格和出处 · `models`：预设模型\n"
         "`prices [gpu]`：按计价方式列出全部报价，附日期和来源 · `api [模型]`：每百万 token 的 API 价格\n"
-        "`set <键> <值>` · `settings` · `reset [键]`：工作区默认值（price、gpu、currency、rate、mfu）\n"
         "`help train` · `help infer` · `help keys` · `help prices` · 加 `lang=en` 用英文回答"
+    ),
+    "help_in_slack": "仅在 Slack 中",
+    "help_in_slack_lines": (
+        "`/llmcost set <键> <值>` · `/llmcost settings` · `/llmcost reset [键]`：工作区默认值（price、gpu、currency、rate、mfu）"
+    ),
+    # 命令行（argparse 自己打印 "usage:" 和 "options:"）
+    "cli_description": "训练或部署一个大语言模型要花多少钱：与 Slack 中 /llmcost 的回答相同。",
+    "cli_words": "命令及其参数，写法与 Slack 中相同（见下）",
+    "cli_help": "显示本帮助并退出",
+    "cli_version": "显示版本并退出",
+    "cli_json": '以 JSON 输出回答（键见 README）；输入有误时输出 {{"error": "..."}}，同样写到 stdout',
+    "cli_lang": "回答的语言（在参数中写 `lang=zh` 效果相同）",
+    "cli_epilog": (
+        "命令：\n"
+        "  train <参数量|模型> [tokens] [键=值 ...]         训练费用\n"
+        "  infer <参数量|模型> [键=值 ...]                  推理每千 token 费用\n"
+        "  compare <train|infer ...> [gpu=A100,H100,...]   同一任务在多款 GPU 上对比\n"
+        "  gpus                                            GPU 目录及价格和出处\n"
+        "  models                                          预设模型\n"
+        "  prices [gpu]                                    按计价方式列出全部 GPU 报价，附日期和来源\n"
+        "  api [model]                                     每百万输入、输出 token 的 API 价格\n"
+        "  help [train|infer|keys|prices]                  公式、选项和数字写法\n"
+        "\n"
+        "仅在 Slack 中（工作区默认值，按工作区保存）：\n"
+        "  /llmcost set <键> <值> · /llmcost settings · /llmcost reset [键]\n"
+        "\n"
+        "示例：\n"
+        "  llmcost train 175B 500B mfu=40%\n"
+        "  llmcost --json train 70B\n"
+        "  llmcost --lang zh infer 70B batch=32 gpu=H100\n"
+        "  llmcost compare train 70B 1.4T gpu=A100,H100,B200\n"
+        "\n"
+        "退出码：\n"
+        "  0  给出了回答\n"
+        "  2  输入有误：一行说明错在哪个词，并给出一条可用的命令\n"
+        "  1  内部错误（程序的缺陷），或 LLMCOST_PRICES 指向的文件无法读取"
     ),
     "help_examples": "示例",
     "help_example_lines": (
@@ -171,7 +207,7 @@ MESSAGES: dict[str, str] = {
     "help_keys": (
         "数字：`175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `1.8万亿` `5万` `8x222B`（8 个专家 × 222B）。\n"
         "比例：`mfu=40%` 或 `mfu=0.4`；`discount=50%` 或 `discount=5折`（支付 50%）。\n"
-        "金额：`price=` 为每 GPU 小时美元价格；`currency=CNY`（或 `元`）按 `rate=` 换算（默认 7.1）。\n"
+        "金额：`price=` 为每 GPU 小时美元价格；`currency=CNY`（或 `元`）按 `rate=` 换算（默认 {rate}）。\n"
         "计价方式：`basis=on-demand`（默认；A100 保留种子文档的价格）、`commit`（1 年）、`commit-3y`、`spot`、`seed`；"
         "`basis=own` 为自购 GPU：`capex=` 每 GPU 美元、`years=`、`util=`（集群使用率）、`kwh=` 美元电价、`pue=`、"
         "`ops=`（运维占比）。"
@@ -189,18 +225,18 @@ MESSAGES: dict[str, str] = {
     # compare
     "compare_missing_job": "`compare` 后面先写 `train` 或 `infer`，再写任务本身，与单次估算的写法相同。",
     "compare_one_gpu": "`{word}` 只有一款 GPU：对比需要两款或更多（或不写 `gpu=`，对比默认的 {count} 款）。",
-    "compare_title": "{job}：{count} 款 GPU 对比",
+    "compare_title_other": "{job}：{count} 款 GPU 对比",
     "compare_headline": "最便宜：{cheapest}，{cost} · 最快：{fastest}，{time}",
     "compare_headline_both": "{gpu} 既最便宜（{cost}）又最快（{time}）",
     "compare_per_1k": "每千 token {cost}",
     "compare_gpu_hours": "{hours} GPU 小时",
     "compare_chart_cost": "费用（MFU {mfu}）",
     "compare_chart_gpu_hours": "GPU 小时（MFU {mfu}；GPU 数量相同时越少越快）",
-    "compare_chart_wall_clock": "{gpus} 张 GPU 上的训练时长（MFU {mfu}）",
+    "compare_chart_wall_clock_other": "{gpus} 张 GPU 上的训练时长（MFU {mfu}）",
     "compare_chart_latency": "每个请求的延迟（输入 {input}，输出 {output}）",
     "compare_rows": "逐款明细",
     "compare_row_train": "{cost} · {time} · {peak} TFLOPS {precision} · {price}",
-    "compare_row_infer": "每千 token {cost} · 每个请求 {time} · {cards} 张卡，{bound}受限 · {price}",
+    "compare_row_infer_other": "每千 token {cost} · 每个请求 {time} · {cards} 张卡，{bound}受限 · {price}",
     "compare_does_not_fit": "⚠ 权重至少需要 {min_cards} 张卡",
     "compare_skipped": "已跳过：{reason}",
     "note_compare_one_price": "你设定的价格（每 GPU 小时 ${price}）用于所有 GPU：它们只在速度上有差别。",
@@ -227,7 +263,7 @@ MESSAGES: dict[str, str] = {
     "setting_saved": "已为本工作区保存：{name} = {value}。此后这里的估算都会使用它，除非命令中另行给出。",
     "setting_removed": "已删除团队的{name}设置：估算恢复使用默认值。",
     "setting_was_not_set": "本工作区没有设置{name}：无需删除。",
-    "settings_removed_all": "已删除全部 {count} 项团队默认值：估算恢复使用目录中的值。",
+    "settings_removed_all_other": "已删除全部 {count} 项团队默认值：估算恢复使用目录中的值。",
     # the Slack app: the menus under an estimate, the form (bare /llmcost), the Home tab
     "control_gpu": "换一款 GPU",
     "control_gpu_option": "{gpu} · ${price}/小时",
@@ -244,13 +280,13 @@ MESSAGES: dict[str, str] = {
     "modal_params": "参数量或模型",
     "modal_params_hint": "175B、1.8T、8x222B、1750亿，或预设名，如 gpt3、llama3.1-405b",
     "modal_tokens": "Tokens",
-    "modal_tokens_hint": "训练：训练所用 token 数（默认每个参数 20 个）。推理：每个请求的 token 数（默认 1000）。",
+    "modal_tokens_hint": "训练：训练所用 token 数（默认每个参数 {per_param} 个）。推理：每个请求的 token 数（默认 {tokens}）。",
     "modal_gpu": "GPU",
     "modal_gpu_hint": "默认：团队设置的 GPU，否则为 A100 80GB。",
     "modal_price": "价格（美元/GPU 小时）",
     "modal_price_hint": "默认：目录中该 GPU 的价格。",
     "modal_mfu": "MFU",
-    "modal_mfu_hint": "达到的峰值算力比例：40% 或 0.4。默认：训练 35%，推理 50%。",
+    "modal_mfu_hint": "达到的峰值算力比例：40% 或 0.4。默认：训练 {train_mfu}，推理 {infer_mfu}。",
     "modal_gpus": "GPU 数量",
     "modal_gpus_hint": "训练：用于估算耗时。推理：每个副本的卡数。",
     "home_title": "llmcost：训练或部署一个语言模型要花多少钱",
@@ -300,10 +336,10 @@ MESSAGES: dict[str, str] = {
     "prices_instance": "，{instance}",
     "prices_default_mark": " ← 默认",
     "prices_not_counted_mark": "（未计入：{reason}）",
-    "prices_reason_older": "同一供应商有更新或更便宜的报价，或比数据中最新日期早 12 个月以上",
+    "prices_reason_older": "同一供应商有更新或更便宜的报价，或比数据中最新日期早 {days} 天以上",
     "prices_reason_seed": "种子文档的价格，`basis=seed`",
     "prices_stale": " ⚠ 超过一年或未注明日期",
-    "prices_rule": "规则：每种计价方式下，取每家供应商最新的报价（同一天取最便宜的），若有则只取数据最新日期（{data_date}）前 12 个月内的，再取中位数（偶数个时取较便宜的中间值）。不写 `basis=` 时，种子文档给出价格的 GPU（A100）用该价格，其余用按需价格；`compare` 让所有 GPU 用同一种计价方式。`basis=own` 计算自购 GPU 的成本。",
+    "prices_rule": "规则：每种计价方式下，取每家供应商最新的报价（同一天取最便宜的），若有则只取数据最新日期（{data_date}）前 {days} 天内的，再取中位数（偶数个时取较便宜的中间值）。不写 `basis=` 时，种子文档给出价格的 GPU（A100）用该价格，其余用按需价格；`compare` 让所有 GPU 用同一种计价方式。`basis=own` 计算自购 GPU 的成本。",
     "prices_override": "已包含运营方文件中的报价。",
     "api_title": "API 价格：每百万 token 的美元价格，输入与输出",
     "api_title_model": "{model}：{count} 条 API 价格，每百万 token 美元",

@@ -2,18 +2,19 @@
 
 PostgreSQL refuses to run as root, so under root the server runs as the `postgres` OS user. CI uses the same code:
 
-    python -m tests.store.throwaway_postgres start DIR    prints the URL of a database on a new server
-    python -m tests.store.throwaway_postgres stop DIR
+    python -m tests.support.throwaway_postgres start DIR    prints the URL of a database on a new server
+    python -m tests.support.throwaway_postgres stop DIR
 """
 
 import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.support.processes import free_port
 
 DATABASE = "llmcost"
 
@@ -35,12 +36,6 @@ def _run(*command: object) -> None:
         raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{done.stdout}{done.stderr}")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def start(directory: Path, binaries: Path) -> str:
     """initdb into `directory`, start the server, create a database; its URL (trust auth, so no password)."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -49,7 +44,7 @@ def start(directory: Path, binaries: Path) -> str:
         os.chown(directory, server_user.pw_uid, server_user.pw_gid)
     data = directory / "data"
     _run(binaries / "initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
-    port = _free_port()
+    port = free_port()
     # fsync off: a test cluster need not survive a power cut, and it makes each test database quick to create.
     options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={directory} -c fsync=off"
     _run(binaries / "pg_ctl", "-D", data, "-l", directory / "server.log", "-o", options, "-w", "start")
