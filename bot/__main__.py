@@ -6,7 +6,7 @@ import sys
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.config import ConfigError, check_slack, load_config
+from bot.config import ConfigError, check_slack, load_config, load_prices
 from bot.slack.app import create_app
 from bot.store.migrate import upgrade_or_explain
 from bot.web.server import serve
@@ -25,6 +25,7 @@ def main() -> None:
     try:
         config = load_config()
         check_slack(config)
+        load_prices(config.llmcost_prices)
     except ConfigError as error:
         print(f"llmcost: {error}", file=sys.stderr)
         sys.exit(1)

@@ -11,8 +11,10 @@ from bot.text.grammar import (
     Estimate,
     GrammarError,
     Help,
+    ListApi,
     ListGpus,
     ListModels,
+    ListPrices,
     Sweep,
     TeamCommand,
     language_of,
@@ -21,9 +23,13 @@ from bot.text.grammar import (
 from bot.wording.comparison import Comparison, comparison_report, sweep_report
 from bot.wording.i18n import t
 from bot.wording.listings import gpus_listing, help_listing, models_listing
+from bot.wording.price_listings import api_listing, prices_listing
 from bot.wording.report import Failure, Listing, Report, infer_report, train_report
 from calc import EstimateError, EstimateResult, TrainResult, estimate
+from calc.api_prices import api_table
 from calc.compare import compare
+from calc.gpus import CATALOG
+from calc.prices import operator_prices_in_force, price_table
 from calc.sweep import sweep
 
 # Everything a command can get: an estimate, a comparison across GPUs, a listing, or what was wrong.
@@ -73,6 +79,11 @@ def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
         return gpus_listing(lang)
     if isinstance(command, ListModels):
         return models_listing(lang)
+    if isinstance(command, ListPrices):
+        gpu_ids = [command.gpu] if command.gpu else [gpu.id for gpu in CATALOG]
+        return prices_listing(price_table(gpu_ids, today), gpu_ids, lang, operator_file=operator_prices_in_force())
+    if isinstance(command, ListApi):
+        return api_listing(api_table(command.model, today), lang)
     if isinstance(command, TeamCommand):  # bot.team.commands answers these where there is a workspace to keep them for
         message = t(lang, "team_commands_need_a_workspace", command=command.kind)
         return Failure(message=message, example=EXAMPLES["train"], lang=lang)

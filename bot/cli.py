@@ -14,6 +14,7 @@ from importlib.metadata import version
 from typing import NoReturn
 
 from bot.answer import Answer, reply_to
+from bot.config import ConfigError, load_prices
 from bot.render.terminal import PREFIX, render_text
 from bot.wording.i18n import CATALOGS, DEFAULT_LANG, t
 from bot.wording.report import Failure, Listing
@@ -22,6 +23,7 @@ PROG = "llmcost"
 ANSWERED = 0
 INTERNAL_ERROR = 1
 USAGE_ERROR = 2
+CONFIG_ERROR = 1  # LLMCOST_PRICES names a file that does not read: the answer would rest on no prices at all
 FLAGS = ("-h", "--help", "--version", "--json")
 USAGE = "%(prog)s [-h] [--version] [--json] [--lang {en,zh}] <command> [word ...]"
 
@@ -94,6 +96,8 @@ def as_json(reply: Answer) -> str:
         return json.dumps(
             {"error": f"{reply.message} {t(reply.lang, 'try', example=PREFIX + reply.example)}"}, ensure_ascii=False
         )
+    if isinstance(reply, Listing) and reply.data is not None:
+        return reply.data.model_dump_json(indent=2)
     if isinstance(reply, Listing):
         sections = [{"heading": heading, "lines": lines} for heading, lines in reply.sections]
         return json.dumps({"title": reply.title, "sections": sections}, ensure_ascii=False, indent=2)
@@ -124,6 +128,11 @@ def _wants_json(argv: list[str]) -> bool:
 
 def main() -> None:
     argv = sys.argv[1:]
+    try:
+        load_prices(os.environ.get("LLMCOST_PRICES"))
+    except ConfigError as error:  # an operator's price file that does not read: one line, before any answer
+        print(f"{PROG}: {error}", file=sys.stderr)
+        sys.exit(CONFIG_ERROR)
     try:
         output, code = run(argv, date.today())
         # An answer goes to stdout, a complaint to stderr; with --json even a complaint is the JSON asked for.

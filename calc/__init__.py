@@ -6,6 +6,7 @@ from calc.errors import EstimateError
 from calc.infer import estimate_inference
 from calc.requests import EstimateRequest, InferRequest, TrainRequest
 from calc.results import EstimateResult, InferResult, TrainResult
+from calc.self_host import with_api_comparison
 from calc.train import estimate_training
 
 
@@ -13,7 +14,7 @@ def estimate(request: EstimateRequest, today: date) -> EstimateResult:
     """The single entry point every front end calls; `today` dates the staleness of catalog prices."""
     if isinstance(request, TrainRequest):
         return estimate_training(request, today)
-    return estimate_inference(request, today)
+    return with_api_comparison(estimate_inference(request, today), request)
 
 
 __all__ = [

@@ -6,10 +6,11 @@ from typing import Any
 
 from calc.errors import EstimateError
 from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
+from calc.ownership import ownership
 from calc.presets import ModelPreset, find_preset
-from calc.prices import STALE_AFTER_DAYS, default_price
+from calc.prices import OWN_BASIS, SEED_BASIS, STALE_AFTER_DAYS, Offer, normal_basis, price_book
 from calc.requests import JobRequest
-from calc.results import Assumptions, Note, PriceInfo
+from calc.results import Assumptions, Note, PriceInfo, PriceRule
 from calc.units import Currency, Formula, Precision
 
 DEFAULT_CNY_PER_USD = 7.1
@@ -50,6 +51,7 @@ class Resolved:
             mfu_label=request.mfu_label if request.mfu is not None else None,
             price_per_gpu_hour=self.price_per_gpu_hour,
             price_source=describe_price(self.price),
+            price_basis=self.price.basis,
             price=self.price,
             discount=request.discount,
             currency=self.currency,
@@ -64,40 +66,89 @@ class Resolved:
 
 def describe_price(price: PriceInfo) -> str:
     """One line naming where a price came from, for people and for the JSON contract."""
-    if price.provider is None:
+    if price.rule == "given":
         return price.label or YOUR_PRICE
-    parts = [price.provider, price.instance, price.pricing_model, price.as_of or "undated"]
+    if price.own is not None:
+        return f"{OWN_BASIS}: {price.source}"
+    parts = [price.provider, price.instance, price.region, price.basis, price.as_of or "undated"]
     return ", ".join(part for part in parts if part) + f" ({price.source})"
 
 
+def _offer_info(offer: Offer, rule: PriceRule, counted: int | None, today: date) -> PriceInfo:
+    return PriceInfo(
+        label=None,
+        rule=rule,
+        basis=offer.basis,
+        provider=offer.provider,
+        instance=offer.instance,
+        region=offer.region,
+        as_of=offer.as_of_label,
+        source=offer.source,
+        stale=offer.is_stale(today),
+        offers_counted=counted,
+        own=None,
+        flags=offer.flags,
+    )
+
+
 def _price(request: JobRequest, gpu: Accelerator, today: date) -> tuple[float, PriceInfo]:
+    """The price per GPU-hour: the reader's (or team's); owning the GPU; else the offer the basis rule picks."""
     if request.price is not None:
         # No label of calc's own: a bare typed price has label None, and the wording names it in the reader's
         # language; a team's price comes with the label the bot worded for it.
         info = PriceInfo(
             label=request.price_label,
+            rule="given",
+            basis=None,
             provider=None,
-            pricing_model=None,
             instance=None,
+            region=None,
             as_of=None,
             source=request.price_label or YOUR_PRICE,
             stale=False,
+            offers_counted=None,
+            own=None,
         )
         return request.price, info
-    catalog = default_price(gpu.id)
-    if catalog is None:
-        raise EstimateError("no_price", gpu=gpu.id)
-    info = PriceInfo(
-        label=None,
-        provider=catalog.provider,
-        pricing_model=catalog.pricing_model,
-        instance=catalog.instance,
-        as_of=catalog.as_of_label,
-        source=catalog.source,
-        stale=catalog.is_stale(today),
-        flags=catalog.flags,
-    )
-    return catalog.usd_per_gpu_hour, info
+    book = price_book()
+    basis = normal_basis(request.basis) if request.basis else None
+    if basis == OWN_BASIS:
+        own = ownership(
+            gpu,
+            capex=request.capex,
+            years=request.years,
+            utilization=request.util,
+            usd_per_kwh=request.kwh,
+            pue=request.pue,
+            operations=request.ops,
+        )
+        source = own.capex_source or YOUR_PRICE
+        info = PriceInfo(
+            label=None,
+            rule="own",
+            basis=OWN_BASIS,
+            provider=None,
+            instance=None,
+            region=None,
+            as_of=own.capex_as_of,
+            source=source,
+            stale=False,
+            offers_counted=None,
+            own=own,
+        )
+        return own.usd_per_gpu_hour, info
+    if basis is not None and basis not in book.known_bases():
+        raise EstimateError("unknown_basis", basis=basis, known=", ".join(book.known_bases()))
+    offer = book.default_offer(gpu.id) if basis is None else book.offer_on(gpu.id, basis)
+    if offer is None:
+        if basis is None or not book.offers_for(gpu.id):
+            raise EstimateError("no_price", gpu=gpu.id)
+        priced = [*book.bases(gpu.id), *([SEED_BASIS] if book.seed_offer(gpu.id) else [])]
+        raise EstimateError("no_offer_on_basis", gpu=gpu.id, basis=basis, available=", ".join(priced))
+    if offer.is_seed:
+        return offer.usd_per_gpu_hour, _offer_info(offer, "seed", None, today)
+    spread = book.spread(gpu.id, offer.basis)
+    return offer.usd_per_gpu_hour, _offer_info(offer, "median", spread.counted if spread else None, today)
 
 
 def _peak(request: JobRequest, gpu: Accelerator, compute: Precision | None) -> tuple[Precision, float]:

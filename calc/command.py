@@ -28,7 +28,18 @@ def _shared(a: Assumptions) -> list[str]:
         words.append(f"mfu={format_percent(a.mfu)}")
         if a.active_params < a.params:
             words.append(f"active={format_quantity(a.active_params)}")
-    words.append(f"price={a.price_per_gpu_hour:.12g}")
+    own = a.price.own
+    if own is None:
+        words.append(f"price={a.price_per_gpu_hour:.12g}")
+    else:  # every figure of the purchase, so the reply's parts come back, not only their sum
+        words += [
+            "basis=own",
+            f"capex={own.capex_usd_per_gpu:.12g}",
+            f"years={own.years:.12g}",
+            f"util={format_percent(own.utilization)}",
+            f"kwh={own.usd_per_kwh:.12g}",
+            f"ops={format_percent(own.operations_share)}",
+        ]
     words.append(f"discount={format_percent(a.discount)}")
     words.append(f"currency={a.currency.value}")
     if a.currency is Currency.CNY:
@@ -64,6 +75,8 @@ def command_line(a: Assumptions) -> str:
         words += [f"kv={a.kv_precision.value}", f"mbu={format_percent(a.mbu)}"]
     if a.shape.overridden:
         words += [f"layers={a.shape.layers}", f"kv_heads={a.shape.kv_heads}", f"head_dim={a.shape.head_dim}"]
+    if a.price.own is not None:
+        words.append(f"pue={a.price.own.pue:.12g}")
     if a.opt:
         words.append(f"opt={format_percent(a.opt)}")
     return " ".join(words)

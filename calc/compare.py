@@ -1,8 +1,10 @@
 """One job across several GPUs: the same request estimated on each, sorted by cost.
 
-A GPU that cannot be estimated (no catalog price, no peak at the asked precision) is listed as skipped
-with the engine's reason, so one bad part never sinks the comparison; only when no GPU can be estimated
-is the first reason raised, since a comparison of nothing is no answer.
+Every GPU is priced on one basis (`basis=`, else on-demand: calc.prices), never each on its own default, so the
+ranking is not partly a ranking of whose price list a GPU came from. A GPU that cannot be estimated (no offer on
+that basis, no peak at the asked precision) is listed as skipped with the engine's reason, so one bad part never
+sinks the comparison; only when no GPU can be estimated is the first reason raised, since a comparison of nothing
+is no answer.
 """
 
 from collections.abc import Sequence
@@ -21,6 +23,7 @@ from calc import (
     TrainResult,
     estimate,
 )
+from calc.prices import DEFAULT_BASIS, normal_basis
 from calc.results import Note
 from calc.units import Currency
 
@@ -54,6 +57,7 @@ class ComparisonResult(BaseModel):
 
     kind: Literal["compare"] = "compare"
     job: Literal["train", "infer"]
+    basis: str | None  # the one basis every GPU is priced on; None when the reader's price applies to all
     time_measure: TimeMeasure
     currency: Currency
     entries: tuple[ComparedGpu, ...]
@@ -95,6 +99,8 @@ def _notes(request: EstimateRequest, entries: Sequence[ComparedGpu]) -> tuple[No
     notes = [note for note in entries[0].result.notes if all(note in entry.result.notes for entry in entries)]
     if request.price is not None:
         notes.append(Note(code="compare_one_price", values={"price": f"{request.price:.12g}"}))
+    else:
+        notes.append(Note(code="compare_basis", values={"basis": _basis(request)}))
     if request.flops is not None:
         notes.append(Note(code="compare_one_peak"))
     return tuple(notes)
@@ -112,8 +118,16 @@ def _command(request: EstimateRequest, estimated: EstimateResult, gpu_ids: Seque
         per_gpu |= {key for key in ("cards", "mfu", "mbu", "kv") if getattr(request, key) is None}
     if isinstance(request, TrainRequest) and request.mfu is None:  # each GPU generation has its own default
         per_gpu.add("mfu")
-    words = [word for word in estimated.command.split() if word.split("=", 1)[0] not in per_gpu]
+    if request.capex is None:
+        per_gpu.add("capex")
+    words = [word for word in estimated.command.split() if word.split("=", 1)[0] not in per_gpu | {"basis"}]
+    if request.price is None:
+        words.append(f"basis={_basis(request)}")
     return " ".join(["compare", *words, f"gpu={','.join(gpu_ids)}"])
+
+
+def _basis(request: EstimateRequest) -> str:
+    return normal_basis(request.basis) if request.basis else DEFAULT_BASIS
 
 
 def compare(request: EstimateRequest, gpu_ids: Sequence[str], today: date) -> ComparisonResult:
@@ -123,9 +137,10 @@ def compare(request: EstimateRequest, gpu_ids: Sequence[str], today: date) -> Co
     entries: list[ComparedGpu] = []
     skipped: list[SkippedGpu] = []
     first_error: EstimateError | None = None
+    basis = None if request.price is not None else _basis(request)
     for gpu_id in gpu_ids:
         try:
-            result = estimate(request.model_copy(update={"gpu": gpu_id}), today)
+            result = estimate(request.model_copy(update={"gpu": gpu_id, "basis": basis}), today)
         except EstimateError as error:
             skipped.append(SkippedGpu(gpu=gpu_id, code=error.code, values=error.values))
             first_error = first_error or error
@@ -139,6 +154,7 @@ def compare(request: EstimateRequest, gpu_ids: Sequence[str], today: date) -> Co
     fastest = min(entries, key=lambda entry: entry.time)
     return ComparisonResult(
         job=request.kind,
+        basis=basis,
         time_measure=measure,
         currency=entries[0].result.currency,
         entries=tuple(entries),

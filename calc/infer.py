@@ -434,7 +434,6 @@ def estimate_inference(request: InferRequest, today: date) -> InferResult:
         kv_precision=kv_precision,
         kv_bytes_per_value=kv_bytes_per_value,
         reserve_share=RUNTIME_RESERVE,
-        price_basis=resolved.price.pricing_model.value if resolved.price.pricing_model else "given",
         shape=shape_info,
         rps=request.rps,
     )

@@ -1,172 +1,376 @@
-"""Default rental price per accelerator, each with provider, pricing model, date and source.
+"""GPU rental offers as data, and the rule that picks each GPU's price on one basis.
 
-Picked from shared/reference/prices.json, and for parts it does not price from dated public listings
-found since: an on-demand price for one GPU, from a GPU cloud where one lists the part, dated.
-H20 and TPU v3 have no credible public price: estimates on them need `price=`. The A100 keeps the seed document's $2.2659 (Azure 3-year reserved, as the seed quotes it), so
-the seed's worked examples come out to the digit.
+The offers live in calc/data/gpu_offers.json (provider, instance, basis, $ per GPU-hour, region, date, source),
+validated here at load. An operator's file of the same form may add to them or replace them (bot.config reads it
+and hands the parsed file to `use_offers`; calc itself reads no environment and no path).
+
+A basis is how a price is charged: `on-demand`, `commit-1y`, `commit-3y`, `spot`, or any other name the data uses.
+Two more are not in the data: `seed` (the seed document's own figure, where it names one) and `own` (buying the
+GPUs, calc.ownership).
+
+The rule for a GPU's price on a basis: of the offers on that basis, each provider's newest (the cheapest of its
+offers that day), then only those seen within 12 months of the data's newest date when there are any; their
+median, the cheaper of the two middle offers when the count is even, so the default is always a real offer with a
+provider, a date and a source. The seed document is not a provider: its offer counts only as `basis=seed`.
+Without `basis=` an estimate uses the seed's figure where the seed names one (the A100, so the seed's worked
+examples keep their digits) and the on-demand rule elsewhere; a comparison uses one basis for every GPU.
 """
 
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
+from functools import cache, cached_property
+from importlib import resources
+from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from calc.gpus import CATALOG
 
 STALE_AFTER_DAYS = 365
+SEED_PROVIDER = "the seed document"
+DEFAULT_BASIS = "on-demand"
+SEED_BASIS = "seed"
+OWN_BASIS = "own"
+# Words people use for a basis, as the data names it; `commit` is the shorter (and more often listed) commitment.
+BASIS_ALIASES = {
+    "ondemand": "on-demand",
+    "on_demand": "on-demand",
+    "commit": "commit-1y",
+    "reserved": "commit-1y",
+    "1y": "commit-1y",
+    "3y": "commit-3y",
+    "preemptible": "spot",
+    "buy": OWN_BASIS,
+}
+T = TypeVar("T")
+_AS_OF = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+# A per-GPU price that disagrees with the instance's price over its GPU count by more than this is a typo.
+_PER_GPU_TOLERANCE = 0.005
 
 
-class PricingModel(StrEnum):
-    """How a price is charged; the value is the JSON's word, renderers word it in the reader's language."""
+def day_of(as_of: str) -> date:
+    """`2026-11-09` or `2026-11` (its first day); ValueError for anything else."""
+    if not _AS_OF.match(as_of):
+        raise ValueError(f"as_of {as_of!r} is not YYYY-MM-DD or YYYY-MM")
+    return date.fromisoformat(as_of if len(as_of) == 10 else f"{as_of}-01")
 
-    ON_DEMAND = "on-demand"
-    RESERVED_3_YEARS = "3-year reserved"
-    ASSUMED_RENTAL = "assumed rental price"
 
+class Offer(BaseModel):
+    """One price seen for one GPU: per GPU-hour (an instance's price divided by its GPUs), dated and sourced."""
 
-class Price(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
-    gpu_id: str
-    usd_per_gpu_hour: float
-    provider: str
-    pricing_model: PricingModel
-    as_of: date | None
-    # Some sources give only the month: their day is a placeholder and is not shown.
-    as_of_month_only: bool = False
-    source: str
+    gpu: str
+    provider: str = Field(min_length=1)
     instance: str | None = None
+    basis: str = Field(min_length=1, pattern=r"^[a-z0-9-]+$")
+    usd_per_gpu_hour: float = Field(gt=0, le=1000)
+    instance_usd_per_hour: float | None = Field(default=None, gt=0)
+    gpus_per_instance: int | None = Field(default=None, ge=1)
+    region: str | None = None
+    as_of: str | None = Field(default=None, description="YYYY-MM-DD, or YYYY-MM when the source gives the month")
+    source: str = Field(min_length=1)
+    notes: str | None = None
+    # What the source leaves doubtful (a secondary source, a neighbouring part's price): said beside the price.
     flags: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _checked(self) -> "Offer":
+        if self.gpu not in _GPU_IDS:
+            raise ValueError(f"gpu {self.gpu!r} is not in the catalog (one of {', '.join(sorted(_GPU_IDS))})")
+        if self.basis in (SEED_BASIS, OWN_BASIS):
+            raise ValueError(f"basis {self.basis!r} is reserved (the seed's figure, owning the GPUs)")
+        if self.as_of is not None:
+            day_of(self.as_of)  # a date that does not exist, like 2026-02-30, fails here
+        if self.instance_usd_per_hour is not None and self.gpus_per_instance is not None:
+            per_gpu = self.instance_usd_per_hour / self.gpus_per_instance
+            if abs(per_gpu / self.usd_per_gpu_hour - 1) > _PER_GPU_TOLERANCE:
+                raise ValueError(
+                    f"usd_per_gpu_hour {self.usd_per_gpu_hour:g} is not instance_usd_per_hour / gpus_per_instance "
+                    f"({per_gpu:.4g})"
+                )
+        return self
+
+    @property
+    def day(self) -> date | None:
+        """The date seen; a month-only date counts from the month's first day."""
+        return None if self.as_of is None else day_of(self.as_of)
 
     @property
     def as_of_label(self) -> str | None:
-        """The date as the source gives it, or None when it gives none."""
-        if self.as_of is None:
-            return None
-        return self.as_of.strftime("%Y-%m") if self.as_of_month_only else self.as_of.isoformat()
+        """The date as the source gives it (a month stays a month), or None when it gives none."""
+        return self.as_of
+
+    @property
+    def is_seed(self) -> bool:
+        return self.provider == SEED_PROVIDER
 
     def is_stale(self, today: date) -> bool:
         """Undated prices count as stale: nobody can say they still hold."""
-        return self.as_of is None or (today - self.as_of).days > STALE_AFTER_DAYS
+        day = self.day
+        return day is None or (today - day).days > STALE_AFTER_DAYS
 
 
-SEED_PRICE = Price(
-    gpu_id="A100-80GB-SXM",
-    usd_per_gpu_hour=2.2659,
-    provider="Azure",
-    instance="ND A100 v4",
-    pricing_model=PricingModel.RESERVED_3_YEARS,
-    as_of=None,
-    source="the seed document, quoting Azure's Linux VM price page",
-    flags=("not found on Azure's current price list; 3-year discounts of 45-65% make it plausible",),
-)
+class OfferFile(BaseModel):
+    """gpu_offers.json, or an operator's file of the same form; `replace` drops the packaged offers."""
 
-_DATA_RECEIPTS = "datareceipts/data-receipts 109-gpu-pricing, retrieved 2026-11-09"
-_SILYBENCH = "tgarg01/silybench-data gpu_prices.csv, checked 2026-09-25"
-_GCP_CATALOG = "Google Cloud Billing catalog via Cyclenerd/google-cloud-pricing-cost-calculator, 2026-07-30"
-_GCP_TPU = "Google Cloud TPU list price in skypilot-org/skypilot-catalog catalogs/v8/gcp/vms.csv"
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    schema_text: str | None = Field(default=None, alias="schema")
+    replace: bool = False
+    offers: tuple[Offer, ...] = Field(min_length=1)
 
 
-def _on_demand(gpu_id: str, usd: float, provider: str, instance: str, day: date, source: str) -> Price:
-    return Price(
-        gpu_id=gpu_id,
-        usd_per_gpu_hour=usd,
-        provider=provider,
-        instance=instance,
-        pricing_model=PricingModel.ON_DEMAND,
-        as_of=day,
-        source=source,
+@dataclass(frozen=True)
+class Spread:
+    """The offers the rule counts for one GPU on one basis: cheapest, median (the rule's pick) and dearest."""
+
+    basis: str
+    low: Offer
+    median: Offer
+    high: Offer
+    counted: int  # providers counted
+    listed: int  # offers on the basis, all of them
+
+
+@dataclass(frozen=True)
+class PriceBook:
+    """The offers in force, and the rule applied to them."""
+
+    offers: tuple[Offer, ...]
+    operator: bool = False  # an operator's file is among the offers
+    _spreads: dict[tuple[str, str], Spread | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def data_date(self) -> date | None:
+        """The newest date in the data: freshness is judged against it, so defaults move with the data, not the
+        calendar."""
+        days = [day for offer in self.offers if (day := offer.day) is not None]
+        return max(days) if days else None
+
+    def offers_for(self, gpu_id: str, basis: str | None = None) -> list[Offer]:
+        """A GPU's offers (on one basis when given), cheapest first."""
+        chosen = [o for o in self.offers if o.gpu == gpu_id and (basis is None or o.basis == basis)]
+        return sorted(chosen, key=lambda offer: (offer.usd_per_gpu_hour, offer.provider))
+
+    def bases(self, gpu_id: str | None = None) -> list[str]:
+        """The bases the data prices (for one GPU when given), in a fixed order: on-demand first, then by name."""
+        names = {o.basis for o in self.offers if (gpu_id is None or o.gpu == gpu_id) and not o.is_seed}
+        return sorted(names, key=lambda name: (name != DEFAULT_BASIS, name))
+
+    def seed_offer(self, gpu_id: str) -> Offer | None:
+        return self._seed_offers.get(gpu_id)
+
+    @cached_property
+    def _seed_offers(self) -> dict[str, Offer]:
+        return {offer.gpu: offer for offer in self.offers if offer.is_seed}
+
+    def counted(self, gpu_id: str, basis: str) -> list[Offer]:
+        """The offers the rule counts: each provider's newest (its cheapest that day), the fresh ones if any."""
+        newest: dict[str, Offer] = {}
+        for offer in self.offers_for(gpu_id, basis):  # cheapest first: the first of a provider's same-day offers wins
+            if offer.is_seed:
+                continue
+            kept = newest.get(offer.provider)
+            if kept is None or (offer.day or date.min) > (kept.day or date.min):
+                newest[offer.provider] = offer
+        reference = self.data_date
+        fresh = [o for o in newest.values() if reference is not None and not o.is_stale(reference)]
+        chosen = fresh or list(newest.values())
+        return sorted(chosen, key=lambda offer: (offer.usd_per_gpu_hour, offer.provider))
+
+    def spread(self, gpu_id: str, basis: str) -> Spread | None:
+        """The rule's figures for a GPU on a basis, worked out once: every estimate asks for them."""
+        key = (gpu_id, basis)
+        if key not in self._spreads:
+            self._spreads[key] = self._spread(gpu_id, basis)
+        return self._spreads[key]
+
+    def _spread(self, gpu_id: str, basis: str) -> Spread | None:
+        counted = self.counted(gpu_id, basis)
+        if not counted:
+            return None
+        return Spread(
+            basis=basis,
+            low=counted[0],
+            median=lower_middle(counted),
+            high=counted[-1],
+            counted=len(counted),
+            listed=len([o for o in self.offers_for(gpu_id, basis) if not o.is_seed]),
+        )
+
+    def offer_on(self, gpu_id: str, basis: str) -> Offer | None:
+        """The rule's offer for a GPU on a basis (`seed`: the seed's own figure), or None when it has none."""
+        if basis == SEED_BASIS:
+            return self.seed_offer(gpu_id)
+        spread = self.spread(gpu_id, basis)
+        return spread.median if spread else None
+
+    def default_offer(self, gpu_id: str) -> Offer | None:
+        """Without `basis=`: the seed's figure where the seed names one, else the on-demand rule."""
+        return self.seed_offer(gpu_id) or self.offer_on(gpu_id, DEFAULT_BASIS)
+
+    def known_bases(self) -> list[str]:
+        """Every name `basis=` accepts."""
+        return [*self.bases(), SEED_BASIS, OWN_BASIS]
+
+
+_GPU_IDS = frozenset(gpu.id for gpu in CATALOG)
+
+
+def read_offer_file(text: str) -> OfferFile:
+    """Parse and validate a file of offers; raises ValueError (pydantic's ValidationError is one) on a bad one."""
+    return OfferFile.model_validate(json.loads(text))
+
+
+@cache
+def packaged_offers() -> OfferFile:
+    return read_offer_file(resources.files("calc.data").joinpath("gpu_offers.json").read_text(encoding="utf-8"))
+
+
+def merged(packaged: OfferFile, extra: OfferFile | None) -> PriceBook:
+    """The packaged offers with an operator's: added to them, or instead of them when the file says `replace`.
+
+    An operator's offer for the same GPU, provider, instance, basis and region as a packaged one supersedes it.
+    """
+    if extra is None:
+        return PriceBook(packaged.offers)
+    if extra.replace:
+        return PriceBook(extra.offers, operator=True)
+
+    def key(offer: Offer) -> tuple[str, str, str | None, str, str | None]:
+        return offer.gpu, offer.provider, offer.instance, offer.basis, offer.region
+
+    superseded = {key(offer) for offer in extra.offers}
+    kept = [offer for offer in packaged.offers if key(offer) not in superseded]
+    return PriceBook((*kept, *extra.offers), operator=True)
+
+
+_in_force: list[PriceBook] = []
+
+
+def use_offers(extra: OfferFile | None) -> PriceBook:
+    """Put the packaged offers, with an operator's file when given, in force for this process (at start-up)."""
+    book = merged(packaged_offers(), extra)
+    _in_force[:] = [book]
+    return book
+
+
+def operator_prices_in_force() -> bool:
+    """Whether an operator's file was put in force (its offers are listed, and `prices` says so)."""
+    return bool(_in_force) and _in_force[0].operator
+
+
+def price_book() -> PriceBook:
+    """The offers in force: the packaged ones unless `use_offers` was given an operator's file."""
+    if not _in_force:
+        _in_force.append(merged(packaged_offers(), None))
+    return _in_force[0]
+
+
+def normal_basis(word: str) -> str:
+    """A basis as the data names it: lower case, aliases resolved (`commit` -> `commit-1y`)."""
+    lowered = word.strip().lower()
+    return BASIS_ALIASES.get(lowered, lowered)
+
+
+def default_price(gpu_id: str) -> Offer | None:
+    """The price an estimate on this GPU uses without `basis=` or `price=`, or None where no offer is known."""
+    return price_book().default_offer(gpu_id)
+
+
+def lower_middle(ordered: Sequence[T]) -> T:
+    """The middle item of a sorted sequence, the lower of the two middle ones when their count is even: a median
+    that is always one of the items (a real offer or price, with its source), never an average of two."""
+    return ordered[(len(ordered) - 1) // 2]
+
+
+class ListedOffer(BaseModel):
+    """An offer as `prices` shows it: stale against today, and whether the rule counts it or picks it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    gpu: str
+    provider: str
+    instance: str | None
+    basis: str
+    usd_per_gpu_hour: float
+    region: str | None
+    as_of: str | None
+    source: str
+    notes: str | None
+    stale: bool
+    counted: bool
+    default: bool  # the price an estimate on this GPU uses without `basis=` or `price=`
+
+
+class ListedSpread(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    gpu: str
+    basis: str
+    low_usd: float
+    median_usd: float
+    high_usd: float
+    counted: int
+    listed: int
+
+
+class PriceTable(BaseModel):
+    """What `prices [gpu]` answers: the offers, the spread per basis, and the data's date the rule judges by."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["prices"] = "prices"
+    gpu: str | None
+    data_date: date | None
+    offers: tuple[ListedOffer, ...]
+    spread: tuple[ListedSpread, ...]
+
+
+def price_table(gpu_ids: Sequence[str], today: date) -> PriceTable:
+    """The offers for these GPUs, cheapest first on each basis (on-demand first), with their spreads."""
+    book = price_book()
+    offers: list[ListedOffer] = []
+    spreads: list[ListedSpread] = []
+    for gpu_id in gpu_ids:
+        default = book.default_offer(gpu_id)
+        for basis in book.bases(gpu_id):
+            spread = book.spread(gpu_id, basis)
+            counted = book.counted(gpu_id, basis)
+            if spread is not None:
+                spreads.append(
+                    ListedSpread(
+                        gpu=gpu_id,
+                        basis=basis,
+                        low_usd=spread.low.usd_per_gpu_hour,
+                        median_usd=spread.median.usd_per_gpu_hour,
+                        high_usd=spread.high.usd_per_gpu_hour,
+                        counted=spread.counted,
+                        listed=spread.listed,
+                    )
+                )
+            offers += [
+                _listed(offer, offer in counted, offer == default, today) for offer in book.offers_for(gpu_id, basis)
+            ]
+        seed = book.seed_offer(gpu_id)
+        if seed is not None:
+            offers.append(_listed(seed, False, seed == default, today))
+    return PriceTable(
+        gpu=gpu_ids[0] if len(gpu_ids) == 1 else None,
+        data_date=book.data_date,
+        offers=tuple(offers),
+        spread=tuple(spreads),
     )
 
 
-DEFAULT_PRICES: tuple[Price, ...] = (
-    SEED_PRICE,
-    _on_demand("A100-40GB-SXM", 1.99, "Lambda", "1x A100 40GB SXM", date(2026, 11, 16), _DATA_RECEIPTS),
-    _on_demand("H100-SXM", 3.99, "RunPod Secure Cloud", "1x H100 SXM", date(2026, 11, 9), _DATA_RECEIPTS),
-    _on_demand("H100-PCIe", 3.29, "Lambda", "1x H100 PCIe", date(2026, 9, 25), _SILYBENCH),
-    _on_demand(
-        "H200-SXM",
-        7.912,
-        "AWS",
-        "p5en.48xlarge (8 GPUs)",
-        date(2026, 8, 6),
-        "dstackai/dstack PR #4110 'Add AWS p5en.48xlarge' (offer listing, us-east-1)",
-    ),
-    _on_demand("B200-HGX", 6.99, "Lambda", "1x B200 SXM6", date(2026, 9, 25), _SILYBENCH),
-    _on_demand("L40S", 1.09, "RunPod Secure Cloud", "1x L40S", date(2026, 9, 25), _SILYBENCH),
-    _on_demand("L4", 0.7068, "Google Cloud", "g2-standard-4 (1 GPU)", date(2026, 7, 30), _GCP_CATALOG),
-    _on_demand("A10", 1.29, "Lambda", "1x A10", date(2026, 9, 25), _SILYBENCH),
-    _on_demand("RTX-4090", 0.74, "RunPod Secure Cloud", "1x RTX 4090", date(2026, 9, 25), _SILYBENCH),
-    Price(
-        gpu_id="H800-SXM",
-        usd_per_gpu_hour=2.0,
-        provider="DeepSeek-V3 technical report",
-        pricing_model=PricingModel.ASSUMED_RENTAL,
-        as_of=date(2024, 12, 1),
-        as_of_month_only=True,
-        source="DeepSeek-V3 Technical Report, Table 1: 'the rental price of the H800 GPU is $2 per GPU hour'",
-    ),
-    Price(
-        gpu_id="V100-SXM2",
-        usd_per_gpu_hour=0.55,
-        provider="Lambda",
-        instance="gpu_8x_v100 (8 GPUs)",
-        pricing_model=PricingModel.ON_DEMAND,
-        as_of=None,
-        source="skypilot-org/skypilot-catalog catalogs/v7/lambda/vms.csv",
-        flags=("listed for the 16GB V100; no public price for the 32GB part was found",),
-    ),
-    Price(
-        gpu_id="MI300X",
-        usd_per_gpu_hour=1.71,
-        provider="TensorWave",
-        instance="MI300X",
-        pricing_model=PricingModel.ON_DEMAND,
-        as_of=date(2026, 5, 1),
-        as_of_month_only=True,
-        source="secondary: gpu.blog and a project note quoting TensorWave at ~$1.71/GPU-hr",
-        flags=("secondary source; no TensorWave price page seen",),
-    ),
-    Price(
-        gpu_id="MI325X",
-        usd_per_gpu_hour=1.95,
-        provider="TensorWave",
-        instance="MI325X",
-        pricing_model=PricingModel.ON_DEMAND,
-        as_of=date(2026, 5, 18),
-        source="secondary: cliffcenter.com/research/amd-inference-economics",
-        flags=("secondary source; no TensorWave price page seen",),
-    ),
-    Price(
-        gpu_id="TPU-v5e",
-        usd_per_gpu_hour=1.20,
-        provider="Google Cloud",
-        instance="tpu-v5litepod-1, us-central1",
-        pricing_model=PricingModel.ON_DEMAND,
-        as_of=date(2026, 1, 27),
-        source=f"{_GCP_TPU}; the same $1.2/chip-hour on artificial-intelligence-wiki.com (2026-01-27)",
-    ),
-    Price(
-        gpu_id="TPU-v5p",
-        usd_per_gpu_hour=4.20,
-        provider="Google Cloud",
-        instance="tpu-v5p-8 (4 chips), us-central1",
-        pricing_model=PricingModel.ON_DEMAND,
-        as_of=date(2026, 1, 27),
-        source=f"{_GCP_TPU}; the same $4.2/chip-hour on artificial-intelligence-wiki.com (2026-01-27)",
-    ),
-    Price(
-        gpu_id="TPU-v4",
-        usd_per_gpu_hour=3.22,
-        provider="Google Cloud",
-        instance="tpu-v4-4096 (2048 chips), us-central2",
-        pricing_model=PricingModel.ON_DEMAND,
-        as_of=None,
-        source=_GCP_TPU,
-    ),
-)
-
-_BY_GPU: dict[str, Price] = {price.gpu_id: price for price in DEFAULT_PRICES}
-
-
-def default_price(gpu_id: str) -> Price | None:
-    """The catalog price for a part, or None where no credible public price was found."""
-    return _BY_GPU.get(gpu_id)
+def _listed(offer: Offer, counted: bool, default: bool, today: date) -> ListedOffer:
+    return ListedOffer(
+        **offer.model_dump(exclude={"instance_usd_per_hour", "gpus_per_instance"}),
+        stale=offer.is_stale(today),
+        counted=counted,
+        default=default,
+    )

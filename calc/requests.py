@@ -36,6 +36,14 @@ class JobRequest(BaseModel):
     rate: Annotated[float, Field(gt=0, le=1000)] | None = None
     formula: Formula = Formula.STANDARD
     experts: Annotated[int, Field(ge=2)] | None = None  # typed as `8x7B`: 8 experts, their split unknown
+    # How the GPU is paid for (calc.prices): a basis the offers name, `seed`, or `own` with the figures below.
+    basis: str | None = None
+    capex: Annotated[float, Field(gt=0, le=10_000_000)] | None = None  # USD per GPU, bought
+    years: Annotated[float, Field(gt=0, le=30)] | None = None
+    util: Fraction | None = None
+    kwh: Annotated[float, Field(ge=0, le=10)] | None = None  # USD per kWh
+    pue: Annotated[float, Field(ge=1, le=3)] | None = None
+    ops: Share | None = None
 
     def _sized_otherwise(self) -> bool:
         """Whether something other than params or a preset sizes the model (a training budget)."""
@@ -55,7 +63,6 @@ class TrainRequest(JobRequest):
     tokens: Annotated[float, Field(ge=1e3, le=1e17)] | None = None
     gpus: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
     recompute: Recompute = Recompute.NONE
-    pue: Annotated[float, Field(ge=1, le=3)] | None = None
     goodput: Fraction | None = None
     days: Annotated[float, Field(gt=0, le=3650)] | None = None
     budget: Annotated[float, Field(ge=1, le=1e13)] | None = None  # in the currency in effect

@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from calc.prices import PricingModel
+from calc.api_prices import ApiComparison
+from calc.ownership import Ownership
 from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
 
@@ -20,18 +21,26 @@ class Note(BaseModel):
     values: dict[str, str | float | int] = {}
 
 
+PriceRule = Literal["given", "seed", "median", "own"]
+
+
 class PriceInfo(BaseModel):
-    """Where the hourly price came from."""
+    """Where the hourly price came from: the reader's or team's figure, an offer and the rule that chose it, or
+    the cost of owning the GPU, part by part."""
 
     model_config = ConfigDict(frozen=True)
 
     label: str | None
+    rule: PriceRule
+    basis: str | None  # how the price is charged (on-demand, commit-1y, ..., own); None for a given price
     provider: str | None
-    pricing_model: PricingModel | None
     instance: str | None
+    region: str | None
     as_of: str | None
     source: str
     stale: bool
+    offers_counted: int | None  # providers the median was taken over
+    own: Ownership | None
     # What the price's source leaves doubtful (a secondary source, a neighbouring part's price), said to the reader.
     flags: tuple[str, ...] = ()
 
@@ -51,6 +60,7 @@ class Assumptions(BaseModel):
     mfu_label: str | None
     price_per_gpu_hour: float
     price_source: str
+    price_basis: str | None
     price: PriceInfo
     discount: float
     currency: Currency
@@ -209,7 +219,6 @@ class InferAssumptions(Assumptions):
     kv_precision: Precision
     kv_bytes_per_value: float
     reserve_share: float  # of each card's memory, for the runtime (CUDA context, activations, fragmentation)
-    price_basis: str
     shape: ShapeInfo
     rps: float | None
 
@@ -299,6 +308,7 @@ class InferResult(BaseModel):
     assumptions: InferAssumptions
     notes: tuple[Note, ...]
     command: str
+    api: ApiComparison | None = None  # set by calc.self_host for a model that APIs price
 
 
 EstimateResult = TrainResult | InferResult

@@ -230,7 +230,9 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     cost_usd = cost_usd_at(gpu_hours)
     cost_usd_at_peak = cost_usd_at(at_peak)
     band = (planning_figure(fitted.low * ratio), planning_figure(fitted.high * ratio))
-    pue = request.pue or DEFAULT_PUE
+    # Owning the GPUs prices their power at one PUE: the energy line uses the same.
+    own = resolved.price.own
+    pue = request.pue or (own.pue if own else DEFAULT_PUE)
     power_w = resolved.gpu.power_w
     held = state_bytes(resolved.params, method or FinetuneMethod.FULL)
 

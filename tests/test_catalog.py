@@ -1,10 +1,9 @@
-"""The accelerator and price catalogs: dense peaks as published, a dated source for every price."""
+"""The accelerator catalog and model presets: dense peaks as published (prices: tests/test_prices.py)."""
 
 import pytest
 
 from calc.gpus import CATALOG, find_gpu
 from calc.presets import PRESETS, find_preset
-from calc.prices import DEFAULT_PRICES, default_price
 
 
 @pytest.mark.parametrize(
@@ -51,29 +50,6 @@ def test_every_part_has_a_source_and_unique_names() -> None:
     names = [name.lower() for gpu in CATALOG for name in (gpu.id, *gpu.aliases)]
     assert len(names) == len(set(names))
     assert all(gpu.source for gpu in CATALOG)
-
-
-def test_every_price_names_its_provider_model_and_source() -> None:
-    ids = {gpu.id for gpu in CATALOG}
-    assert len({price.gpu_id for price in DEFAULT_PRICES}) == len(DEFAULT_PRICES)
-    for price in DEFAULT_PRICES:
-        assert price.gpu_id in ids
-        assert price.provider and price.source
-        assert (price.as_of_label is None) == (price.as_of is None)
-
-
-def test_a_price_date_reads_as_its_source_gives_it() -> None:
-    labels = {price.gpu_id: price.as_of_label for price in DEFAULT_PRICES}
-    assert labels["A100-80GB-SXM"] is None  # the seed quotes it undated
-    assert labels["H100-SXM"] == "2026-11-09"
-    assert labels["H800-SXM"] == "2024-12"  # the DeepSeek-V3 report gives the month
-
-
-def test_the_a100_default_is_the_seeds_price() -> None:
-    price = default_price("A100-80GB-SXM")
-    assert price is not None
-    assert price.usd_per_gpu_hour == 2.2659
-    assert price.pricing_model == "3-year reserved"
 
 
 def test_presets() -> None:

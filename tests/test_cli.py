@@ -26,7 +26,7 @@ def test_train_prints_the_answer_and_every_assumption() -> None:
     assert "Runs like yours: OPT-175B (A100-80GB-SXM, 34.6% MFU, 809K GPU-h; Zhang et al. 2022)" in output
     assert "312 TFLOPS dense peak" in output
     assert "processors/A100; NVIDIA prints sparse figures, these are dense (sparse/2)" in output
-    assert "$2.2659 per GPU-hour: Azure, 3-year reserved" in output
+    assert "$2.2659 per GPU-hour, 3-year commitment: the seed document's figure, undated" in output
     assert "⚠ possibly stale" in output
     assert output.rstrip().endswith(
         "llmcost train 175B 500B gpu=A100-80GB-SXM precision=bf16 mfu=33.5% price=2.2659 discount=0% currency=USD pue=1.1"
@@ -151,7 +151,7 @@ def test_help_and_listings(words: list[str], title: str, line: str) -> None:
 def test_gpus_listing_cites_prices() -> None:
     output, _ = run(["gpus"], TODAY)
     assert "H100-SXM: NVIDIA H100 SXM 80GB · 989.4 TFLOPS bf16 · 80 GB · 3.35 TB/s · 700 W" in output
-    assert "$3.99/h RunPod Secure Cloud on-demand, 2026-11-09" in output
+    assert "$3.99/h on-demand, RunPod (Secure Cloud), 2026-11-09" in output
     assert "H20" in output and "no public price" in output
 
 
@@ -185,7 +185,7 @@ def test_help_gives_usage_commands_examples_and_exit_codes() -> None:
         "  llmcost --json train 70B",
         "  0  an answer",
         "  2  bad input: one line naming the bad word, with a command that works",
-        "  1  an internal error (a bug of ours)",
+        "  1  an internal error (a bug of ours), or LLMCOST_PRICES names a file that does not read",
     ):
         assert line in output.splitlines()
     assert run(["-h"], TODAY) == (output, 0)
@@ -202,6 +202,8 @@ def test_help_says_the_team_commands_work_in_slack_only() -> None:
         "compare",
         "gpus",
         "models",
+        "prices",
+        "api",
         "help",
     ]
     assert "in Slack only (a workspace's defaults, kept per workspace):\n  /llmcost set <key> <value>" in output

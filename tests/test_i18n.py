@@ -16,7 +16,7 @@ from bot.wording.locales import en, zh
 from calc.finetune import BASE_BYTES_PER_PARAM, LORA_RANK
 from calc.gpus import DEFAULT_GPU_ID, get_gpu
 from calc.mfu import fit_for
-from calc.prices import DEFAULT_PRICES, PricingModel
+from calc.prices import Offer, OfferFile, price_book, use_offers
 from calc.train import CHINCHILLA_TOKENS_PER_PARAM
 from calc.units import FinetuneMethod
 from tests.support import TODAY
@@ -76,19 +76,23 @@ def test_seed_examples_in_chinese_units(text: str, figure: str) -> None:
     assert figure in render_text(reply_to(text, TODAY))
 
 
-def test_every_pricing_model_has_words_and_reads_as_its_json_word_in_english() -> None:
-    for model in PricingModel:
-        assert f"pricing_{model.name.lower()}" in en.MESSAGES
-        assert fmt.pricing_model(model, "en") == model.value
+def test_every_basis_in_the_data_has_words_in_both_languages() -> None:
+    for basis in price_book().known_bases():
+        assert f"basis_{basis}" in en.MESSAGES
+        assert fmt.basis(basis, "zh") != basis or basis == "spot"
+    assert fmt.basis("commit-2y", "en") == "commit-2y"  # a basis only an operator's file names reads as its name
 
 
 def test_the_catalog_gpu_and_price_are_described_in_chinese() -> None:
     output = render_text(reply_to("train 175B 500B", TODAY, lang="zh"))
     assert "glennklockwood.com/garden/processors/A100；NVIDIA 标注的是稀疏算力，此处为稠密值（稀疏 / 2）" in output
-    assert "每 GPU 小时 $2.2659：Azure，3 年预留，未注明日期 — " in output
+    assert "每 GPU 小时 $2.2659，3 年承诺：种子文档中的价格，未注明日期" in output
     assert "目录价格没有注明日期，可能已过时。" in output
     h800 = render_text(reply_to("train 7B 1T gpu=H800", TODAY, lang="zh"))
-    assert "DeepSeek-V3 technical report，假定租用价格，2024-12" in h800
+    assert (
+        "每 GPU 小时 $2，按需：(assumption in the DeepSeek-V3 technical report)，2024-12，2 家供应商报价的中位数"
+        in h800
+    )
     assert "目录价格的日期为 2024-12，已超过 365 天" in h800
 
 
@@ -158,9 +162,21 @@ def test_engine_constants_reach_the_words_as_values() -> None:
 
 
 def test_a_catalog_price_shows_what_its_source_leaves_doubtful() -> None:
-    flagged = next(price for price in DEFAULT_PRICES if price.flags)
-    output = render_text(reply_to(f"train 7B 1T gpu={flagged.gpu_id}", TODAY))
-    assert f"⚠ {flagged.flags[0]}" in output
+    flagged = Offer(
+        gpu="H100-SXM",
+        provider="Acme",
+        basis="on-demand",
+        usd_per_gpu_hour=0.5,
+        as_of="2026-11-01",
+        source="a forum post",
+        flags=("secondary source; no price page seen",),
+    )
+    use_offers(OfferFile(offers=(flagged,), replace=True))
+    try:
+        output = render_text(reply_to("train 7B 1T gpu=H100", TODAY))
+    finally:
+        use_offers(None)
+    assert "· ⚠ secondary source; no price page seen" in output
 
 
 @pytest.mark.parametrize(

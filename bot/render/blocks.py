@@ -74,6 +74,8 @@ def _report(
         header(report.title),
         section(mrkdwn(f"*{report.headline}*")),
         fields_section([mrkdwn(f"*{label}*\n{value}", MAX_FIELD) for label, value in report.fields]),
+        # A code block keeps the bars' columns aligned (bot.render.chart pads them for a monospaced font).
+        *(section(mrkdwn(_code(heading, chart))) for heading, chart in report.charts),
         _context([f"*{t(lang, 'assumptions')}*", *(f"*{label}*: {value}" for label, value in report.assumptions)]),
         *([_context([report.similar])] if report.similar else []),
     ]

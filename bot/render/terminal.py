@@ -33,7 +33,10 @@ def render_text(reply: Answer) -> str:
 
 def _report(report: Report) -> str:
     lang = report.lang
-    lines = [report.title, report.headline, "", *_table(report.fields), "", t(lang, "assumptions")]
+    lines = [report.title, report.headline, "", *_table(report.fields)]
+    for heading, chart in report.charts:
+        lines.extend(["", heading, *(f"  {line}" for line in chart)])
+    lines.extend(["", t(lang, "assumptions")])
     lines.extend(_table(report.assumptions))
     if report.similar:
         lines += ["", report.similar]

@@ -4,7 +4,7 @@
     infer <params|model> [key=value ...]
     compare <train|infer ...> [gpu=A,B,C]
     sweep [infer] <params|model> [key=value ...]
-    gpus | models | help [topic]
+    gpus | models | prices [gpu] | api [model] | help [topic]
     set <gpu|price|currency|rate|mfu> <value> | settings | reset [key]     (team defaults)
 
 Every rejection is a GrammarError naming the offending word and carrying a working example.
@@ -31,9 +31,11 @@ from bot.text.quantities import (
     parse_quantity,
 )
 from bot.wording import numbers as fmt
+from calc.api_prices import api_models, api_offers
 from calc.command import format_percent, format_quantity
 from calc.gpus import CATALOG, find_gpu
 from calc.presets import PRESETS, find_preset
+from calc.prices import BASIS_ALIASES, normal_basis, price_book
 from calc.requests import EstimateRequest, InferRequest, TrainRequest
 from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
@@ -43,7 +45,7 @@ EXAMPLES: dict[str, str] = {
     "sweep": "sweep infer 70B gpu=H100",
     "finetune": "finetune llama2-7b 100M method=lora",
 }
-HELP_TOPICS = ("train", "finetune", "infer", "gpus", "models", "keys")
+HELP_TOPICS = ("train", "finetune", "infer", "gpus", "models", "keys", "prices")
 
 
 class GrammarError(ValueError):
@@ -76,6 +78,22 @@ class ListGpus(BaseModel):
 class ListModels(BaseModel):
     model_config = ConfigDict(frozen=True)
     kind: Literal["models"] = "models"
+
+
+class ListPrices(BaseModel):
+    """`prices [gpu]`: the offers with dates and sources; `gpu` a catalog id, or None for every GPU."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["prices"] = "prices"
+    gpu: str | None = None
+
+
+class ListApi(BaseModel):
+    """`api [model]`: hosted models' per-token prices; `model` as the catalog names it, or None for all."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["api"] = "api"
+    model: str | None = None
 
 
 class Compare(BaseModel):
@@ -118,7 +136,19 @@ class Sweep(BaseModel):
 
 
 TeamCommand = SetDefault | ShowSettings | ResetDefault
-Command = Estimate | Help | ListGpus | ListModels | Compare | Sweep | SetDefault | ShowSettings | ResetDefault
+Command = (
+    Estimate
+    | Help
+    | ListGpus
+    | ListModels
+    | ListPrices
+    | ListApi
+    | Compare
+    | Sweep
+    | SetDefault
+    | ShowSettings
+    | ResetDefault
+)
 
 
 @dataclass(frozen=True)
@@ -158,6 +188,19 @@ def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Calla
     return parse
 
 
+def _known_bases() -> list[str]:
+    """What `basis=` accepts: the data's names, `seed`, `own`, and the words that stand for them."""
+    return [*price_book().known_bases(), *BASIS_ALIASES]
+
+
+def _basis(word: str) -> str:
+    """A basis the offers name (or `seed`, `own`), as the data spells it; `commit` reads as `commit-1y`."""
+    basis = normal_basis(word)
+    if basis not in price_book().known_bases():
+        raise QuantityError(word)
+    return basis
+
+
 _GPU_NAMES = [name for gpu in CATALOG for name in (gpu.id, *gpu.aliases)]
 _CURRENCY_ALIASES = {"$": "USD", "usd$": "USD", "rmb": "CNY", "元": "CNY", "人民币": "CNY", "¥": "CNY", "cny¥": "CNY"}
 
@@ -172,13 +215,20 @@ _SHARED_KEYS: dict[str, Key] = {
     "currency": Key(_choice(Currency, _CURRENCY_ALIASES), "currency=CNY"),
     "rate": Key(parse_number, "rate=7.1"),
     "formula": Key(_choice(Formula), "formula=seed"),
+    # How the GPUs are paid for (calc.prices); with basis=own, the purchase's figures (calc.ownership).
+    "basis": Key(_basis, "basis=on-demand"),
+    "capex": Key(parse_number, "capex=30000"),
+    "years": Key(parse_number, "years=5"),
+    "util": Key(parse_fraction, "util=70%", format_percent),
+    "kwh": Key(parse_number, "kwh=0.09"),
+    "pue": Key(parse_number, "pue=1.2"),
+    "ops": Key(parse_fraction, "ops=20%", format_percent),
 }
 TRAIN_KEYS: dict[str, Key] = {
     **_SHARED_KEYS,
     "tokens": Key(parse_quantity, "tokens=2T", format_quantity),
     "gpus": _count_key("gpus=1024"),
     "recompute": Key(_choice(Recompute), "recompute=full"),
-    "pue": Key(parse_number, "pue=1.2"),
     "goodput": Key(parse_fraction, "goodput=90%", format_percent),
     "days": Key(parse_number, "days=30"),
     "budget": Key(lambda word: parse_quantity(word.lstrip("$¥")), "budget=1M", format_quantity),
@@ -262,6 +312,12 @@ def parse(text: str) -> Command:
         return ListGpus()
     if head in ("models", "model", "presets"):
         return ListModels()
+    if head in ("prices", "price"):
+        _arguments("prices", words[1:], min(len(words) - 1, 1), PRICES_EXAMPLE)
+        return ListPrices(gpu=_read_gpu(words[1], PRICES_EXAMPLE) if len(words) > 1 else None)
+    if head == "api":
+        _arguments("api", words[1:], min(len(words) - 1, 1), API_EXAMPLE)
+        return ListApi(model=_api_model(words[1]) if len(words) > 1 else None)
     if head == "set":
         return _set_default(words[1:])
     if head == "settings":
@@ -271,7 +327,10 @@ def parse(text: str) -> Command:
         return _reset_default(words[1:])
     if find_preset(words[0]) is not None or _is_quantity(words[0]):
         raise GrammarError("missing_command", word=words[0], example=f"train {' '.join(words)}")
-    commands = ["train", "finetune", "infer", "compare", "sweep", "gpus", "models", "help", "set", "settings", "reset"]
+    commands = [
+        *("train", "finetune", "infer", "compare", "sweep", "gpus", "models", "prices", "api", "help"),
+        *("set", "settings", "reset"),
+    ]
     raise GrammarError("unknown_command", word=words[0], suggestion=_suggest(words[0], commands))
 
 
@@ -333,7 +392,9 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
 
     for key, (value, word) in options.items():
         spec = keys[key]
-        code, choices = ("unknown_gpu", _GPU_NAMES) if key == "gpu" else ("bad_value", [])
+        code, choices = (
+            ("unknown_gpu", _GPU_NAMES) if key == "gpu" else ("bad_value", _known_bases() if key == "basis" else [])
+        )
         fields[key] = _read(value, word, spec.parse, code, example, choices, key=key, expected=spec.example)
         typed[key] = word
     request_type = TrainRequest if trains else InferRequest
@@ -372,6 +433,21 @@ def _explain(error: ValidationError, typed: dict[str, str], keys: dict[str, Key]
     if bound is None:
         return GrammarError("out_of_range", example, word=word)
     return GrammarError(f"out_of_range_{bound}", example, word=word, limit=shows(context[bound]))
+
+
+PRICES_EXAMPLE = "prices H100"
+API_EXAMPLE = "api llama3.1-70b"
+
+
+def _api_model(word: str) -> str:
+    """A model the API catalog prices, by a preset's name or alias or the vendor's name."""
+    offers = api_offers(word)
+    if not offers:
+        models = api_models()
+        raise GrammarError(
+            "unknown_api_model", API_EXAMPLE, word=word, models=", ".join(models), suggestion=_suggest(word, models)
+        )
+    return offers[0].model
 
 
 COMPARE_EXAMPLES: dict[str, str] = {

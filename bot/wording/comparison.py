@@ -54,7 +54,7 @@ def _row(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
             time=time,
             peak=f"{a.peak_flops / TERA:g}",
             precision=a.precision.value,
-            price=price_words(a, lang, "gpu_price"),
+            price=price_words(a, lang, short=True),
         )
     row = plural(
         lang,
@@ -64,7 +64,7 @@ def _row(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
         time=time,
         cards=estimate.assumptions.cards,
         bound=t(lang, f"bound_{estimate.bound}"),
-        price=price_words(a, lang, "gpu_price"),
+        price=price_words(a, lang, short=True),
     )
     if estimate.fits:
         return row

@@ -10,7 +10,19 @@ from calc.command import format_quantity
 from calc.finetune import FINETUNE_NOTE_VALUES
 from calc.gpus import CATALOG
 from calc.presets import PRESETS
-from calc.prices import default_price
+from calc.prices import Offer, default_price
+
+
+def offer_words(offer: Offer, lang: str) -> str:
+    """An offer in a few words: price, basis, provider, date."""
+    return t(
+        lang,
+        "gpu_price_basis",
+        price=f"{offer.usd_per_gpu_hour:g}",
+        basis=fmt.basis(offer.basis, lang),
+        provider=offer.provider,
+        as_of=fmt.price_date(offer.as_of_label, lang),
+    )
 
 
 def gpus_listing(lang: str) -> Listing:
@@ -18,18 +30,7 @@ def gpus_listing(lang: str) -> Listing:
     for gpu in CATALOG:
         precision = gpu.default_precision
         price = default_price(gpu.id)
-        price_text = (
-            t(
-                lang,
-                "gpu_price",
-                price=f"{price.usd_per_gpu_hour:g}",
-                provider=price.provider,
-                model=fmt.pricing_model(price.pricing_model, lang),
-                as_of=fmt.price_date(price.as_of_label, lang),
-            )
-            if price is not None
-            else t(lang, "gpu_no_price")
-        )
+        price_text = offer_words(price, lang) if price is not None else t(lang, "gpu_no_price")
         lines.append(
             t(
                 lang,
@@ -59,7 +60,7 @@ def catalog_lines(lang: str, today: date) -> list[str]:
                 "home_price",
                 price=f"{price.usd_per_gpu_hour:g}",
                 provider=price.provider,
-                model=fmt.pricing_model(price.pricing_model, lang),
+                basis=fmt.basis(price.basis, lang),
                 as_of=fmt.price_date(price.as_of_label, lang),
                 stale=t(lang, "home_stale") if price.is_stale(today) else "",
                 source=price.source,
@@ -97,7 +98,7 @@ def models_listing(lang: str) -> Listing:
 
 
 def help_listing(topic: str | None, lang: str) -> Listing:
-    if topic in ("train", "finetune", "infer", "keys"):
+    if topic in ("train", "finetune", "infer", "keys", "prices"):
         return Listing(
             title=t(lang, "help_title"),
             sections=[

@@ -5,7 +5,7 @@ import math
 from babel.numbers import format_compact_decimal
 
 from bot.wording.i18n import t
-from calc.prices import PricingModel
+from bot.wording.locales import en
 from calc.units import SECONDS_PER_DAY, SECONDS_PER_HOUR, Currency
 
 # One symbol per currency in every figure of a reply, compact or exact. (Babel's own currency formats write
@@ -84,9 +84,13 @@ def duration(seconds: float, lang: str) -> str:
     return f"{significant(seconds / SECONDS_PER_YEAR)} {t(lang, 'unit_years')}"
 
 
-def pricing_model(model: PricingModel, lang: str) -> str:
-    """How a catalog price is charged (on-demand, reserved, ...), in the reader's words."""
-    return t(lang, f"pricing_{model.name.lower()}")
+def basis(name: str | None, lang: str) -> str:
+    """How a price is charged (on-demand, a 1-year commitment, ...), in the reader's words; a basis only an
+    operator's data file names reads as that name."""
+    if name is None:
+        return t(lang, "your_price")
+    code = f"basis_{name}"
+    return t(lang, code) if code in en.MESSAGES else name
 
 
 def price_date(as_of: str | None, lang: str) -> str:

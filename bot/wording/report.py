@@ -6,11 +6,16 @@ The terminal and Slack renderers lay these lines out; neither words nor computes
 import re
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel
+
+from bot.render.chart import chart
 from bot.wording import numbers as fmt
 from bot.wording.i18n import plural, t
+from calc.api_prices import ApiComparison
 from calc.command import format_quantity
 from calc.finetune import ADAPTER_BYTES_PER_PARAM, BASE_BYTES_PER_PARAM, LORA_RANK
 from calc.goodput import NODE_GPUS
+from calc.ownership import Ownership
 from calc.results import Assumptions, InferAssumptions, InferResult, Note, SimilarRun, TrainAssumptions, TrainResult
 from calc.train import CHINCHILLA_TOKENS_PER_PARAM
 from calc.units import SECONDS_PER_DAY, TERA, Currency, FinetuneMethod, Formula
@@ -29,6 +34,7 @@ class Report:
     result: TrainResult | InferResult
     lang: str = "en"
     similar: str | None = None  # published runs like this one, in one line
+    charts: list[tuple[str, list[str]]] = field(default_factory=list)  # (heading, chart lines), as a comparison's
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class Listing:
     title: str
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
     lang: str = "en"
+    data: BaseModel | None = None  # what `--json` prints instead of the lines, when the listing has its own shape
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,7 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
         mfu = _fitted_mfu(a, lang)
     else:
         mfu = t(lang, f"a_{_mfu_kind(a)}", mfu=fmt.percent(a.mfu), label=a.mfu_label)
-    price = price_words(a, lang, "a_price_catalog")
+    price = price_words(a, lang)
     if a.price.flags:
         price = f"{price} {t(lang, 'a_price_flags', flags='; '.join(a.price.flags))}"
     discount = (
@@ -115,27 +122,82 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
         (t(lang, "a_gpu"), gpu),
         (t(lang, "a_mfu"), mfu),
         (t(lang, "a_price"), price),
+        *_ownership_rows(a.price.own, lang),
         (t(lang, "a_discount"), discount),
         (t(lang, "a_currency"), currency),
     ]
 
 
-def price_words(a: Assumptions, lang: str, catalog_code: str) -> str:
-    """The hourly price and whose it is: the reader's or team's label, or the catalog entry worded by
-    `catalog_code` (with or without its source), flagged when possibly stale."""
-    figure = f"{a.price_per_gpu_hour:g}"
-    if a.price.pricing_model is None:
-        return t(lang, "a_price_label", price=figure, label=a.price.label or t(lang, "your_price"))
-    text = t(
+def _hourly(value: float) -> str:
+    """A computed price per GPU-hour (owning's parts), to four figures: $0.8733."""
+    return f"{value:.4g}"
+
+
+def price_words(a: Assumptions, lang: str, short: bool = False) -> str:
+    """The hourly price, its basis and whose it is: the reader's or team's label, the seed's figure, the median
+    offer on a basis (with its source unless `short`), or owning the GPU; flagged when possibly stale."""
+    price = a.price
+    figure = _hourly(a.price_per_gpu_hour) if price.own is not None else f"{a.price_per_gpu_hour:g}"
+    basis = fmt.basis(price.basis, lang)
+    if price.rule == "given":
+        return t(lang, "a_price_label", price=figure, label=price.label or t(lang, "your_price"))
+    if price.own is not None:
+        own = price.own
+        return t(
+            lang,
+            "price_own_short" if short else "a_price_own",
+            price=figure,
+            capex=_hourly(own.capex_usd_per_hour),
+            power=_hourly(own.power_usd_per_hour),
+            ops=_hourly(own.operations_usd_per_hour),
+        )
+    values = {
+        "price": figure,
+        "basis": basis,
+        "provider": price.provider,
+        "as_of": fmt.price_date(price.as_of, lang),
+        "source": price.source,
+        "count": price.offers_counted or 1,
+        "gpu": a.gpu,
+    }
+    code = f"price_{price.rule}_short" if short else f"a_price_{price.rule}"
+    text = t(lang, code, **values)
+    return f"{text} {t(lang, 'a_price_stale')}" if price.stale else text
+
+
+def _ownership_rows(own: Ownership | None, lang: str) -> list[tuple[str, str]]:
+    """Each part of an owned GPU's hourly cost, with the figures and sources behind it."""
+    if own is None:
+        return []
+    yours = t(lang, "own_yours")
+    capex = t(
         lang,
-        catalog_code,
-        price=figure,
-        provider=a.price.provider,
-        model=fmt.pricing_model(a.price.pricing_model, lang),
-        as_of=fmt.price_date(a.price.as_of, lang),
-        source=a.price.source,
+        "a_own_capex_value",
+        capex=fmt.money_exact(own.capex_usd_per_gpu, Currency.USD),
+        origin=t(lang, "own_origin", what=own.capex_what, as_of=own.capex_as_of, source=own.capex_source)
+        if own.capex_what
+        else yours,
+        years=f"{own.years:g}",
+        years_source=own.years_source or yours,
+        util=fmt.percent(own.utilization),
+        per_hour=_hourly(own.capex_usd_per_hour),
     )
-    return f"{text} {t(lang, 'a_price_stale')}" if a.price.stale else text
+    power = t(
+        lang,
+        "a_own_power_value",
+        watts=f"{own.power_w:g}",
+        pue=f"{own.pue:g}",
+        kwh=f"{own.usd_per_kwh:g}",
+        per_hour=_hourly(own.power_usd_per_hour),
+        kwh_source=own.kwh_source or yours,
+        pue_source=own.pue_source or yours,
+    )
+    ops = (
+        t(lang, "a_own_ops_value", ops=fmt.percent(own.operations_share), per_hour=_hourly(own.operations_usd_per_hour))
+        if own.operations_share
+        else t(lang, "a_own_ops_none")
+    )
+    return [(t(lang, "a_own_capex"), capex), (t(lang, "a_own_power"), power), (t(lang, "a_own_ops"), ops)]
 
 
 def _fitted_mfu(a: TrainAssumptions, lang: str) -> str:
@@ -529,6 +591,10 @@ def infer_report(result: InferResult, lang: str) -> Report:
     ]
     if a.opt:
         assumptions.append(_row(lang, "a_opt", "a_opt_value", opt=fmt.percent(a.opt)))
+    charts = []
+    if result.api is not None:
+        fields.append((t(lang, "field_api"), api_words(result.api, lang)))
+        charts.append(api_chart(result.api, a.input, a.output, lang))
     return Report(
         title=t(lang, "infer_title", subject=_subject(a, lang)),
         headline=headline,
@@ -538,6 +604,7 @@ def infer_report(result: InferResult, lang: str) -> Report:
         command=result.command,
         result=result,
         lang=lang,
+        charts=charts,
     )
 
 
@@ -560,3 +627,62 @@ def _memory_row(result: InferResult, lang: str) -> tuple[str, str]:
         context=fmt.count(a.context),
         min_cards=min_cards,
     )
+
+
+def _per_1m(value: float) -> str:
+    return fmt.money_exact(value, Currency.USD)
+
+
+def api_words(api: ApiComparison, lang: str) -> str:
+    """The API band beside the hosted cost, and the load above which hosting is cheaper (or that it never is)."""
+    band = t(
+        lang,
+        "api_band",
+        low=_per_1m(api.cheapest_blended_usd_per_1m),
+        high=_per_1m(api.highest_blended_usd_per_1m),
+        median=_per_1m(api.median_blended_usd_per_1m),
+        count=api.offers,
+        provider=api.cheapest_provider,
+        model=api.model,
+    )
+    hosted = t(
+        lang,
+        "api_hosted",
+        cost=_per_1m(api.self_hosted_usd_per_1m),
+        capacity=fmt.significant(api.capacity_rps),
+        hourly=fmt.money_exact(api.deployment_usd_per_hour, Currency.USD),
+    )
+    if api.break_even_rps is None or api.break_even_tokens_per_day is None:
+        verdict = t(lang, "api_never", cost=_per_1m(api.self_hosted_usd_per_1m))
+        if api.break_even_rps_median is not None:
+            verdict += t(lang, "api_break_even_median", rps=fmt.significant(api.break_even_rps_median))
+    else:
+        verdict = t(
+            lang,
+            "api_break_even",
+            rps=fmt.significant(api.break_even_rps),
+            tokens=fmt.compact(api.break_even_tokens_per_day),
+            hourly=fmt.money_exact(api.deployment_usd_per_hour, Currency.USD),
+        )
+    return f"{band} · {hosted} · {verdict}"
+
+
+def api_chart(api: ApiComparison, input_tokens: int, output_tokens: int, lang: str) -> tuple[str, list[str]]:
+    """Self-hosted $ per 1M tokens at a few loads, then the APIs' cheapest, median and dearest, as bars."""
+    rows = [
+        (
+            t(lang, "api_chart_load", share=fmt.percent(point.load_share), rps=fmt.significant(point.rps, 2)),
+            point.usd_per_1m,
+            _per_1m(point.usd_per_1m),
+        )
+        for point in api.loads
+    ]
+    rows += [
+        (t(lang, f"api_chart_{name}"), value, _per_1m(value))
+        for name, value in (
+            ("cheapest", api.cheapest_blended_usd_per_1m),
+            ("median", api.median_blended_usd_per_1m),
+            ("highest", api.highest_blended_usd_per_1m),
+        )
+    ]
+    return t(lang, "api_chart_heading", input=input_tokens, output=output_tokens), chart(rows)

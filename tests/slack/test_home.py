@@ -41,8 +41,8 @@ async def test_opening_home_publishes_the_catalog_with_prices_and_sources(
     view = await open_home(bot, fake_slack)
     assert view["type"] == "home"
     text = home_text(view)
-    assert "*H100-SXM* · 989.4 TFLOPS bf16 · 80 GB · $3.99/h, RunPod Secure Cloud on-demand, 2026-11-09" in text
-    assert "source: datareceipts/data-receipts 109-gpu-pricing" in text
+    assert "*H100-SXM* · 989.4 TFLOPS bf16 · 80 GB · $3.99/h on-demand, RunPod (Secure Cloud), 2026-11-09" in text
+    assert "data-receipts/main/109-gpu-pricing/vendors.json (retrieved 2026-11-09)" in text
     assert "*H20* · 148 TFLOPS bf16 · 96 GB · no public price" in text
     assert "`train 175B 500B`" in text  # examples
     assert "Team defaults for this workspace" in text
@@ -59,7 +59,7 @@ async def test_the_home_tab_speaks_the_readers_language(bot: BotServer, fake_sla
     fake_slack.users["U123"] = {"locale": "zh-CN"}
     text = home_text(await open_home(bot, fake_slack))
     assert text.startswith("llmcost：训练或部署一个语言模型要花多少钱")
-    assert "$3.99/小时，RunPod Secure Cloud 按需，2026-11-09" in text
+    assert "$3.99/小时 按需，RunPod (Secure Cloud)，2026-11-09" in text
 
 
 async def test_the_messages_tab_publishes_nothing(bot: BotServer, fake_slack: FakeSlack) -> None:

@@ -45,7 +45,7 @@ async def test_every_assumption_is_shown_with_its_source(bot: BotServer) -> None
     context = "\n".join(texts(of_type(answer["blocks"], "context")[0]))
     assert "*GPU*: NVIDIA A100 80GB SXM, bf16, 312 TFLOPS dense peak — NVIDIA A100 datasheet" in context
     assert "*MFU*: 33.5%, median of 29 published Ampere runs (productive time; 23%–50.8% is their" in context
-    assert "*Price*: $2.2659 per GPU-hour: Azure, 3-year reserved, undated" in context
+    assert "*Price*: $2.2659 per GPU-hour, 3-year commitment: the seed document's figure, undated" in context
     assert "*Discount*: 50% off (pay 50%)" in context
     assert "*Currency*: CNY at 7.1 per USD" in context
     assert "¥3.76M at 100% of peak" in answer["text"]
@@ -74,8 +74,9 @@ async def test_a_comparison_shows_its_charts_in_code_blocks_and_can_be_shared(bo
     )
     charts = [text for block in of_type(answer["blocks"], "section") for text in texts(block) if "```" in text]
     assert charts[0].startswith("*Cost at each generation's median MFU*\n```")
-    assert "A100-80GB-SXM ████" in charts[0] and "$3.28M" in charts[0]
-    assert "*A100-80GB-SXM*: $3,283,701 · 1.45M GPU-h" in shown(answer)
+    # On-demand, as every GPU in a comparison: the same 1,449,182 A100-hours as at the seed's price, × $2.7.
+    assert "A100-80GB-SXM ████" in charts[0] and "$3.91M" in charts[0]
+    assert "*A100-80GB-SXM*: $3,912,790 · 1.45M GPU-h" in shown(answer)
     assert charts[-1].startswith("*Reproduce*\n```/llmcost compare train 175B 500B")
     (actions,) = of_type(answer["blocks"], "actions")
     assert actions["elements"][0]["value"] == "compare train 175B 500B gpu=A100,H100"
@@ -91,8 +92,11 @@ async def test_a_comparison_shows_its_charts_in_code_blocks_and_can_be_shared(bo
             "llmcost: what it costs to train or serve a language model",
             "`batch=max` (the default) is the most that fit",
         ),
-        ("gpus", "GPU catalog: dense peaks and default prices", "$2.2659/h Azure 3-year reserved"),
+        ("gpus", "GPU catalog: dense peaks and default prices", "$2.2659/h 3-year commitment, the seed document"),
         ("models", "Model presets", "gpt3: GPT-3"),
+        ("prices H100", "H100-SXM: 25 offers, $ per GPU-hour", "2026-11-09 ← the default — "),
+        ("prices", "GPU prices: offers per basis, dated and sourced", "H100-SXM: default $3.99/h on-demand"),
+        ("api llama3.1-70b", "llama3.1-70b: 7 API prices, $ per 1M tokens", "DeepInfra: $0.1 in · $0.28 out"),
     ],
 )
 async def test_help_and_listings(bot: BotServer, text: str, title: str, expected: str) -> None:
@@ -102,6 +106,15 @@ async def test_help_and_listings(bot: BotServer, text: str, title: str, expected
     assert answer["blocks"][0]["text"]["text"] == title
     assert expected in shown(answer)
     assert of_type(answer["blocks"], "actions") == []  # nothing to share
+
+
+async def test_serving_a_priced_model_charts_hosting_against_the_api_band(bot: BotServer) -> None:
+    answer = await bot.command("infer llama3.1-70b batch=128 gpu=H100 input=800 output=200")
+    charts = [text for block in of_type(answer["blocks"], "section") for text in texts(block) if "```" in text]
+    heading = "*$ per 1M tokens (800 in, 200 out): hosted at a share of capacity vs the APIs*\n```"
+    assert charts[0].startswith(heading)
+    assert "hosted, 100%" in charts[0] and "API, median" in charts[0]
+    assert "*Self-host or buy*" in shown(answer)
 
 
 async def test_bad_input_names_the_bad_word_and_shows_a_working_example(bot: BotServer) -> None:

@@ -101,7 +101,9 @@ async def test_two_teams_never_see_each_others_values(store: TeamSettings) -> No
     await reply_with_defaults("set price A100 1.5", TODAY, "en", ACME, store, admin(True, []))
     theirs = await reply_with_defaults("train 175B 500B", TODAY, "en", GLOBEX, store)
     assert isinstance(theirs, Report)
-    assert dict(theirs.assumptions)["Price"].startswith("$2.2659 per GPU-hour: Azure")  # the catalog's
+    assert dict(theirs.assumptions)["Price"].startswith(
+        "$2.2659 per GPU-hour, 3-year commitment: the seed"
+    )  # the catalog's
     listing = await reply_with_defaults("settings", TODAY, "en", GLOBEX, store, admin(False, []))
     assert isinstance(listing, Listing)
     assert listing.sections[0][1] == ["None yet: estimates use the catalog's GPU, prices and typical MFU."]

@@ -148,7 +148,6 @@ MESSAGES: dict[str, str] = {
         "{mbu} of {bandwidth} TB/s HBM bandwidth ({tp} kept at tensor parallel {cards}) · {bytes} bytes per weight"
     ),
     "a_price": "Price",
-    "a_price_catalog": "${price} per GPU-hour: {provider}, {model}, {as_of} — {source}",
     "a_price_label": "${price} per GPU-hour, {label}",
     "a_price_stale": "⚠ possibly stale",
     "a_price_flags": "· ⚠ {flags}",
@@ -198,11 +197,7 @@ MESSAGES: dict[str, str] = {
     # listings
     "gpus_title": "GPU catalog: dense peaks and default prices",
     "gpu_line": "{id}: {name} · {peak} TFLOPS {precision} · {memory} GB · {bandwidth} TB/s · {power} W · {price}",
-    "gpu_price": "${price}/h {provider} {model}, {as_of}",
     "gpu_no_price": "no public price: give `price=`",
-    "pricing_on_demand": "on-demand",
-    "pricing_reserved_3_years": "3-year reserved",
-    "pricing_assumed_rental": "assumed rental price",
     "price_undated": "undated",
     "gpus_footer": "Peaks are dense (NVIDIA prints sparse, twice as high). Use `gpu=<id>`; `A100` means the 80GB SXM.",
     "models_title": "Model presets",
@@ -218,7 +213,8 @@ MESSAGES: dict[str, str] = {
         "`compare <train|infer ...> [gpu=A100,H100,...]`: one job across GPUs, as a chart\n"
         "`sweep infer <params|model> [key=value ...]`: cost and speed per user across batch sizes\n"
         "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
-        "`help train` · `help infer` · `help keys`"
+        "`prices [gpu]`: every offer per basis, dated and sourced · `api [model]`: API prices per 1M tokens\n"
+        "`help train` · `help infer` · `help keys` · `help prices`"
     ),
     "help_in_slack": "In Slack only",
     "help_in_slack_lines": (
@@ -241,7 +237,9 @@ MESSAGES: dict[str, str] = {
         "  compare <train|infer ...> [gpu=A100,H100,...]   one job across GPUs\n"
         "  gpus                                            the GPU catalog with prices and sources\n"
         "  models                                          model presets\n"
-        "  help [train|infer|keys]                         formulas, keys and how numbers are written\n"
+        "  prices [gpu]                                    every GPU offer per basis, dated and sourced\n"
+        "  api [model]                                     API prices per 1M input and output tokens\n"
+        "  help [train|infer|keys|prices]                  formulas, keys and how numbers are written\n"
         "\n"
         "in Slack only (a workspace's defaults, kept per workspace):\n"
         "  /llmcost set <key> <value> · /llmcost settings · /llmcost reset [key]\n"
@@ -255,7 +253,7 @@ MESSAGES: dict[str, str] = {
         "exit codes:\n"
         "  0  an answer\n"
         "  2  bad input: one line naming the bad word, with a command that works\n"
-        "  1  an internal error (a bug of ours)"
+        "  1  an internal error (a bug of ours), or LLMCOST_PRICES names a file that does not read"
     ),
     "help_examples": "Examples",
     "help_example_lines": (
@@ -268,19 +266,22 @@ MESSAGES: dict[str, str] = {
         "cost = GPU-hours × price × (1 − discount). MFU defaults to the GPU generation's published median.\n"
         "`days=30`: the GPUs that finish in 30 days · `budget=1M`: the compute-optimal model a budget buys.\n"
         "Keys: `gpu= price= flops= precision= mfu= goodput= gpus= days= budget= active= discount= currency= rate= "
-        "recompute= formula= pue=`"
+        "recompute= formula= pue= basis= capex= years= util= kwh= ops=`"
     ),
     "help_infer": (
         "Prefill is compute-bound (2·N FLOPs per input token); a decode step reads the weights and every sequence's "
         "KV cache, or computes, whichever is slower. Weights + KV cache + a reserve must fit: `batch=max` (the "
         "default) is the most that fit. Input tokens cost their prefill time, output tokens their decode time.\n"
         "Keys: `input= output= tokens= context= batch= cards= rps= kv= layers= kv_heads= head_dim= opt= mbu= gpu= "
-        "price= flops= precision= mfu= discount= currency= rate= formula=`"
+        "price= flops= precision= mfu= discount= currency= rate= formula= basis= capex= years= util= kwh= pue= ops=`"
     ),
     "help_keys": (
         "Numbers: `175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `5万` `8x222B` (8 experts × 222B).\n"
         "Shares: `mfu=40%` or `mfu=0.4`; `discount=50%` or `discount=5折` (pay 50%).\n"
-        "Money: `price=` is USD per GPU-hour; `currency=CNY` converts at `rate=` (default {rate})."
+        "Money: `price=` is USD per GPU-hour; `currency=CNY` converts at `rate=` (default {rate}).\n"
+        "Basis: `basis=on-demand` (default; the A100 keeps the seed's figure), `commit` (1 year), `commit-3y`, `spot`, "
+        "`seed`; `basis=own` buys the GPUs: `capex=` USD per GPU, `years=`, `util=` (fleet use), `kwh=` USD, `pue=`, "
+        "`ops=` (operations' share)."
     ),
     # the Slack app
     "share_button": "Share in channel",
@@ -386,7 +387,7 @@ MESSAGES: dict[str, str] = {
     ),
     "home_catalog": "GPU catalog: dense peaks and default prices",
     "home_gpu_line": "*{id}* · {peak} TFLOPS {precision} · {memory} GB · {price}",
-    "home_price": "${price}/h, {provider} {model}, {as_of}{stale} (source: {source})",
+    "home_price": "${price}/h {basis}, {provider}, {as_of}{stale} (source: {source})",
     "home_stale": " ⚠ over a year old or undated",
     # training: published runs, goodput, time and budget (issue 14)
     "mfu_fitted": "{generation} median",
@@ -475,4 +476,67 @@ MESSAGES: dict[str, str] = {
         "adapters; `method=qlora` holds the weights in 4-bit NF4. Memory gives the fewest GPUs that hold it.\n"
         "Keys: the training keys but `budget=`, and `method=full|lora|qlora`"
     ),
+    # prices: bases, offers, owning, API prices, self-host or buy (calc.prices, calc.ownership, calc.api_prices)
+    "a_price_median": "${price} per GPU-hour, {basis}: {provider}, {as_of}, the median of {count} providers' offers (`prices {gpu}` lists them) — {source}",
+    "a_price_seed": "${price} per GPU-hour, {basis}: the seed document's figure, {as_of} (`basis=on-demand` for today's offers) — {source}",
+    "a_price_own": "${price} per GPU-hour, owned: purchase ${capex} + power ${power} + operations ${ops}",
+    "price_median_short": "${price}/h {basis}, {provider}, {as_of}",
+    "price_seed_short": "${price}/h {basis}, the seed's figure",
+    "price_own_short": "${price}/h owned (purchase ${capex} + power ${power} + operations ${ops})",
+    "basis_on-demand": "on-demand",
+    "basis_commit-1y": "1-year commitment",
+    "basis_commit-3y": "3-year commitment",
+    "basis_spot": "spot",
+    "basis_seed": "the seed's figure",
+    "basis_own": "owned",
+    "a_own_capex": "Purchase",
+    "a_own_capex_value": "{capex} per GPU ({origin}) over {years} years ({years_source}) at {util} of hours used → ${per_hour} per GPU-hour",
+    "a_own_power": "Power",
+    "a_own_power_value": "{watts} W × PUE {pue} × ${kwh}/kWh → ${per_hour} per GPU-hour (electricity: {kwh_source}; PUE: {pue_source})",
+    "a_own_ops": "Operations",
+    "a_own_ops_value": "{ops} of the total (staff, space, network, repairs) → ${per_hour} per GPU-hour",
+    "a_own_ops_none": "not counted (staff, space, network, repairs): add `ops=`, a share of the total",
+    "own_origin": "{what}, {as_of} — {source}",
+    "own_yours": "yours",
+    "own_no_capex": "There is no purchase price for {gpu} in the data: give `capex=` in USD per GPU.",
+    "own_no_power": "The catalog has no board power for {gpu}, which owning needs for the electricity: choose another `gpu=`.",
+    "unknown_basis": "There is no price basis `{basis}`: choose one of {known}.",
+    "no_offer_on_basis": "{gpu} has no offer on `{basis}` (it has: {available}): choose another `basis=` or give `price=`.",
+    "note_compare_basis": "Every GPU is priced on `basis={basis}`: each one's median offer on it (`prices <gpu>` lists the offers).",
+    "gpu_price_basis": "${price}/h {basis}, {provider}, {as_of}",
+    "prices_title": "GPU prices: offers per basis, dated and sourced",
+    "prices_gpu_title": "{gpu}: {count} offers, $ per GPU-hour",
+    "prices_gpu_line": "{gpu}: default {default} · {spreads}",
+    "prices_spread_short": "{basis} ${low}–${high} (median ${median}, {counted})",
+    "prices_none": "no offers: give `price=`",
+    "prices_basis_heading": "{basis}: ${low} to ${high}, median ${median} — {counted} of {listed} offers counted",
+    "prices_offer": "${price} {provider}{instance}{region}, {as_of}{stale}{marks} — {source}",
+    "prices_instance": ", {instance}",
+    "prices_default_mark": " ← the default",
+    "prices_not_counted_mark": " (not counted: {reason})",
+    "prices_reason_older": "a newer or cheaper offer from the same provider counts, or it is over {days} days older than the data",
+    "prices_reason_seed": "the seed's figure, `basis=seed`",
+    "prices_stale": " ⚠ over a year old or undated",
+    "prices_rule": "The rule: on each basis, each provider's newest offer (its cheapest that day), those seen within {days} days of the data's newest date ({data_date}) when there are any, then their median (the cheaper middle one when even). Without `basis=` an estimate uses the seed's figure where the seed names one (the A100), else on-demand; `compare` prices every GPU on one basis. `basis=own` prices buying the GPUs.",
+    "prices_override": "Offers from the operator's file are included.",
+    "api_title": "API prices: $ per 1M tokens, input and output",
+    "api_title_model": "{model}: {count} API prices, $ per 1M tokens",
+    "api_model_line": "{model}{open}: {count} offers, from ${input} in · ${output} out",
+    "api_open_weights": " (open weights)",
+    "api_offer": "{provider}: ${input} in · ${output} out, {as_of}{stale} — {source}",
+    "api_footer": "List prices, standard tier; an endpoint may serve quantized weights (see the source). `infer <model>` sets self-hosting beside them.",
+    "unknown_api_model": "`{word}`: no API prices for that model. Priced: {models}.",
+    "field_api": "Self-host or buy",
+    "api_band": "APIs for {model}: {low}–{high} per 1M tokens in this mix (median {median}, {count} offers; cheapest {provider})",
+    "api_hosted": "hosted here: {cost} per 1M at full load ({capacity} requests/s for {hourly}/h)",
+    "api_break_even": "hosting is cheaper than the cheapest API above {rps} requests/s ({tokens} tokens a day), since {hourly}/h is paid whatever the load",
+    "api_never": "hosting never beats the cheapest API here: even at full load it costs {cost} per 1M",
+    "api_chart_heading": "$ per 1M tokens ({input} in, {output} out): hosted at a share of capacity vs the APIs",
+    "api_chart_load": "hosted, {share} ({rps}/s)",
+    "api_chart_cheapest": "API, cheapest",
+    "api_chart_median": "API, median",
+    "api_chart_highest": "API, dearest",
+    "prices_file_invalid": "LLMCOST_PRICES={path}: {problem}",
+    "api_break_even_median": "; it beats the median API above {rps} requests/s",
+    "help_prices": "Every price stands on one basis: `basis=on-demand` `commit` (1 year) `commit-3y` `spot` `seed` `own`. The price on a basis is the median of the providers' newest offers on it (`prices <gpu>` shows them, dated and sourced); `compare` prices every GPU on one basis.\n`basis=own` buys the GPUs: `capex=` (USD per GPU) over `years=` at `util=`, plus power (`kwh=` × board power × `pue=`) and `ops=`, each part shown.\n`api <model>`: per-token API prices; `infer <model>` sets hosting beside them, with the load above which hosting is cheaper.",
 }

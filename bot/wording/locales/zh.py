@@ -127,7 +127,6 @@ MESSAGES: dict[str, str] = {
     "a_mbu": "MBU",
     "a_mbu_value": "{bandwidth} TB/s 显存带宽的 {mbu}（张量并行 {cards} 时保留 {tp}）· 每个权重 {bytes} 字节",
     "a_price": "价格",
-    "a_price_catalog": "每 GPU 小时 ${price}：{provider}，{model}，{as_of} — {source}",
     "a_price_label": "每 GPU 小时 ${price}，{label}",
     "a_price_flags": "· ⚠ {flags}",
     "a_price_stale": "⚠ 可能已过时",
@@ -170,11 +169,7 @@ MESSAGES: dict[str, str] = {
     # listings
     "gpus_title": "GPU 目录：稠密峰值与默认价格",
     "gpu_line": "{id}：{name} · {peak} TFLOPS {precision} · {memory} GB · {bandwidth} TB/s · {power} W · {price}",
-    "gpu_price": "${price}/小时 {provider} {model}，{as_of}",
     "gpu_no_price": "无公开价格：请给出 `price=`",
-    "pricing_on_demand": "按需",
-    "pricing_reserved_3_years": "3 年预留",
-    "pricing_assumed_rental": "假定租用价格",
     "price_undated": "未注明日期",
     "gpus_footer": "峰值为稠密算力（NVIDIA 标注的是稀疏算力，高一倍）。用 `gpu=<id>`；`A100` 指 80GB SXM。",
     "models_title": "预设模型",
@@ -189,7 +184,8 @@ MESSAGES: dict[str, str] = {
         "`compare <train|infer ...> [gpu=A100,H100,...]`：同一任务在多款 GPU 上对比，附图表\n"
         "`sweep infer <参数量|模型> [键=值 ...]`：不同 batch 下的费用与每用户速度\n"
         "`gpus`：GPU 目录及价格和出处 · `models`：预设模型\n"
-        "`help train` · `help infer` · `help keys` · 加 `lang=en` 用英文回答"
+        "`prices [gpu]`：按计价方式列出全部报价，附日期和来源 · `api [模型]`：每百万 token 的 API 价格\n"
+        "`help train` · `help infer` · `help keys` · `help prices` · 加 `lang=en` 用英文回答"
     ),
     "help_in_slack": "仅在 Slack 中",
     "help_in_slack_lines": (
@@ -211,7 +207,9 @@ MESSAGES: dict[str, str] = {
         "  compare <train|infer ...> [gpu=A100,H100,...]   同一任务在多款 GPU 上对比\n"
         "  gpus                                            GPU 目录及价格和出处\n"
         "  models                                          预设模型\n"
-        "  help [train|infer|keys]                         公式、选项和数字写法\n"
+        "  prices [gpu]                                    按计价方式列出全部 GPU 报价，附日期和来源\n"
+        "  api [model]                                     每百万输入、输出 token 的 API 价格\n"
+        "  help [train|infer|keys|prices]                  公式、选项和数字写法\n"
         "\n"
         "仅在 Slack 中（工作区默认值，按工作区保存）：\n"
         "  /llmcost set <键> <值> · /llmcost settings · /llmcost reset [键]\n"
@@ -225,7 +223,7 @@ MESSAGES: dict[str, str] = {
         "退出码：\n"
         "  0  给出了回答\n"
         "  2  输入有误：一行说明错在哪个词，并给出一条可用的命令\n"
-        "  1  内部错误（程序的缺陷）"
+        "  1  内部错误（程序的缺陷），或 LLMCOST_PRICES 指向的文件无法读取"
     ),
     "help_examples": "示例",
     "help_example_lines": (
@@ -238,18 +236,21 @@ MESSAGES: dict[str, str] = {
         "费用 = GPU 小时 × 价格 × (1 − 折扣)。MFU 默认取该代 GPU 公开训练的中位数。\n"
         "`days=30`：30 天内完成所需的 GPU · `budget=1M`：该预算下计算最优的模型。\n"
         "选项：`gpu= price= flops= precision= mfu= goodput= gpus= days= budget= active= discount= currency= rate= "
-        "recompute= formula= pue=`"
+        "recompute= formula= pue= basis= capex= years= util= kwh= ops=`"
     ),
     "help_infer": (
         "prefill 受算力限制（每个输入 token 2·N FLOPs）；每步解码读取权重和所有序列的 KV 缓存，或受算力限制，取较慢者。"
         "权重 + KV 缓存 + 预留必须放得下：`batch=max`（默认）为放得下的最大值。输入 token 按 prefill 时间计费，输出 token 按解码时间计费。\n"
         "选项：`input= output= tokens= context= batch= cards= rps= kv= layers= kv_heads= head_dim= opt= mbu= gpu= "
-        "price= flops= precision= mfu= discount= currency= rate= formula=`"
+        "price= flops= precision= mfu= discount= currency= rate= formula= basis= capex= years= util= kwh= pue= ops=`"
     ),
     "help_keys": (
         "数字：`175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `1.8万亿` `5万` `8x222B`（8 个专家 × 222B）。\n"
         "比例：`mfu=40%` 或 `mfu=0.4`；`discount=50%` 或 `discount=5折`（支付 50%）。\n"
-        "金额：`price=` 为每 GPU 小时美元价格；`currency=CNY`（或 `元`）按 `rate=` 换算（默认 {rate}）。"
+        "金额：`price=` 为每 GPU 小时美元价格；`currency=CNY`（或 `元`）按 `rate=` 换算（默认 {rate}）。\n"
+        "计价方式：`basis=on-demand`（默认；A100 保留种子文档的价格）、`commit`（1 年）、`commit-3y`、`spot`、`seed`；"
+        "`basis=own` 为自购 GPU：`capex=` 每 GPU 美元、`years=`、`util=`（集群使用率）、`kwh=` 美元电价、`pue=`、"
+        "`ops=`（运维占比）。"
     ),
     # the Slack app
     "share_button": "分享到频道",
@@ -348,7 +349,7 @@ MESSAGES: dict[str, str] = {
     ),
     "home_catalog": "GPU 目录：稠密峰值与默认价格",
     "home_gpu_line": "*{id}* · {peak} TFLOPS {precision} · {memory} GB · {price}",
-    "home_price": "${price}/小时，{provider} {model}，{as_of}{stale}（来源：{source}）",
+    "home_price": "${price}/小时 {basis}，{provider}，{as_of}{stale}（来源：{source}）",
     "home_stale": " ⚠ 超过一年或未注明日期",
     # training: published runs, goodput, time and budget (issue 14)
     "mfu_fitted": "{generation} 公开训练的中位数",
@@ -419,4 +420,67 @@ MESSAGES: dict[str, str] = {
         "`method=qlora` 权重按 4 位 NF4 存放。由显存给出至少需要的 GPU 数。\n"
         "选项：训练的选项（`budget=` 除外），以及 `method=full|lora|qlora`"
     ),
+    # prices: bases, offers, owning, API prices, self-host or buy (calc.prices, calc.ownership, calc.api_prices)
+    "a_price_median": "每 GPU 小时 ${price}，{basis}：{provider}，{as_of}，{count} 家供应商报价的中位数（`prices {gpu}` 列出全部）— {source}",
+    "a_price_seed": "每 GPU 小时 ${price}，{basis}：种子文档中的价格，{as_of}（`basis=on-demand` 可用当前报价）— {source}",
+    "a_price_own": "每 GPU 小时 ${price}，自购：购置 ${capex} + 电力 ${power} + 运维 ${ops}",
+    "price_median_short": "${price}/小时 {basis}，{provider}，{as_of}",
+    "price_seed_short": "${price}/小时 {basis}，种子文档的价格",
+    "price_own_short": "${price}/小时 自购（购置 ${capex} + 电力 ${power} + 运维 ${ops}）",
+    "basis_on-demand": "按需",
+    "basis_commit-1y": "1 年承诺",
+    "basis_commit-3y": "3 年承诺",
+    "basis_spot": "竞价实例",
+    "basis_seed": "种子文档的价格",
+    "basis_own": "自购",
+    "a_own_capex": "购置",
+    "a_own_capex_value": "每 GPU {capex}（{origin}），按 {years} 年折旧（{years_source}），使用率 {util} → 每 GPU 小时 ${per_hour}",
+    "a_own_power": "电力",
+    "a_own_power_value": "{watts} W × PUE {pue} × ${kwh}/千瓦时 → 每 GPU 小时 ${per_hour}（电价：{kwh_source}；PUE：{pue_source}）",
+    "a_own_ops": "运维",
+    "a_own_ops_value": "占总成本 {ops}（人员、场地、网络、维修）→ 每 GPU 小时 ${per_hour}",
+    "a_own_ops_none": "未计入（人员、场地、网络、维修）：可用 `ops=` 给出其占总成本的比例",
+    "own_origin": "{what}，{as_of} — {source}",
+    "own_yours": "你给出的",
+    "own_no_capex": "数据中没有 {gpu} 的购置价格：请用 `capex=` 给出每 GPU 的美元价格。",
+    "own_no_power": "目录中没有 {gpu} 的板卡功耗，自购需要它来计算电费：请选择其他 `gpu=`。",
+    "unknown_basis": "没有 `{basis}` 这种计价方式：请从 {known} 中选择。",
+    "no_offer_on_basis": "{gpu} 没有 `{basis}` 的报价（已有：{available}）：请换一个 `basis=` 或给出 `price=`。",
+    "note_compare_basis": "所有 GPU 都按 `basis={basis}` 计价：各取该方式下报价的中位数（`prices <gpu>` 列出报价）。",
+    "gpu_price_basis": "${price}/小时 {basis}，{provider}，{as_of}",
+    "prices_title": "GPU 价格：按计价方式列出的报价，附日期和来源",
+    "prices_gpu_title": "{gpu}：{count} 条报价，美元/GPU 小时",
+    "prices_gpu_line": "{gpu}：默认 {default} · {spreads}",
+    "prices_spread_short": "{basis} ${low}–${high}（中位数 ${median}，{counted}）",
+    "prices_none": "无报价：请给出 `price=`",
+    "prices_basis_heading": "{basis}：${low} 至 ${high}，中位数 ${median} — {listed} 条报价中计入 {counted} 条",
+    "prices_offer": "${price} {provider}{instance}{region}，{as_of}{stale}{marks} — {source}",
+    "prices_instance": "，{instance}",
+    "prices_default_mark": " ← 默认",
+    "prices_not_counted_mark": "（未计入：{reason}）",
+    "prices_reason_older": "同一供应商有更新或更便宜的报价，或比数据中最新日期早 {days} 天以上",
+    "prices_reason_seed": "种子文档的价格，`basis=seed`",
+    "prices_stale": " ⚠ 超过一年或未注明日期",
+    "prices_rule": "规则：每种计价方式下，取每家供应商最新的报价（同一天取最便宜的），若有则只取数据最新日期（{data_date}）前 {days} 天内的，再取中位数（偶数个时取较便宜的中间值）。不写 `basis=` 时，种子文档给出价格的 GPU（A100）用该价格，其余用按需价格；`compare` 让所有 GPU 用同一种计价方式。`basis=own` 计算自购 GPU 的成本。",
+    "prices_override": "已包含运营方文件中的报价。",
+    "api_title": "API 价格：每百万 token 的美元价格，输入与输出",
+    "api_title_model": "{model}：{count} 条 API 价格，每百万 token 美元",
+    "api_model_line": "{model}{open}：{count} 条报价，最低输入 ${input} · 输出 ${output}",
+    "api_open_weights": "（开放权重）",
+    "api_offer": "{provider}：输入 ${input} · 输出 ${output}，{as_of}{stale} — {source}",
+    "api_footer": "标准档位的公开价格；部分端点使用量化权重（见来源）。`infer <模型>` 会把自建部署的成本与之对比。",
+    "unknown_api_model": "`{word}`：没有该模型的 API 价格。已有：{models}。",
+    "field_api": "自建还是购买",
+    "api_band": "{model} 的 API：按此输入输出比例每百万 token {low}–{high}（中位数 {median}，{count} 条报价；最便宜：{provider}）",
+    "api_hosted": "此处自建：满载时每百万 token {cost}（每秒 {capacity} 个请求，每小时 {hourly}）",
+    "api_break_even": "负载高于每秒 {rps} 个请求（每天 {tokens} token）时自建比最便宜的 API 更省，因为无论负载多少每小时都要付 {hourly}",
+    "api_never": "此处自建始终比最便宜的 API 贵：即使满载，每百万 token 也要 {cost}",
+    "api_chart_heading": "每百万 token 美元（输入 {input}，输出 {output}）：自建在不同负载下与 API 对比",
+    "api_chart_load": "自建，{share}（{rps}/秒）",
+    "api_chart_cheapest": "API，最便宜",
+    "api_chart_median": "API，中位数",
+    "api_chart_highest": "API，最贵",
+    "prices_file_invalid": "LLMCOST_PRICES={path}：{problem}",
+    "api_break_even_median": "；负载高于每秒 {rps} 个请求时比 API 中位数更省",
+    "help_prices": "每个价格都基于一种计价方式：`basis=on-demand` `commit`（1 年）`commit-3y` `spot` `seed` `own`。某种方式下的价格取各供应商最新报价的中位数（`prices <gpu>` 列出报价及日期和来源）；`compare` 让所有 GPU 用同一种方式。\n`basis=own` 为自购：`capex=`（每 GPU 美元）按 `years=` 年、使用率 `util=` 分摊，加上电费（`kwh=` × 板卡功耗 × `pue=`）和 `ops=`，逐项列出。\n`api <模型>`：按 token 计费的 API 价格；`infer <模型>` 会与之对比，并给出自建更省的负载下限。",
 }

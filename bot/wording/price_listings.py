@@ -1,0 +1,133 @@
+"""`prices [gpu]` and `api [model]` worded as listings; `--json` prints the tables behind them."""
+
+from collections.abc import Sequence
+
+from bot.wording import numbers as fmt
+from bot.wording.i18n import t
+from bot.wording.report import Listing
+from calc.api_prices import ApiTable, ListedApiOffer
+from calc.prices import SEED_PROVIDER, STALE_AFTER_DAYS, ListedOffer, ListedSpread, PriceTable
+
+
+def _usd(value: float) -> str:
+    return f"{value:g}"
+
+
+def _offer_line(offer: ListedOffer, lang: str) -> str:
+    marks = t(lang, "prices_default_mark") if offer.default else ""
+    if not offer.counted:
+        reason = "seed" if offer.provider == SEED_PROVIDER else "older"
+        marks += t(lang, "prices_not_counted_mark", reason=t(lang, f"prices_reason_{reason}", days=STALE_AFTER_DAYS))
+    return t(
+        lang,
+        "prices_offer",
+        price=_usd(offer.usd_per_gpu_hour),
+        provider=offer.provider,
+        instance=t(lang, "prices_instance", instance=offer.instance) if offer.instance else "",
+        region=f" ({offer.region})" if offer.region else "",
+        as_of=fmt.price_date(offer.as_of, lang),
+        stale=t(lang, "prices_stale") if offer.stale else "",
+        marks=marks,
+        source=offer.source,
+    )
+
+
+def _spread_heading(spread: ListedSpread, lang: str) -> str:
+    return t(
+        lang,
+        "prices_basis_heading",
+        basis=fmt.basis(spread.basis, lang),
+        low=_usd(spread.low_usd),
+        median=_usd(spread.median_usd),
+        high=_usd(spread.high_usd),
+        counted=spread.counted,
+        listed=spread.listed,
+    )
+
+
+def _default_words(offers: Sequence[ListedOffer], lang: str) -> str:
+    default = next((offer for offer in offers if offer.default), None)
+    if default is None:
+        return t(lang, "prices_none")
+    return t(
+        lang,
+        "gpu_price_basis",
+        price=_usd(default.usd_per_gpu_hour),
+        basis=fmt.basis(default.basis, lang),
+        provider=default.provider,
+        as_of=fmt.price_date(default.as_of, lang),
+    )
+
+
+def prices_listing(table: PriceTable, gpu_ids: Sequence[str], lang: str, operator_file: bool = False) -> Listing:
+    """One GPU: each basis's spread, then every offer with its date and source. All GPUs: a line each."""
+    data_date = table.data_date.isoformat() if table.data_date else "?"
+    rule = t(lang, "prices_rule", data_date=data_date, days=STALE_AFTER_DAYS)
+    footer = [rule, *([t(lang, "prices_override")] if operator_file else [])]
+    if table.gpu is not None:
+        sections = []
+        for spread in table.spread:
+            offers = [o for o in table.offers if o.basis == spread.basis and o.provider != SEED_PROVIDER]
+            sections.append((_spread_heading(spread, lang), [_offer_line(o, lang) for o in offers]))
+        seed = [o for o in table.offers if o.provider == SEED_PROVIDER]
+        if seed:
+            sections.append((fmt.basis("seed", lang), [_offer_line(o, lang) for o in seed]))
+        title = t(lang, "prices_gpu_title", gpu=table.gpu, count=len(table.offers))
+        return Listing(title=title, sections=[*sections, ("", footer)], lang=lang, data=table)
+    lines = []
+    for gpu_id in gpu_ids:
+        spreads = [
+            t(
+                lang,
+                "prices_spread_short",
+                basis=fmt.basis(s.basis, lang),
+                low=_usd(s.low_usd),
+                median=_usd(s.median_usd),
+                high=_usd(s.high_usd),
+                counted=s.counted,
+            )
+            for s in table.spread
+            if s.gpu == gpu_id
+        ]
+        offers = [o for o in table.offers if o.gpu == gpu_id]
+        default = _default_words(offers, lang)
+        lines.append(t(lang, "prices_gpu_line", gpu=gpu_id, default=default, spreads=" · ".join(spreads) or "—"))
+    return Listing(title=t(lang, "prices_title"), sections=[("", lines), ("", footer)], lang=lang, data=table)
+
+
+def _api_line(offer: ListedApiOffer, lang: str) -> str:
+    return t(
+        lang,
+        "api_offer",
+        provider=offer.provider,
+        input=_usd(offer.input_usd_per_1m),
+        output=_usd(offer.output_usd_per_1m),
+        as_of=offer.as_of,
+        stale=t(lang, "prices_stale") if offer.stale else "",
+        source=offer.source,
+    )
+
+
+def api_listing(table: ApiTable, lang: str) -> Listing:
+    """One model: each offer with its date and source. All models: a line each with the cheapest prices."""
+    footer = ("", [t(lang, "api_footer")])
+    if table.model is not None:
+        title = t(lang, "api_title_model", model=table.model, count=len(table.offers))
+        return Listing(
+            title=title, sections=[("", [_api_line(o, lang) for o in table.offers]), footer], lang=lang, data=table
+        )
+    lines = []
+    for model in dict.fromkeys(offer.model for offer in table.offers):
+        offers = [offer for offer in table.offers if offer.model == model]
+        lines.append(
+            t(
+                lang,
+                "api_model_line",
+                model=model,
+                open=t(lang, "api_open_weights") if offers[0].open_weights else "",
+                count=len(offers),
+                input=_usd(min(o.input_usd_per_1m for o in offers)),
+                output=_usd(min(o.output_usd_per_1m for o in offers)),
+            )
+        )
+    return Listing(title=t(lang, "api_title"), sections=[("", lines), footer], lang=lang, data=table)
