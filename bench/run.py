@@ -245,11 +245,13 @@ def cli_commands() -> dict[str, list[str]]:
 def cli_round(round_index: int, runs: int, samples: Samples) -> None:
     """Wall time of each command, the median of `runs` runs taken in turns."""
     commands = cli_commands()
+    # This checkout's llmcost, whichever the script's installation points at.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name in in_turns(list(commands), round_index):
             began = time.perf_counter()
-            subprocess.run(commands[name], cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
+            subprocess.run(commands[name], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)
             times[name].append(time.perf_counter() - began)
     for name, seconds in times.items():
         record(samples, name, "wall ms", statistics.median(seconds) * 1000)
