@@ -7,10 +7,11 @@ import asyncio
 import logging
 
 from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
-from bot.web.access_log import access_log
-from bot.web.guards import MAX_BODY, RecentSignatures, refuse_oversized, refuse_replays
+from bot.web.access_log import SLACK_BODY, access_log
+from bot.web.guards import MAX_BODY, Handler, RecentSignatures, refuse_oversized, refuse_replays
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
@@ -46,14 +47,29 @@ async def finish_background_work(_: web.Application) -> None:
             log.warning("stopping with %d tasks unfinished after %.0f s", len(unfinished), BACKGROUND_S)
 
 
+def slack_events(app: AsyncApp) -> Handler:
+    """Bolt's own handler of Slack's requests (slack_bolt.app.async_server), leaving Bolt's reading of the body on
+    the request for the access log."""
+
+    async def handle(request: web.Request) -> web.StreamResponse:
+        bolt_request = await to_bolt_request(request)
+        request[SLACK_BODY] = bolt_request.body
+        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
+
+    return handle
+
+
 def build_web_app(app: AsyncApp) -> web.Application:
-    # Bolt's own application has aiohttp's 1 MiB body limit and no way to change it: its routes are served here.
+    # Bolt's own application has aiohttp's 1 MiB body limit and no way to change it: its routes are served here,
+    # its OAuth pages as they are, Slack's requests through slack_events.
     web_app = web.Application(
         client_max_size=MAX_BODY, middlewares=[access_log, refuse_oversized, refuse_replays(RecentSignatures())]
     )
     for route in app.web_app(path=EVENTS_PATH).router.routes():
         assert route.resource is not None  # Bolt adds every route through a resource
-        web_app.router.add_route(route.method, route.resource.canonical, route.handler)
+        if route.method != "POST":
+            web_app.router.add_route(route.method, route.resource.canonical, route.handler)
+    web_app.router.add_post(EVENTS_PATH, slack_events(app))
     web_app.router.add_get(HEALTH_PATH, healthz)
     web_app.on_cleanup.append(finish_background_work)
     return web_app
