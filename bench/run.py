@@ -24,6 +24,9 @@ of Slack's Web API; everything goes to 127.0.0.1. Besides `bare`, two servers sp
 libraries' and llmcost's own: `libs+sqlalchemy` is the bare app after importing what the bot imports besides
 Bolt (pydantic, pydantic-settings, python-dotenv, SQLAlchemy's asyncio engine with aiosqlite) and `libs+sqlite3`
 the same with stdlib sqlite3 (and aiosqlite) instead of SQLAlchemy.
+
+`--compare before=/path/to/another/checkout` adds that checkout's bot to every round, paired with this one's:
+what a change buys, measured on the same noisy machine at the same moments.
 """
 
 import argparse
@@ -71,12 +74,19 @@ class Server:
     answers_with_text: bool  # the bot answers with a message; the bare apps' ack is empty
     loaded: bool = True  # False: only its start to the first answer is measured
     new_database: bool = False
+    root: Path = ROOT  # the checkout it runs from
+
+    @property
+    def is_bot(self) -> bool:
+        return self.command[1:] == ["-m", "bot"]
 
 
-def servers() -> list[Server]:
+def servers(others: dict[str, Path]) -> list[Server]:
+    """The servers of a run; `others` adds a bot from another checkout of llmcost each (to measure a change)."""
     bot = [sys.executable, "-m", "bot"]
     return [
         Server("bot", bot, answers_with_text=True),
+        *(Server(name, bot, answers_with_text=True, root=root.resolve()) for name, root in others.items()),
         Server("bare", BARE, answers_with_text=False),
         Server("bot-new-db", bot, answers_with_text=True, loaded=False, new_database=True),
         Server(
@@ -170,10 +180,15 @@ async def start(server: Server, api_url: str, database: Path) -> Running:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     own = {key: value for key, value in os.environ.items() if not key.startswith("SLACK_")}
-    env = {**own, "PYTHONPATH": str(ROOT), "DATABASE_URL": f"sqlite:///{database}", **http_variables(api_url, port)}
+    env = {
+        **own,
+        "PYTHONPATH": str(server.root),
+        "DATABASE_URL": f"sqlite:///{database}",
+        **http_variables(api_url, port),
+    }
     began = time.perf_counter()
     process = await asyncio.create_subprocess_exec(
-        *server.command, cwd=ROOT, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
+        *server.command, cwd=server.root, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
     )
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
         while time.perf_counter() - began < 30:
@@ -197,13 +212,13 @@ def in_turns(items: Sequence, round_index: int) -> list:
 
 
 async def server_round(
-    round_index: int, api_url: str, workdir: Path, requests: dict[int, int], samples: Samples
+    every: list[Server], round_index: int, api_url: str, workdir: Path, requests: dict[int, int], samples: Samples
 ) -> None:
-    order = in_turns(servers(), round_index)
+    order = in_turns(every, round_index)
     running: list[Running] = []
     try:
         for server in order:
-            database = workdir / (f"new-{round_index}.db" if server.new_database else "existing.db")
+            database = workdir / (f"new-{round_index}.db" if server.new_database else f"{server.name}.db")
             started = await start(server, api_url, database)
             record(samples, server.name, "first answer ms", started.first_answer_s * 1000)
             if server.loaded:
@@ -278,8 +293,8 @@ def ratios(ours: Sequence[float], theirs: Sequence[float]) -> list[float]:
     return [a / b for a, b in zip(ours, theirs, strict=True)]
 
 
-def report(samples: Samples, rounds: int, requests: dict[int, int], cli_runs: int) -> str:
-    names = [server.name for server in servers()]
+def report(every: list[Server], samples: Samples, rounds: int, requests: dict[int, int], cli_runs: int) -> str:
+    names = [server.name for server in every]
     measures = list(dict.fromkeys(measure for name in names for measure in samples.get(name, {})))
     lines = [
         f"{rounds} paired rounds, order reversed each round; median [interquartile range] over the rounds.",
@@ -324,6 +339,13 @@ def report(samples: Samples, rounds: int, requests: dict[int, int], cli_runs: in
         f"  bot errors {errors:.0f} (goal 0); slowest answer at {SATURATION[0]} {slowest:.0f} ms "
         f"(Slack's limit {SLACK_DEADLINE_S * 1000:.0f})"
     )
+    for other in every:
+        if other.is_bot and other.name != "bot" and other.loaded:
+            lines += ["", f"paired ratios, bot / {other.name}:"]
+            for measure in ("first answer ms", "memory MiB", *(f"p50 ms at {c}" for c in requests)):
+                paired(measure, "bot", other.name, measure, None)
+            for measure in (*(f"p99 ms at {c}" for c in requests), "CPU ms per command at 8"):
+                paired(measure, "bot", other.name, measure, None)
     lines += ["", "where start-up and memory go (paired ratios):"]
     for label, ours, theirs in (
         ("the libraries with SQLAlchemy / bare", "libs+sqlalchemy", "bare"),
@@ -345,18 +367,19 @@ def report(samples: Samples, rounds: int, requests: dict[int, int], cli_runs: in
 
 
 async def measure_servers(
-    rounds: int, requests: dict[int, int], samples: Samples, progress: Callable[[str], None]
+    every: list[Server], rounds: int, requests: dict[int, int], samples: Samples, progress: Callable[[str], None]
 ) -> None:
     fake = FakeSlack()
     await fake.start()
     try:
         with tempfile.TemporaryDirectory(prefix="llmcost-bench-") as directory:
             workdir = Path(directory)
-            # The database `bot` starts on: created and migrated once, before any round.
-            bot = next(server for server in servers() if server.name == "bot")
-            await (await start(bot, fake.api_url, workdir / "existing.db")).stop()
+            # The database each bot starts on: created and migrated once, before any round.
+            for bot in every:
+                if bot.is_bot and not bot.new_database:
+                    await (await start(bot, fake.api_url, workdir / f"{bot.name}.db")).stop()
             for round_index in range(rounds):
-                await server_round(round_index, fake.api_url, workdir, requests, samples)
+                await server_round(every, round_index, fake.api_url, workdir, requests, samples)
                 progress(f"round {round_index + 1}/{rounds} done")
     finally:
         await fake.stop()
@@ -370,25 +393,35 @@ def main() -> None:
     parser.add_argument("--cli-runs", type=int, default=3, help="runs of each CLI command a round")
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI timing")
     parser.add_argument("--json", type=Path, help="also write every per-round value to this file")
+    parser.add_argument(
+        "--compare",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="also run the bot of another checkout (e.g. before a change), paired with this one",
+    )
     arguments = parser.parse_args()
+    others = {name: Path(root) for name, root in (pair.split("=", 1) for pair in arguments.compare)}
+    every = servers(others)
     # An installed package has its bytecode compiled by pip; an editable checkout (and a machine that sets
     # PYTHONDONTWRITEBYTECODE) would compile llmcost's modules at every start, which the bare app never does.
-    for package in ("bot", "calc", "bench"):
-        compileall.compile_dir(ROOT / package, quiet=1)
+    for root in {ROOT, *others.values()}:
+        for package in ("bot", "calc", "bench"):
+            compileall.compile_dir(root / package, quiet=1)
     requests = {1: arguments.c1, 8: arguments.c8}
     samples: Samples = {}
 
     def progress(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
-    asyncio.run(measure_servers(arguments.rounds, requests, samples, progress))
+    asyncio.run(measure_servers(every, arguments.rounds, requests, samples, progress))
     if not arguments.no_cli:
         for round_index in range(arguments.rounds):
             cli_round(round_index, arguments.cli_runs, samples)
         progress("CLI done")
     if arguments.json:
         arguments.json.write_text(json.dumps(samples, indent=1))
-    print(report(samples, arguments.rounds, requests, arguments.cli_runs))
+    print(report(every, samples, arguments.rounds, requests, arguments.cli_runs))
 
 
 if __name__ == "__main__":
