@@ -5,7 +5,9 @@ Around Bolt: a log line per request, oversized bodies and exact replays refused,
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
@@ -47,6 +49,28 @@ async def finish_background_work(_: web.Application) -> None:
             log.warning("stopping with %d tasks unfinished after %.0f s", len(unfinished), BACKGROUND_S)
 
 
+Hook = Callable[[web.Application], Awaitable[None]]
+
+
+def web_api_connections(app: AsyncApp) -> tuple[Hook, Hook]:
+    """One HTTP session for every Web API call the app makes, opened with the server and closed after it.
+
+    Bolt builds a client for each request from the app's own, passing on its session; without one, slack_sdk
+    opens a new session, so a new connection (and a TLS handshake with slack.com), for every call: Bolt's
+    auth.test and the first users.info before the first answer, each form opened, each mention answered.
+    """
+
+    async def open_session(_: web.Application) -> None:
+        # slack_sdk gives the timeout to the sessions it opens itself; a session of ours carries it instead.
+        app.client.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=app.client.timeout))
+
+    async def close_session(_: web.Application) -> None:
+        if app.client.session is not None:
+            await app.client.session.close()
+
+    return open_session, close_session
+
+
 def slack_events(app: AsyncApp) -> Handler:
     """Bolt's own handler of Slack's requests (slack_bolt.app.async_server), leaving Bolt's reading of the body on
     the request for the access log."""
@@ -71,7 +95,10 @@ def build_web_app(app: AsyncApp) -> web.Application:
             web_app.router.add_route(route.method, route.resource.canonical, route.handler)
     web_app.router.add_post(EVENTS_PATH, slack_events(app))
     web_app.router.add_get(HEALTH_PATH, healthz)
-    web_app.on_cleanup.append(finish_background_work)
+    open_session, close_session = web_api_connections(app)
+    web_app.on_startup.append(open_session)
+    # Background work first: it may still call the Web API.
+    web_app.on_cleanup.extend((finish_background_work, close_session))
     return web_app
 
 

@@ -57,3 +57,10 @@ async def test_a_slow_slack_does_not_hold_the_answer_to_a_mention(bot: BotServer
     assert time.perf_counter() - began < 1.0  # acknowledged before the reply is posted
     (reply,) = await fake_slack.wait_for("chat.postMessage", timeout=5)
     assert "7B" in reply.payload["text"]
+
+
+async def test_web_api_calls_share_one_connection(bot: BotServer, fake_slack: FakeSlack) -> None:
+    # The first command calls auth.test (Bolt's authorization) and users.info (the asker's language).
+    assert (await bot.command("train 175B 500B"))["text"]
+    assert [call.method for call in fake_slack.calls] == ["auth.test", "users.info"]
+    assert fake_slack.peers[0] == fake_slack.peers[1]
