@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.config import Config
 from bot.slack.listeners import errors, form, home, mentions, menus, share, slash_command
 from bot.slack.people import People
-from bot.slack.services import Services, provide
+from bot.slack.services import ProvideServices, Services
 from bot.store.database import create_engine
 from bot.store.handled_events import HandledEvents
 from bot.store.team_settings import TeamSettings
@@ -113,7 +113,7 @@ def create_app(config: Config) -> AsyncApp:
         handled_events=HandledEvents(engine),
         admins=config.llmcost_admins,
     )
-    app.middleware(provide(services))
+    app.middleware(ProvideServices(services))
     for listeners in (slash_command, share, menus, form, home, mentions, errors):
         listeners.register(app)
     return app
