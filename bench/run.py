@@ -184,10 +184,12 @@ async def start(server: Server, api_url: str, database: Path) -> Running:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     own = {key: value for key, value in os.environ.items() if not key.startswith("SLACK_")}
+    # A DATABASE_URL of this shell (a PostgreSQL) is passed on, except to the server that needs a new SQLite file.
+    given = None if server.new_database else os.environ.get("DATABASE_URL")
     env = {
         **own,
         "PYTHONPATH": str(server.root),
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": given or f"sqlite:///{database}",
         **http_variables(api_url, port),
     }
     began = time.perf_counter()
