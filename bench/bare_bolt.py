@@ -3,20 +3,18 @@
 Same variables as `python -m bot` (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL, PORT), same signature
 checks, and the same GET /healthz, so start-up is measured the same way for both.
 
-With `--with-stack` it first imports, and never uses, the libraries llmcost runs on besides Bolt (pydantic,
-pydantic-settings, python-dotenv, SQLAlchemy's asyncio engine with the SQLite driver): the floor that any app
-on this stack starts from, before a line of its own code.
+With `--with MODULE,MODULE...` it first imports, and never uses, those modules (bench/run.py passes the libraries
+llmcost runs on besides Bolt: pydantic, pydantic-settings, python-dotenv, and either SQLAlchemy's asyncio engine
+or stdlib sqlite3): the floor that an app on that stack starts from, before a line of its own code.
 """
 
+import argparse
 import importlib
 import os
-import sys
 
 from aiohttp import web
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
-
-STACK = ("pydantic", "pydantic_settings", "dotenv", "sqlalchemy.ext.asyncio", "sqlalchemy.dialects.sqlite.aiosqlite")
 
 
 async def healthz(_: web.Request) -> web.Response:
@@ -28,9 +26,10 @@ async def only_ack(ack: AsyncAck) -> None:
 
 
 def main() -> None:
-    if "--with-stack" in sys.argv[1:]:
-        for module in STACK:
-            importlib.import_module(module)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--with", dest="modules", default="", help="comma-separated modules to import first")
+    for module in filter(None, parser.parse_args().modules.split(",")):
+        importlib.import_module(module)
     client = AsyncWebClient(token=os.environ["SLACK_BOT_TOKEN"], base_url=os.environ["SLACK_API_URL"])
     app = AsyncApp(client=client, signing_secret=os.environ["SLACK_SIGNING_SECRET"])
     app.command("/llmcost")(only_ack)

@@ -1,16 +1,22 @@
 """The Slack app, built from the configuration: one factory for HTTP mode and Socket Mode, one workspace or many (OAuth)."""
 
+import copy
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.listener.async_listener import AsyncListener
+from slack_bolt.listener.asyncio_runner import AsyncioListenerRunner
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.request.payload_utils import is_slash_command
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
 from bot.slack.listeners import errors, form, home, mentions, menus, share, slash_command
 from bot.slack.people import People
-from bot.slack.services import Services, provide
+from bot.slack.services import ProvideServices, Services
 from bot.store.database import create_engine
 from bot.store.handled_events import HandledEvents
 from bot.store.team_settings import TeamSettings
@@ -49,6 +55,47 @@ def web_api(config: Config, engine: AsyncEngine) -> dict[str, Any]:
     return found | {"token": token}
 
 
+class CommandsAnsweredInTheAck(AsyncioListenerRunner):
+    """Bolt's listener runner, except that a slash command's listener runs to its end before the HTTP response.
+
+    Bolt (process_before_response off) runs every listener in a task and polls for its ack every 10 ms: each
+    command would wait 10 ms at least and wake the loop for nothing. A command's answer is the ack itself, so
+    nothing is lost by finishing first. Everything else (Share, menus, the form, mentions, the Home tab) keeps
+    Bolt's way, its work after the ack off the request path. Either way a failure reaches the app's error
+    handler (the apology), which is this runner's own and is set by `app.error` as before.
+    """
+
+    async def run(
+        self,
+        request: AsyncBoltRequest,
+        response: BoltResponse,
+        listener_name: str,
+        listener: AsyncListener,
+        starting_time: float | None = None,
+    ) -> BoltResponse | None:
+        if not is_slash_command(request.body):
+            return await super().run(request, response, listener_name, listener, starting_time)
+        # A copy, not a switch: another request's listener may be running on this runner meanwhile.
+        before_response = copy.copy(self)
+        before_response.process_before_response = True
+        return await AsyncioListenerRunner.run(
+            before_response, request, response, listener_name, listener, starting_time
+        )
+
+
+def answer_commands_in_the_ack(app: AsyncApp) -> None:
+    """Install CommandsAnsweredInTheAck in place of Bolt's runner; before `app.error`, which sets its handler."""
+    bolt = app.listener_runner
+    app._async_listener_runner = CommandsAnsweredInTheAck(  # Bolt has no setter for it
+        logger=bolt.logger,
+        process_before_response=False,
+        listener_error_handler=bolt.listener_error_handler,
+        listener_start_handler=bolt.listener_start_handler,
+        listener_completion_handler=bolt.listener_completion_handler,
+        lazy_listener_runner=bolt.lazy_listener_runner,
+    )
+
+
 def create_app(config: Config) -> AsyncApp:
     """The app; its database must be migrated already (`python -m bot` does it before serving)."""
     engine = create_engine(config.database())
@@ -59,13 +106,14 @@ def create_app(config: Config) -> AsyncApp:
         signing_secret=secret.get_secret_value() if secret else "",
         name="llmcost",
     )
+    answer_commands_in_the_ack(app)
     services = Services(
         store=TeamSettings(engine),
         people=People(),
         handled_events=HandledEvents(engine),
         admins=config.llmcost_admins,
     )
-    app.middleware(provide(services))
+    app.middleware(ProvideServices(services))
     for listeners in (slash_command, share, menus, form, home, mentions, errors):
         listeners.register(app)
     return app

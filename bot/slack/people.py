@@ -62,6 +62,9 @@ class People:
             self._calls[key] = (self._clock(), call)
             if len(self._calls) > SIZE:
                 self._calls.popitem(last=False)
+        if call.done():  # nearly always: the person asked before (waiting on it would cost a loop turn and a timer)
+            found = call.result()
+            return UNKNOWN if found is None else found
         try:
             # Shielded: a request that stops waiting leaves the call running for the next one.
             found = await asyncio.wait_for(asyncio.shield(call), WAIT_S)

@@ -4,6 +4,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from slack_bolt.async_app import AsyncBoltContext
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.slack.people import People
@@ -21,15 +23,22 @@ class Services:
     admins: tuple[str, ...] = ()  # LLMCOST_ADMINS: may change any workspace's defaults, besides its admins
 
 
-def provide(services: Services) -> Callable[..., Awaitable[BoltResponse | None]]:
-    """A global Bolt middleware putting `services` in every request's context, so a listener's signature stays
-    Bolt's own and a listener module needs no wiring to reach them."""
+class ProvideServices(AsyncMiddleware):
+    """A global Bolt middleware putting the services in every request's context, so a listener's signature stays
+    Bolt's own and a listener module needs no wiring to reach them.
 
-    async def put_in_context(context: AsyncBoltContext, next: Callable[[], Awaitable[BoltResponse]]) -> BoltResponse:
-        context[_CONTEXT_KEY] = services
+    A subclass rather than a function: Bolt injects a function middleware's arguments by name on every request,
+    4% of a command's CPU time in a CPU-time profile, for one assignment.
+    """
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[BoltResponse]]
+    ) -> BoltResponse:
+        req.context[_CONTEXT_KEY] = self._services
         return await next()
-
-    return put_in_context
 
 
 def services_of(context: AsyncBoltContext) -> Services:

@@ -10,7 +10,6 @@ import json
 import logging
 import time
 from typing import Any
-from urllib.parse import parse_qs
 
 from aiohttp import web
 
@@ -18,6 +17,9 @@ from bot.web.guards import Handler
 
 log = logging.getLogger("bot.access")
 
+# Bolt's reading of a request's body, left on the request by the server's Slack handler (bot.web.server): the
+# log describes the request from it, without parsing the body a second time.
+SLACK_BODY = web.RequestKey("slack_body", dict)
 # Slack's fields are short; anything longer is not Slack's, and a log line stays one short line.
 FIELD_CHARS = 40
 
@@ -26,30 +28,16 @@ def _clip(value: object) -> str:
     return str(value)[:FIELD_CHARS]
 
 
-def _slack_fields(body: bytes, content_type: str) -> dict[str, str]:
-    """The kind of Slack request in `body`, read from the few fields that say it (nothing else is kept)."""
-    try:
-        if content_type == "application/json":
-            payload: Any = json.loads(body)
-        else:
-            form = parse_qs(body.decode(), max_num_fields=50)
-            if "command" in form:
-                words = form.get("text", [""])[0].split(maxsplit=1)
-                return {
-                    "kind": "command",
-                    "command": _clip(form["command"][0]),
-                    "word": _clip(words[0] if words else ""),
-                }
-            payload = json.loads(form["payload"][0]) if "payload" in form else {}
-    except (ValueError, KeyError, IndexError):
-        return {"kind": "unreadable"}
-    if not isinstance(payload, dict):
-        return {"kind": "unreadable"}
-    fields = {"kind": _clip(payload.get("type", "unknown"))}
-    actions = payload.get("actions")
+def _slack_fields(body: dict[str, Any]) -> dict[str, str]:
+    """The kind of Slack request, from the few fields of its body that say it (nothing else is kept)."""
+    if "command" in body:
+        words = str(body.get("text") or "").split(maxsplit=1)
+        return {"kind": "command", "command": _clip(body["command"]), "word": _clip(words[0] if words else "")}
+    fields = {"kind": _clip(body.get("type", "unknown"))}
+    actions = body.get("actions")
     if isinstance(actions, list) and actions and isinstance(actions[0], dict):
         fields["action"] = _clip(actions[0].get("action_id", ""))
-    event = payload.get("event")
+    event = body.get("event")
     if isinstance(event, dict):
         fields["event"] = _clip(event.get("type", ""))
     return fields
@@ -68,10 +56,10 @@ async def access_log(request: web.Request, handler: Handler) -> web.StreamRespon
         raise
     finally:
         line: dict[str, object] = {"method": request.method, "path": _clip(request.path), "status": status}
-        # Only a request Bolt accepted is described: its body is read already (aiohttp keeps it), so this waits
-        # on nothing, and a forged or oversized one is not parsed at all.
-        if request.method == "POST" and status < 400 and request.body_exists:
-            line.update(_slack_fields(await request.read(), request.content_type))
+        # Only a request Bolt accepted is described (a forged one says nothing of itself worth logging).
+        body = request.get(SLACK_BODY)
+        if status < 400 and isinstance(body, dict):
+            line.update(_slack_fields(body))
         if retry := request.headers.get("X-Slack-Retry-Num"):
             line["retry"] = _clip(retry)
         line["ms"] = round((time.perf_counter() - started) * 1000, 1)

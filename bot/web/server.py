@@ -5,12 +5,15 @@ Around Bolt: a log line per request, oversized bodies and exact replays refused,
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 
+import aiohttp
 from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
-from bot.web.access_log import access_log
-from bot.web.guards import MAX_BODY, RecentSignatures, refuse_oversized, refuse_replays
+from bot.web.access_log import SLACK_BODY, access_log
+from bot.web.guards import MAX_BODY, Handler, RecentSignatures, refuse_oversized, refuse_replays
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
@@ -46,16 +49,56 @@ async def finish_background_work(_app: web.Application) -> None:
             log.warning("stopping with %d tasks unfinished after %.0f s", len(unfinished), BACKGROUND_S)
 
 
+Hook = Callable[[web.Application], Awaitable[None]]
+
+
+def web_api_connections(app: AsyncApp) -> tuple[Hook, Hook]:
+    """One HTTP session for every Web API call the app makes, opened with the server and closed after it.
+
+    Bolt builds a client for each request from the app's own, passing on its session; without one, slack_sdk
+    opens a new session, so a new connection (and a TLS handshake with slack.com), for every call: Bolt's
+    auth.test and the first users.info before the first answer, each form opened, each mention answered.
+    """
+
+    async def open_session(_: web.Application) -> None:
+        # slack_sdk gives the timeout to the sessions it opens itself; a session of ours carries it instead.
+        app.client.session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=app.client.timeout))
+
+    async def close_session(_: web.Application) -> None:
+        if app.client.session is not None:
+            await app.client.session.close()
+
+    return open_session, close_session
+
+
+def slack_events(app: AsyncApp) -> Handler:
+    """Bolt's own handler of Slack's requests (slack_bolt.app.async_server), leaving Bolt's reading of the body on
+    the request for the access log."""
+
+    async def handle(request: web.Request) -> web.StreamResponse:
+        bolt_request = await to_bolt_request(request)
+        request[SLACK_BODY] = bolt_request.body
+        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
+
+    return handle
+
+
 def build_web_app(app: AsyncApp) -> web.Application:
-    # Bolt's own application has aiohttp's 1 MiB body limit and no way to change it: its routes are served here.
+    # Bolt's own application has aiohttp's 1 MiB body limit and no way to change it: its routes are served here,
+    # its OAuth pages as they are, Slack's requests through slack_events.
     web_app = web.Application(
         client_max_size=MAX_BODY, middlewares=[access_log, refuse_oversized, refuse_replays(RecentSignatures())]
     )
     for route in app.web_app(path=EVENTS_PATH).router.routes():
         assert route.resource is not None  # Bolt adds every route through a resource
-        web_app.router.add_route(route.method, route.resource.canonical, route.handler)
+        if route.method != "POST":
+            web_app.router.add_route(route.method, route.resource.canonical, route.handler)
+    web_app.router.add_post(EVENTS_PATH, slack_events(app))
     web_app.router.add_get(HEALTH_PATH, healthz)
-    web_app.on_cleanup.append(finish_background_work)
+    open_session, close_session = web_api_connections(app)
+    web_app.on_startup.append(open_session)
+    # Background work first: it may still call the Web API.
+    web_app.on_cleanup.extend((finish_background_work, close_session))
     return web_app
 
 

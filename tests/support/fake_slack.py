@@ -36,6 +36,8 @@ class FakeSlack:
         # en-US members. An id in `missing_users` gets user_not_found.
         self.users: dict[str, dict[str, Any]] = {}
         self.missing_users: set[str] = set()
+        # Each Web API call's client address (host, port): calls made on one connection share it.
+        self.peers: list[tuple[str, int]] = []
 
     @property
     def api_url(self) -> str:
@@ -72,6 +74,8 @@ class FakeSlack:
         method = request.match_info["method"]
         payload = await self._payload(request)
         self.calls.append(Call(method, payload, request.headers.get("Authorization")))
+        assert request.transport is not None
+        self.peers.append(request.transport.get_extra_info("peername"))
         await asyncio.sleep(self.delays.get(method, 0))
         self.answered.append(method)
         if method == "auth.test":
