@@ -537,7 +537,7 @@ def infer_report(result: InferResult, lang: str) -> Report:
                 "field_deployment",
                 "deployment_value",
                 rps=f"{d.rps:g}",
-                replicas=fmt.count(d.replicas),
+                replicas=plural(lang, "replicas_count", d.replicas, count=fmt.count(d.replicas)),
                 cards=a.cards,
                 gpus=fmt.count(d.gpus_total),
                 gpu=a.gpu,
@@ -612,7 +612,11 @@ def _memory_row(result: InferResult, lang: str) -> tuple[str, str]:
     m = result.memory
     a = result.assumptions
     gb = 1e9
-    min_cards = "?" if result.min_cards is None else fmt.count(result.min_cards)
+    min_cards = (
+        "?"
+        if result.min_cards is None
+        else plural(lang, "cards_count", result.min_cards, count=fmt.count(result.min_cards))
+    )
     return _row(
         lang,
         "field_memory_serving",

@@ -92,11 +92,15 @@ MESSAGES: dict[str, str] = {
     "field_memory_serving": "Memory per card",
     "memory_serving_value": (
         "{weights} GB weights + {kv} GB KV cache + {reserve} GB runtime reserve of {capacity} GB on {cards} × {gpu} · "
-        "{max_batch} sequences of {context} tokens fit · this batch needs at least {min_cards} card(s)"
+        "{max_batch} sequences of {context} tokens fit · this batch needs at least {min_cards}"
     ),
     "field_deployment": "Deployment",
+    "cards_count_one": "{count} card",
+    "cards_count_other": "{count} cards",
+    "replicas_count_one": "{count} replica",
+    "replicas_count_other": "{count} replicas",
     "deployment_value": (
-        "{rps} requests/s: {replicas} replica(s) × {cards} = {gpus} × {gpu}, batch {batch} each · {monthly} per month"
+        "{rps} requests/s: {replicas} × {cards} = {gpus} × {gpu}, batch {batch} each · {monthly} per month"
     ),
     "a_request": "Request",
     "a_request_given": "{input} tokens in, {output} out",

@@ -87,10 +87,12 @@ MESSAGES: dict[str, str] = {
     "field_memory_serving": "每卡显存",
     "memory_serving_value": (
         "权重 {weights} GB + KV 缓存 {kv} GB + 运行时预留 {reserve} GB，共 {capacity} GB，{cards} × {gpu} · "
-        "可容纳 {max_batch} 个 {context} token 的序列 · 此 batch 至少需要 {min_cards} 张卡"
+        "可容纳 {max_batch} 个 {context} token 的序列 · 此 batch 至少需要 {min_cards}"
     ),
     "field_deployment": "部署",
-    "deployment_value": "每秒 {rps} 个请求：{replicas} 个副本 × {cards} = {gpus} × {gpu}，每个 batch {batch} · 每月 {monthly}",
+    "cards_count_other": "{count} 张卡",
+    "replicas_count_other": "{count} 个副本",
+    "deployment_value": "每秒 {rps} 个请求：{replicas} × {cards} = {gpus} × {gpu}，每个 batch {batch} · 每月 {monthly}",
     "a_request": "请求",
     "a_request_given": "输入 {input} tokens，输出 {output}",
     "a_request_chat_default": "输入 {input}，输出 {output}：我们对聊天的假设（提示会重发之前的对话）",
