@@ -143,7 +143,7 @@ def test_counts_take_the_plural_their_number_needs(text: str, worded: str) -> No
 def test_chinese_words_one_and_many_alike() -> None:
     assert "1 张 GPU 上" in render_text(reply_to("train 7B 1T gpus=1", TODAY, lang="zh"))
     assert "放不进 1 张卡" in render_text(reply_to("infer 70B cards=1 gpu=A100", TODAY, lang="zh"))
-    assert "this batch needs at least 1 card ·" in render_text(reply_to("infer 7B gpu=H100 batch=1", TODAY))
+    assert "this batch needs at least 1 card\n" in render_text(reply_to("infer 7B gpu=H100 batch=1", TODAY))
     assert "needs at least 2 cards" in render_text(reply_to("infer 70B gpu=H200 batch=32", TODAY))
     assert "1 requests/s: 1 replica × 1 = 1 × H100-SXM" in render_text(
         reply_to("infer llama3.1-8b gpu=H100 rps=1", TODAY)
