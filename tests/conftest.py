@@ -6,6 +6,7 @@ server started here when the PostgreSQL programs are installed. Each test gets a
 
 import os
 import shutil
+import signal
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -54,6 +55,95 @@ async def postgres_database(postgres_server: str | None) -> AsyncIterator[str]:
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')
         yield f"{postgres_server.rsplit('/', 1)[0]}/{name}"
+        await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+class StoppablePostgres:
+    """A PostgreSQL server of the tests' own (never the one LLMCOST_TEST_POSTGRES_URL names), which a test stops and
+    starts again mid-run, or freezes: a frozen server accepts connections and answers nothing, as an unreachable
+    host or a hung server does."""
+
+    def __init__(self, directory: Path, binaries: Path, url: str) -> None:
+        self.directory = directory
+        self.binaries = binaries
+        self.url = url
+        self.database_url = url  # a test's own database on it (the stoppable_postgres fixture)
+        self.running = True
+        self.frozen = False
+
+    def stop(self) -> None:
+        throwaway_postgres.stop(self.directory, self.binaries)
+        self.running = False
+
+    def start(self) -> None:
+        throwaway_postgres.resume(self.directory, self.binaries)
+        self.running = True
+
+    def freeze(self) -> None:
+        self._signal_all(signal.SIGSTOP)
+        self.frozen = True
+
+    def thaw(self) -> None:
+        self._signal_all(signal.SIGCONT)
+        self.frozen = False
+
+    def _signal_all(self, sent: signal.Signals) -> None:
+        """The postmaster and every backend it forked."""
+        postmaster = int((self.directory / "data" / "postmaster.pid").read_text().split()[0])
+        children = [
+            int(stat.parent.name) for stat in Path("/proc").glob("[0-9]*/stat") if _parent_of(stat) == postmaster
+        ]
+        for pid in [postmaster, *children]:
+            os.kill(pid, sent)
+
+
+def _parent_of(stat: Path) -> int | None:
+    try:  # "pid (command) state ppid ...": the command may hold spaces, so read after its closing parenthesis
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+@pytest.fixture(scope="session")
+def stoppable_server() -> Iterator[StoppablePostgres | None]:
+    binaries = throwaway_postgres.find_binaries()
+    if binaries is None:
+        yield None
+        return
+    directory = Path(tempfile.mkdtemp(prefix="llmcost-pg-stoppable-"))
+    server = StoppablePostgres(directory, binaries, throwaway_postgres.start(directory, binaries))
+    try:
+        yield server
+    finally:
+        if server.frozen:
+            server.thaw()
+        if server.running:
+            server.stop()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture
+async def stoppable_postgres(stoppable_server: StoppablePostgres | None) -> AsyncIterator[StoppablePostgres]:
+    """The stoppable server with a new, empty database at `database_url`; running and thawed again after the test,
+    whatever the test left. Skipped without the PostgreSQL programs."""
+    if stoppable_server is None:
+        pytest.skip("no PostgreSQL programs to start a server the test may stop")
+    name = f"llmcost_test_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(stoppable_server.url)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    stoppable_server.database_url = f"{stoppable_server.url.rsplit('/', 1)[0]}/{name}"
+    yield stoppable_server
+    if stoppable_server.frozen:
+        stoppable_server.thaw()
+    if not stoppable_server.running:
+        stoppable_server.start()
+    admin = await asyncpg.connect(stoppable_server.url)
+    try:
         await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
     finally:
         await admin.close()

@@ -11,8 +11,10 @@ from bot.config import Config
 from bot.slack.listeners import errors, form, home, mentions, menus, share, slash_command
 from bot.slack.people import People
 from bot.slack.services import Services, provide
+from bot.store.availability import Availability
 from bot.store.database import create_engine
-from bot.store.handled_events import HandledEvents
+from bot.store.handled_events import ClaimedHere, HandledEvents
+from bot.store.interface import STORE_WAIT_S
 from bot.store.team_settings import TeamSettings
 
 # Slack's own default: an install begun must be finished within ten minutes.
@@ -51,7 +53,9 @@ def web_api(config: Config, engine: AsyncEngine) -> dict[str, Any]:
 
 def create_app(config: Config) -> AsyncApp:
     """The app; its database must be migrated already (`python -m bot` does it before serving)."""
-    engine = create_engine(config.database())
+    # The request path gives up on the database quickly (bot.store.interface), and answers without it.
+    engine = create_engine(config.database(), give_up_after=STORE_WAIT_S)
+    availability = Availability(engine.url, wait_s=STORE_WAIT_S)
     secret = config.slack_signing_secret
     app = AsyncApp(
         **web_api(config, engine),
@@ -60,9 +64,9 @@ def create_app(config: Config) -> AsyncApp:
         name="llmcost",
     )
     services = Services(
-        store=TeamSettings(engine),
+        store=TeamSettings(engine, availability),
         people=People(),
-        handled_events=HandledEvents(engine),
+        handled_events=ClaimedHere(HandledEvents(engine, availability)),
         admins=config.llmcost_admins,
     )
     app.middleware(provide(services))

@@ -1,4 +1,7 @@
-"""A workspace's defaults, read and written atomically: any number of processes may share the database."""
+"""A workspace's defaults, read and written atomically: any number of processes may share the database.
+
+`TeamSettings` keeps to bot.store.interface.SettingsStore: every read and write answers or raises StoreUnavailable.
+"""
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -6,6 +9,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from bot.store.availability import Availability
 from bot.store.change_counter import change_counter_of
 from bot.store.database import insert_for
 from bot.store.models import TeamSetting
@@ -19,8 +23,10 @@ class TeamSettings:
     file's change counter stands still: a write by any process moves it, so a change is seen at once everywhere.
     """
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, availability: Availability | None = None) -> None:
         self._engine = engine
+        # Shared with the other stores on the engine (bot.slack.app), so an outage is logged once per process.
+        self._availability = availability or Availability(engine.url)
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
         self._insert = insert_for(engine)
         self._change_counter = change_counter_of(engine.url)
@@ -46,7 +52,7 @@ class TeamSettings:
             .where(TeamSetting.enterprise_id == team.enterprise_id, TeamSetting.team_id == team.team_id)
             .order_by(TeamSetting.key)
         )
-        async with self._engine.connect() as connection:
+        async with self._availability.guard(), self._engine.connect() as connection:
             rows = (await connection.execute(query)).all()
         return tuple(Setting(key=row.key, value=row.value, set_by=row.set_by, set_at=row.set_at) for row in rows)
 
@@ -65,7 +71,7 @@ class TeamSettings:
             index_elements=[TeamSetting.enterprise_id, TeamSetting.team_id, TeamSetting.key],
             set_={"value": insert.excluded.value, "set_by": insert.excluded.set_by, "set_at": insert.excluded.set_at},
         )
-        async with self._sessions.begin() as session:
+        async with self._availability.guard(), self._sessions.begin() as session:
             await session.execute(upsert)
         return setting
 
@@ -76,6 +82,6 @@ class TeamSettings:
         )
         if key is not None:
             statement = statement.where(TeamSetting.key == key)
-        async with self._sessions.begin() as session:
+        async with self._availability.guard(), self._sessions.begin() as session:
             result = await session.execute(statement)
         return result.rowcount

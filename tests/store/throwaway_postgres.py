@@ -50,11 +50,20 @@ def start(directory: Path, binaries: Path) -> str:
     data = directory / "data"
     _run(binaries / "initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
     port = _free_port()
+    # Kept in the cluster's own configuration, so that `resume` starts it again as it was.
     # fsync off: a test cluster need not survive a power cut, and it makes each test database quick to create.
-    options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={directory} -c fsync=off"
-    _run(binaries / "pg_ctl", "-D", data, "-l", directory / "server.log", "-o", options, "-w", "start")
+    with (data / "postgresql.conf").open("a") as configuration:
+        configuration.write(
+            f"listen_addresses = '127.0.0.1'\nport = {port}\nunix_socket_directories = '{directory}'\nfsync = off\n"
+        )
+    resume(directory, binaries)
     _run(binaries / "createdb", "-h", "127.0.0.1", "-p", port, "-U", "postgres", DATABASE)
     return f"postgresql://postgres@127.0.0.1:{port}/{DATABASE}"
+
+
+def resume(directory: Path, binaries: Path) -> None:
+    """Start the server `start` created in `directory` (again, after `stop`): same port, same databases."""
+    _run(binaries / "pg_ctl", "-D", directory / "data", "-l", directory / "server.log", "-w", "start")
 
 
 def stop(directory: Path, binaries: Path) -> None:
