@@ -12,6 +12,7 @@ from bot.config import ConfigError, load_config
 from bot.slack.app import create_app
 from bot.store.database import shown
 from bot.store.migrate import upgrade_database
+from bot.store.serving import ServingDatabase
 from bot.web.server import serve
 from bot.wording.i18n import DEFAULT_LANG, t
 
@@ -43,13 +44,14 @@ def main() -> None:
         cause = str(error).splitlines()[0] if str(error) else type(error).__name__
         print(f"llmcost: {t(DEFAULT_LANG, 'database_unavailable', url=shown(url), cause=cause)}", file=sys.stderr)
         sys.exit(1)
-    app = create_app(config)
+    database = ServingDatabase(url)
+    app = create_app(config, database)
     if config.slack_app_token is not None:
         log.info("starting in Socket Mode")
         asyncio.run(run_socket_mode(app, config.slack_app_token.get_secret_value()))
     else:
         log.info("serving HTTP on port %d", config.port)
-        serve(app, config.port)
+        serve(app, config.port, database.ready)
 
 
 if __name__ == "__main__":

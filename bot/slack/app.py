@@ -11,11 +11,7 @@ from bot.config import Config
 from bot.slack.listeners import errors, form, home, mentions, menus, share, slash_command
 from bot.slack.people import People
 from bot.slack.services import Services, provide
-from bot.store.availability import Availability
-from bot.store.database import create_engine
-from bot.store.handled_events import ClaimedHere, HandledEvents
-from bot.store.interface import STORE_WAIT_S
-from bot.store.team_settings import TeamSettings
+from bot.store.serving import ServingDatabase
 
 # Slack's own default: an install begun must be finished within ten minutes.
 OAUTH_STATE_SECONDS = 600
@@ -51,22 +47,21 @@ def web_api(config: Config, engine: AsyncEngine) -> dict[str, Any]:
     return found | {"token": token}
 
 
-def create_app(config: Config) -> AsyncApp:
-    """The app; its database must be migrated already (`python -m bot` does it before serving)."""
-    # The request path gives up on the database quickly (bot.store.interface), and answers without it.
-    engine = create_engine(config.database(), give_up_after=STORE_WAIT_S)
-    availability = Availability(engine.url, wait_s=STORE_WAIT_S)
+def create_app(config: Config, database: ServingDatabase | None = None) -> AsyncApp:
+    """The app, on `database` (by default the one `config` names, opened here); it must be migrated already
+    (`python -m bot` does it before serving). The request path gives up on it quickly and answers without it."""
+    database = database or ServingDatabase(config.database())
     secret = config.slack_signing_secret
     app = AsyncApp(
-        **web_api(config, engine),
+        **web_api(config, database.engine),
         # Socket Mode has no HTTP requests to verify; HTTP mode always has a secret (load_config checks it).
         signing_secret=secret.get_secret_value() if secret else "",
         name="llmcost",
     )
     services = Services(
-        store=TeamSettings(engine, availability),
+        store=database.team_settings,
         people=People(),
-        handled_events=ClaimedHere(HandledEvents(engine, availability)),
+        handled_events=database.event_claims,
         admins=config.llmcost_admins,
     )
     app.middleware(provide(services))

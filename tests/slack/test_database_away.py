@@ -16,11 +16,11 @@ from pydantic import SecretStr
 
 from bot.config import Config
 from calc.gpus import DEFAULT_GPU_ID
-from tests.conftest import StoppablePostgres
 from tests.slack.conftest import BotServer, serving
 from tests.slack.test_controls import choose
 from tests.slack.test_home import home_text, open_home
 from tests.slack.test_modal import open_form, submit
+from tests.store.throwaway_postgres import StoppablePostgres
 from tests.support.blocks import shown
 from tests.support.fake_slack import FakeSlack, payload_json
 from tests.support.signing import action_body, mention_body
@@ -86,6 +86,11 @@ async def inside_slack_time() -> AsyncIterator[None]:
     assert time.perf_counter() - started < SLACK_S
 
 
+async def status_of(bot: BotServer, path: str) -> int:
+    async with inside_slack_time(), bot.session.get(f"{bot.url}{path}") as response:
+        return response.status
+
+
 async def answered_in_time(bot: BotServer, words: str, user: str = "U123") -> dict[str, Any]:
     async with inside_slack_time():
         return await bot.command(words, user=user)
@@ -101,8 +106,11 @@ async def test_every_entry_point_answers_while_the_database_is_away(
         assert (await bot.command("set price A100 1.5", user=ADMIN))["text"].startswith("Saved for this workspace")
         assert TEAM_PRICE in shown(await bot.command("train 175B 500B"))
         await bot.command("set gpu A100", user=ADMIN)  # a write: SQLite's kept copy is given up, the next read asks
+        assert await status_of(bot, "/readyz") == 200
         outage.begin()
         try:
+            # Alive, not ready: a platform's health check must not restart a process that answers.
+            assert (await status_of(bot, "/healthz"), await status_of(bot, "/readyz")) == (200, 503)
             await answers_at_catalog_defaults(bot, fake_slack)
             await changes_are_refused(bot)
             await a_retried_mention_is_answered_once(bot, fake_slack)
@@ -111,6 +119,7 @@ async def test_every_entry_point_answers_while_the_database_is_away(
 
         back = shown(await answered_in_time(bot, "train 175B 500B"))
         assert TEAM_PRICE in back and NOTE not in back
+        assert await status_of(bot, "/readyz") == 200
         assert f"price on {DEFAULT_GPU_ID}: $1.5 per GPU-hour · set by <@{ADMIN}>" in shown(
             await bot.command("settings")
         )

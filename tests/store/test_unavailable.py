@@ -22,7 +22,7 @@ from bot.store.interface import STORE_WAIT_S, StoreUnavailable
 from bot.store.migrate import upgrade_database
 from bot.store.team_settings import TeamSettings
 from bot.team.records import Setting, Team
-from tests.conftest import StoppablePostgres
+from tests.store.throwaway_postgres import StoppablePostgres
 
 ACME = Team(team_id="T0ACME")
 PASSWORD = "s3cret-pw"
