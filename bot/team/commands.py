@@ -7,9 +7,8 @@ defaults and saying so in one line; `settings` says the defaults cannot be shown
 with nothing written. This is the one place that turns the store's outage into words.
 """
 
-import dataclasses
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.answer import Answer, read, reply_for
@@ -61,9 +60,9 @@ def at_catalog_defaults(answer: Answer, lang: str) -> Answer:
     its notes (a failure's message ends with it), so a price or GPU other than the team's is never a silent switch."""
     line = t(lang, "team_defaults_unavailable")
     if isinstance(answer, Failure):
-        return dataclasses.replace(answer, message=f"{answer.message} {line}")
+        return replace(answer, message=f"{answer.message} {line}")
     if isinstance(answer, Report):
-        return dataclasses.replace(answer, notes=[line, *answer.notes])
+        return replace(answer, notes=[line, *answer.notes])
     return answer  # an estimate is answered with a report or a failure
 
 
