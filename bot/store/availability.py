@@ -1,6 +1,6 @@
-"""Whether the database answers, as this process last saw it: every database operation of the stores runs inside
-`Availability.guard`, which turns any failure into StoreUnavailable, gives up after `wait_s` (the request path's
-STORE_WAIT_S; bot.slack.app) and says each change in the log once.
+"""Whether the database answers, as this process last saw it: every database operation of the stores runs through
+`Availability.run`, which turns any failure into StoreUnavailable, gives up after `wait_s` (the request path's
+STORE_WAIT_S; bot.store.serving) and says each change in the log once.
 
 The log: the first failure once, as a warning with its cause (the driver's own words, with the URL shown without
 its password); the failures after it are counted, not logged; recovery once, with how long it lasted and how many
@@ -11,9 +11,9 @@ connection is pinged and replaced (bot.store.database), so the first request aft
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from sqlalchemy import URL
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -22,6 +22,7 @@ from bot.store.database import shown
 from bot.store.interface import StoreUnavailable
 
 log = logging.getLogger(__name__)
+Answer = TypeVar("Answer")
 
 # What a database that cannot be used raises: SQLAlchemy's errors (the drivers' own, wrapped), a socket's (refused,
 # reset, unknown host) and a deadline's (asyncio.TimeoutError is TimeoutError, an OSError).
@@ -49,15 +50,29 @@ class Availability:
         self._clock = clock
         self.outage: Outage | None = None
 
-    @asynccontextmanager
-    async def guard(self) -> AsyncIterator[None]:
-        """Run one operation within the deadline; StoreUnavailable when it fails or overruns."""
+    async def run(self, operation: Callable[[], Awaitable[Answer]]) -> Answer:
+        """`operation()`'s answer; StoreUnavailable when it fails, or has not answered within `wait_s`.
+
+        The deadline is kept exactly: an operation cut off is cancelled and left to finish in the background.
+        Waiting for it, as `asyncio.timeout` does, would add its clean-up (closing a connection to a server that
+        answers nothing waits in turn) to the reply's time.
+        """
+        task = asyncio.ensure_future(operation())
         try:
-            async with asyncio.timeout(self._wait_s):
-                yield
+            done, _ = await asyncio.wait({task}, timeout=self._wait_s)
+        except asyncio.CancelledError:  # the request itself was stopped: so is its operation
+            task.cancel()
+            raise
+        if not done:
+            task.cancel()
+            task.add_done_callback(_forget)
+            raise StoreUnavailable(self._failed(TimeoutError()))
+        try:
+            answer = task.result()
         except _UNAVAILABLE as error:
             raise StoreUnavailable(self._failed(error)) from error
         self._succeeded()
+        return answer
 
     def _failed(self, error: BaseException) -> str:
         cause = self.cause_of(error)
@@ -90,3 +105,10 @@ class Availability:
         lines = str(inner).strip().splitlines()
         cause = f"{type(inner).__name__}: {lines[0]}" if lines else type(inner).__name__
         return cause.replace(self._password, "***") if self._password else cause
+
+
+def _forget(task: "asyncio.Task[Any]") -> None:
+    """An operation given up on ends as it ends; its outcome was reported already (asyncio would warn of an exception
+    never retrieved)."""
+    if not task.cancelled():
+        task.exception()

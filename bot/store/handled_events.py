@@ -35,14 +35,17 @@ class HandledEvents:
     async def claim(self, event_id: str) -> bool:
         """True for the first claim of `event_id` by any process: that one answers. Deduplicating on the id,
         rather than ignoring every retry, still answers an event whose first delivery really was lost."""
+        return await self._availability.run(lambda: self._claim(event_id))
+
+    async def _claim(self, event_id: str) -> bool:
         now = datetime.now(UTC)
         claim = self._insert(HandledEvent).values(event_id=event_id, handled_at=now).on_conflict_do_nothing()
-        async with self._availability.guard(), self._sessions.begin() as session:
+        async with self._sessions.begin() as session:
             inserted = (await session.execute(claim)).rowcount == 1
             if now >= self._next_prune:
                 self._next_prune = now + PRUNE_EVERY
                 await session.execute(delete(HandledEvent).where(HandledEvent.handled_at < now - KEEP))
-        return inserted
+        return bool(inserted)
 
 
 class ClaimedHere:

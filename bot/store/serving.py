@@ -22,8 +22,11 @@ class ServingDatabase:
         """Whether a table can be read now (on SQLite too, where `SELECT 1` would not touch the file), within
         STORE_WAIT_S; an outage or a recovery it meets is logged like any other operation's."""
         try:
-            async with self.availability.guard(), self.engine.connect() as connection:
-                await connection.execute(select(TeamSetting.key).limit(1))
+            await self.availability.run(self._read_a_row)
         except StoreUnavailable:
             return False
         return True
+
+    async def _read_a_row(self) -> None:
+        async with self.engine.connect() as connection:
+            await connection.execute(select(TeamSetting.key).limit(1))

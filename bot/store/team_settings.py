@@ -5,8 +5,9 @@
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Executable, Row, delete, select
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from bot.store.availability import Availability
@@ -52,8 +53,7 @@ class TeamSettings:
             .where(TeamSetting.enterprise_id == team.enterprise_id, TeamSetting.team_id == team.team_id)
             .order_by(TeamSetting.key)
         )
-        async with self._availability.guard(), self._engine.connect() as connection:
-            rows = (await connection.execute(query)).all()
+        rows = await self._availability.run(lambda: self._rows(query))
         return tuple(Setting(key=row.key, value=row.value, set_by=row.set_by, set_at=row.set_at) for row in rows)
 
     async def set(self, team: Team, key: str, value: str, user: str) -> Setting:
@@ -71,8 +71,7 @@ class TeamSettings:
             index_elements=[TeamSetting.enterprise_id, TeamSetting.team_id, TeamSetting.key],
             set_={"value": insert.excluded.value, "set_by": insert.excluded.set_by, "set_at": insert.excluded.set_at},
         )
-        async with self._availability.guard(), self._sessions.begin() as session:
-            await session.execute(upsert)
+        await self._availability.run(lambda: self._write(upsert))
         return setting
 
     async def reset(self, team: Team, key: str | None = None) -> int:
@@ -82,6 +81,14 @@ class TeamSettings:
         )
         if key is not None:
             statement = statement.where(TeamSetting.key == key)
-        async with self._availability.guard(), self._sessions.begin() as session:
+        return await self._availability.run(lambda: self._write(statement))
+
+    async def _rows(self, query: Executable) -> Sequence[Row[Any]]:
+        async with self._engine.connect() as connection:
+            return (await connection.execute(query)).all()
+
+    async def _write(self, statement: Executable) -> int:
+        """One statement in its own transaction, committed or rolled back whole; the rows it touched."""
+        async with self._sessions.begin() as session:
             result = await session.execute(statement)
         return result.rowcount
