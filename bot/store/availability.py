@@ -35,7 +35,6 @@ class Outage:
 
     since: float
     failures: int
-    cause: str
 
 
 class Availability:
@@ -48,7 +47,7 @@ class Availability:
         self._password = url.password if isinstance(url.password, str) else None
         self._wait_s = wait_s
         self._clock = clock
-        self.outage: Outage | None = None
+        self._outage: Outage | None = None
 
     async def run(self, operation: Callable[[], Awaitable[Answer]]) -> Answer:
         """`operation()`'s answer; StoreUnavailable when it fails, or has not answered within `wait_s`.
@@ -76,25 +75,25 @@ class Availability:
 
     def _failed(self, error: BaseException) -> str:
         cause = self.cause_of(error)
-        if self.outage is None:
-            self.outage = Outage(since=self._clock(), failures=1, cause=cause)
+        if self._outage is None:
+            self._outage = Outage(since=self._clock(), failures=1)
             log.warning(
                 "database %s unavailable: %s; estimates use the catalog's defaults meanwhile", self._shown, cause
             )
         else:
-            self.outage = Outage(since=self.outage.since, failures=self.outage.failures + 1, cause=cause)
+            self._outage = Outage(since=self._outage.since, failures=self._outage.failures + 1)
         return cause
 
     def _succeeded(self) -> None:
-        if self.outage is not None:
-            lasted = self._clock() - self.outage.since
+        if self._outage is not None:
+            lasted = self._clock() - self._outage.since
             log.warning(
                 "database %s available again after %.1f s; %d operations failed meanwhile",
                 self._shown,
                 lasted,
-                self.outage.failures,
+                self._outage.failures,
             )
-            self.outage = None
+            self._outage = None
 
     def cause_of(self, error: BaseException) -> str:
         """The error in one line: the driver's own exception when SQLAlchemy wrapped it (SQLAlchemy's text adds the

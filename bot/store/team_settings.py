@@ -26,7 +26,7 @@ class TeamSettings:
 
     def __init__(self, engine: AsyncEngine, availability: Availability | None = None) -> None:
         self._engine = engine
-        # Shared with the other stores on the engine (bot.slack.app), so an outage is logged once per process.
+        # Shared with the other stores on the engine (bot.store.serving), so an outage is logged once per process.
         self._availability = availability or Availability(engine.url)
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
         self._insert = insert_for(engine)
