@@ -20,10 +20,11 @@ from tests.slack.conftest import BotServer, serving
 from tests.slack.test_controls import choose
 from tests.slack.test_home import home_text, open_home
 from tests.slack.test_modal import open_form, submit
+from tests.slack.test_oauth import CLIENT_ID, CLIENT_SECRET, install
 from tests.store.throwaway_postgres import StoppablePostgres
 from tests.support.blocks import shown
 from tests.support.fake_slack import FakeSlack, payload_json
-from tests.support.signing import action_body, mention_body
+from tests.support.signing import SIGNING_SECRET, action_body, mention_body
 
 ADMIN, READER_IN_CHINESE = "U0ADMIN", "U0MEI"
 NOTE = "The team's defaults could not be read this time (the database did not answer)"
@@ -91,9 +92,9 @@ async def status_of(bot: BotServer, path: str) -> int:
         return response.status
 
 
-async def answered_in_time(bot: BotServer, words: str, user: str = "U123") -> dict[str, Any]:
+async def answered_in_time(bot: BotServer, words: str, **fields: str) -> dict[str, Any]:
     async with inside_slack_time():
-        return await bot.command(words, user=user)
+        return await bot.command(words, **fields)
 
 
 async def test_every_entry_point_answers_while_the_database_is_away(
@@ -180,3 +181,30 @@ async def a_retried_mention_is_answered_once(bot: BotServer, fake_slack: FakeSla
     await fake_slack.wait_for("chat.postMessage", 2)
     await asyncio.sleep(0.3)
     assert len(fake_slack.made("chat.postMessage")) == 2
+
+
+async def test_an_installed_workspace_is_answered_while_its_token_cannot_be_read(
+    fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    """OAuth: tokens live in the database too. A workspace this process has answered before keeps its token in
+    memory; one it has not seen cannot be answered, and is apologised to rather than told to install the app."""
+    oauth = Config(
+        slack_client_id=CLIENT_ID,
+        slack_client_secret=CLIENT_SECRET,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url=fake_slack.api_url,
+        database_url=f"sqlite:///{tmp_path / 'llmcost.db'}",
+    )
+    async with serving(oauth) as bot:
+        assert (await install(bot))[0] == 200
+        assert NOTE not in shown(await bot.command("train 175B 500B"))
+        outage = LockedFile(tmp_path / "llmcost.db")
+        outage.begin()
+        try:
+            estimate = shown(await answered_in_time(bot, "train 175B 500B"))
+            stranger = await answered_in_time(bot, "train 175B 500B", team="T0STRANGER")
+        finally:
+            outage.end()
+    # Answered: with no write since the last read, SQLite's kept copy of the team's (empty) settings still vouches.
+    assert "$1.06M at peak" in estimate
+    assert stranger["text"] == "Sorry, something went wrong on our side. The error was logged; please try again."
