@@ -9,6 +9,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.config import ConfigError, check_slack, load_config, load_prices
 from bot.slack.app import create_app
 from bot.store.migrate import upgrade_or_explain
+from bot.store.serving import ServingDatabase
 from bot.web.server import serve
 
 log = logging.getLogger("bot")
@@ -35,13 +36,14 @@ def main() -> None:
     if unavailable is not None:
         print(f"llmcost: {unavailable}", file=sys.stderr)
         sys.exit(1)
-    app = create_app(config)
+    database = ServingDatabase(config.database())
+    app = create_app(config, database)
     if config.slack_app_token is not None:
         log.info("starting in Socket Mode")
         asyncio.run(run_socket_mode(app, config.slack_app_token.get_secret_value()))
     else:
         log.info("serving HTTP on port %d", config.port)
-        serve(app, config.port)
+        serve(app, config.port, database.ready)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import settings
 
 from tests.support import throwaway_postgres
+from tests.support.throwaway_postgres import StoppablePostgres
 
 POSTGRES_URL_VARIABLE = "LLMCOST_TEST_POSTGRES_URL"
 
@@ -54,6 +55,49 @@ async def postgres_database(postgres_server: str | None) -> AsyncIterator[str]:
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')
         yield f"{postgres_server.rsplit('/', 1)[0]}/{name}"
+        await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture(scope="session")
+def stoppable_server() -> Iterator[StoppablePostgres | None]:
+    binaries = throwaway_postgres.find_binaries()
+    if binaries is None:
+        yield None
+        return
+    directory = Path(tempfile.mkdtemp(prefix="llmcost-pg-stoppable-"))
+    server = StoppablePostgres(directory, binaries, throwaway_postgres.start(directory, binaries))
+    try:
+        yield server
+    finally:
+        if server.frozen:
+            server.thaw()
+        if server.running:
+            server.stop()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture
+async def stoppable_postgres(stoppable_server: StoppablePostgres | None) -> AsyncIterator[StoppablePostgres]:
+    """The stoppable server with a new, empty database at `database_url`; running and thawed again after the test,
+    whatever the test left. Skipped without the PostgreSQL programs."""
+    if stoppable_server is None:
+        pytest.skip("no PostgreSQL programs to start a server the test may stop")
+    name = f"llmcost_test_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(stoppable_server.url)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    stoppable_server.database_url = f"{stoppable_server.url.rsplit('/', 1)[0]}/{name}"
+    yield stoppable_server
+    if stoppable_server.frozen:
+        stoppable_server.thaw()
+    if not stoppable_server.running:
+        stoppable_server.start()
+    admin = await asyncpg.connect(stoppable_server.url)
+    try:
         await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
     finally:
         await admin.close()

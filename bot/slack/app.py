@@ -11,43 +11,45 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.request.payload_utils import is_slash_command
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
-from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
 from bot.slack.listeners import errors, form, home, mentions, menus, share, slash_command
 from bot.slack.people import People
 from bot.slack.services import ProvideServices, Services
-from bot.store.database import create_engine
-from bot.store.handled_events import HandledEvents
-from bot.store.team_settings import TeamSettings
+from bot.store.serving import ServingDatabase
 
 # Slack's own default: an install begun must be finished within ten minutes.
 OAUTH_STATE_SECONDS = 600
 
 
-def oauth_settings(config: Config, engine: AsyncEngine) -> AsyncOAuthSettings:
+def oauth_settings(config: Config, database: ServingDatabase) -> AsyncOAuthSettings:
     """Bolt's OAuth flow (`/slack/install`, `/slack/oauth_redirect`) keeping installations and the flow's state in
-    the app's database, so every web process finds every workspace's token, and a restart loses none."""
+    the app's database, so every web process finds every workspace's token, and a restart loses none; while the
+    database is away, a workspace this process has answered before is answered still (bot.store.installations)."""
     # Imported here: an app with one bot token never needs them, and they are slow to import.
     from slack_sdk.oauth.installation_store.sqlalchemy import AsyncSQLAlchemyInstallationStore
     from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
 
+    from bot.store.installations import RememberedInstallations
+
     assert config.slack_client_id is not None and config.slack_client_secret is not None
+    engine = database.engine
+    stored = AsyncSQLAlchemyInstallationStore(client_id=config.slack_client_id, engine=engine)
     return AsyncOAuthSettings(
         client_id=config.slack_client_id,
         client_secret=config.slack_client_secret.get_secret_value(),
         scopes=config.slack_scopes,
         redirect_uri=str(config.slack_redirect_uri) if config.slack_redirect_uri else None,
-        installation_store=AsyncSQLAlchemyInstallationStore(client_id=config.slack_client_id, engine=engine),
+        installation_store=RememberedInstallations(stored, database.availability),
         state_store=AsyncSQLAlchemyOAuthStateStore(expiration_seconds=OAUTH_STATE_SECONDS, engine=engine),
         state_expiration_seconds=OAUTH_STATE_SECONDS,
     )
 
 
-def web_api(config: Config, engine: AsyncEngine) -> dict[str, Any]:
+def web_api(config: Config, database: ServingDatabase) -> dict[str, Any]:
     """How the app authorizes: one bot token, or each workspace's installation (OAuth)."""
     token = None if config.oauth or config.slack_bot_token is None else config.slack_bot_token.get_secret_value()
-    found: dict[str, Any] = {"oauth_settings": oauth_settings(config, engine)} if config.oauth else {}
+    found: dict[str, Any] = {"oauth_settings": oauth_settings(config, database)} if config.oauth else {}
     # SLACK_API_URL points the Web API client elsewhere (tests: a local fake). Otherwise Bolt builds its own
     # client from the token; given both, it would warn that the token goes unused.
     if config.slack_api_url is not None:
@@ -96,21 +98,22 @@ def answer_commands_in_the_ack(app: AsyncApp) -> None:
     )
 
 
-def create_app(config: Config) -> AsyncApp:
-    """The app; its database must be migrated already (`python -m bot` does it before serving)."""
-    engine = create_engine(config.database())
+def create_app(config: Config, database: ServingDatabase | None = None) -> AsyncApp:
+    """The app, on `database` (by default the one `config` names, opened here); it must be migrated already
+    (`python -m bot` does it before serving). The request path gives up on it quickly and answers without it."""
+    database = database or ServingDatabase(config.database())
     secret = config.slack_signing_secret
     app = AsyncApp(
-        **web_api(config, engine),
+        **web_api(config, database),
         # Socket Mode has no HTTP requests to verify; HTTP mode always has a secret (check_slack demands it).
         signing_secret=secret.get_secret_value() if secret else "",
         name="llmcost",
     )
     answer_commands_in_the_ack(app)
     services = Services(
-        store=TeamSettings(engine),
+        store=database.team_settings,
         people=People(),
-        handled_events=HandledEvents(engine),
+        handled_events=database.event_claims,
         admins=config.llmcost_admins,
     )
     app.middleware(ProvideServices(services))

@@ -9,17 +9,16 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.slack.people import People
-from bot.store.handled_events import HandledEvents
-from bot.store.team_settings import TeamSettings
+from bot.store.interface import EventClaims, SettingsStore
 
 _CONTEXT_KEY = "llmcost_services"
 
 
 @dataclass(frozen=True)
 class Services:
-    store: TeamSettings
+    store: SettingsStore
     people: People
-    handled_events: HandledEvents
+    handled_events: EventClaims
     admins: tuple[str, ...] = ()  # LLMCOST_ADMINS: may change any workspace's defaults, besides its admins
 
 

@@ -21,8 +21,11 @@ _ASYNC_DRIVERS = {
     "postgresql": "postgresql+asyncpg",
     "sqlite": "sqlite+aiosqlite",
 }
-# A writer waits this long for another process's write lock on a SQLite file before it gives up.
+# A migration waits this long for another process's write lock on a SQLite file before it gives up.
 _SQLITE_BUSY_SECONDS = 30
+# On the request path SQLite's own busy wait ends a little before the deadline (bot.store.availability), so that a
+# locked file is reported by SQLite itself ("database is locked") and its connection is left clean.
+_SQLITE_BUSY_SHARE = 0.8
 
 
 def database_url(text: str | None) -> URL:
@@ -37,11 +40,24 @@ def database_url(text: str | None) -> URL:
     return url
 
 
-def create_engine(url: URL) -> AsyncEngine:
-    """An engine with a pool; pre-ping because PaaS PostgreSQL closes idle connections."""
-    if url.get_backend_name() == "sqlite":
-        return create_async_engine(url, connect_args={"timeout": _SQLITE_BUSY_SECONDS})
-    return create_async_engine(url, pool_pre_ping=True)
+def create_engine(url: URL, give_up_after: float | None = None) -> AsyncEngine:
+    """An engine with a pool; pre-ping because PaaS PostgreSQL closes idle connections, and a restarted server
+    leaves every pooled connection dead: each is found so at its next checkout and replaced, at once.
+
+    `give_up_after` (seconds) is for the request path: a connect, a query, a wait for the pool or for a SQLite lock
+    gives up after it, rather than after asyncpg's 60 s or SQLite's 30 s. None (migrations, the command line) waits
+    as long as a migration may need: another process may hold the migration lock for a while.
+    """
+    if give_up_after is None:
+        if url.get_backend_name() == "sqlite":
+            return create_async_engine(url, connect_args={"timeout": _SQLITE_BUSY_SECONDS})
+        return create_async_engine(url, pool_pre_ping=True)
+    if url.get_backend_name() == "sqlite":  # no server whose restart could leave a pooled connection dead
+        sqlite_args = {"timeout": give_up_after * _SQLITE_BUSY_SHARE}
+        return create_async_engine(url, pool_timeout=give_up_after, connect_args=sqlite_args)
+    # asyncpg: `timeout` bounds the connect, `command_timeout` every statement.
+    asyncpg_args = {"timeout": give_up_after, "command_timeout": give_up_after}
+    return create_async_engine(url, pool_pre_ping=True, pool_timeout=give_up_after, connect_args=asyncpg_args)
 
 
 def shown(url: URL) -> str:

@@ -1,11 +1,16 @@
-"""A workspace's defaults, read and written atomically: any number of processes may share the database."""
+"""A workspace's defaults, read and written atomically: any number of processes may share the database.
+
+`TeamSettings` keeps to bot.store.interface.SettingsStore: every read and write answers or raises StoreUnavailable.
+"""
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Executable, Row, delete, select
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from bot.store.availability import Availability
 from bot.store.change_counter import change_counter_of
 from bot.store.database import insert_for
 from bot.store.models import TeamSetting
@@ -19,8 +24,10 @@ class TeamSettings:
     file's change counter stands still: a write by any process moves it, so a change is seen at once everywhere.
     """
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, availability: Availability | None = None) -> None:
         self._engine = engine
+        # Shared with the other stores on the engine (bot.store.serving), so an outage is logged once per process.
+        self._availability = availability or Availability(engine.url)
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
         self._insert = insert_for(engine)
         self._change_counter = change_counter_of(engine.url)
@@ -46,8 +53,7 @@ class TeamSettings:
             .where(TeamSetting.enterprise_id == team.enterprise_id, TeamSetting.team_id == team.team_id)
             .order_by(TeamSetting.key)
         )
-        async with self._engine.connect() as connection:
-            rows = (await connection.execute(query)).all()
+        rows = await self._availability.run(lambda: self._rows(query))
         return tuple(Setting(key=row.key, value=row.value, set_by=row.set_by, set_at=row.set_at) for row in rows)
 
     async def set(self, team: Team, key: str, value: str, user: str) -> Setting:
@@ -65,8 +71,7 @@ class TeamSettings:
             index_elements=[TeamSetting.enterprise_id, TeamSetting.team_id, TeamSetting.key],
             set_={"value": insert.excluded.value, "set_by": insert.excluded.set_by, "set_at": insert.excluded.set_at},
         )
-        async with self._sessions.begin() as session:
-            await session.execute(upsert)
+        await self._availability.run(lambda: self._write(upsert))
         return setting
 
     async def reset(self, team: Team, key: str | None = None) -> int:
@@ -76,6 +81,14 @@ class TeamSettings:
         )
         if key is not None:
             statement = statement.where(TeamSetting.key == key)
+        return await self._availability.run(lambda: self._write(statement))
+
+    async def _rows(self, query: Executable) -> Sequence[Row[Any]]:
+        async with self._engine.connect() as connection:
+            return (await connection.execute(query)).all()
+
+    async def _write(self, statement: Executable) -> int:
+        """One statement in its own transaction, committed or rolled back whole; the rows it touched."""
         async with self._sessions.begin() as session:
             result = await (await session.connection()).execute(statement)  # a CursorResult: it has a rowcount
         return result.rowcount

@@ -1,20 +1,24 @@
 """A workspace's defaults in use: `set`, `settings` and `reset`, and estimates that apply what the team set.
 
 The Slack layer calls these with the team and user ids of the payload; nothing typed can name another team.
+
+When the store is unavailable (bot.store.interface.StoreUnavailable) an estimate is still answered, at the catalog's
+defaults and saying so in one line; `settings` says the defaults cannot be shown now; `set` and `reset` are refused
+with nothing written. This is the one place that turns the store's outage into words.
 """
 
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.answer import Answer, read, reply_for
-from bot.render.escape import mention
-from bot.store.team_settings import TeamSettings
+from bot.render.escape import mention, without_marks
+from bot.store.interface import SettingsStore, StoreUnavailable
 from bot.team.defaults import SETTABLE, TeamDefaults, apply_defaults, split_key
 from bot.team.records import Setting, Team
 from bot.text.grammar import Estimate, ResetDefault, SetDefault, ShowSettings, TeamCommand
 from bot.wording.i18n import plural, t
-from bot.wording.report import Failure, Listing
+from bot.wording.report import Failure, Listing, Report
 from calc.command import format_percent
 
 
@@ -28,7 +32,7 @@ class Asker:
 
 
 async def reply_with_defaults(
-    text: str, today: date, lang: str, team: Team, store: TeamSettings, asker: Asker | None = None
+    text: str, today: date, lang: str, team: Team, store: SettingsStore, asker: Asker | None = None
 ) -> Answer:
     """`bot.answer.reply_to`, with the team's defaults filled into estimates, and team commands answered
     for `asker` (without one they get reply_to's answer: there is nobody to record as having set them)."""
@@ -38,11 +42,37 @@ async def reply_with_defaults(
     if isinstance(command, TeamCommand) and asker is not None:
         # Reading needs no rights, so only a change costs the Web API call.
         is_admin = False if isinstance(command, ShowSettings) else await asker.is_admin()
-        return await handle_team_command(command, team, asker.user, is_admin, store, lang, asker.admins)
+        try:
+            return await handle_team_command(command, team, asker.user, is_admin, store, lang, asker.admins)
+        except StoreUnavailable:
+            return _unavailable(command, text, lang)
     if isinstance(command, Estimate):
-        defaults = TeamDefaults.from_settings(await store.get_all(team))
-        command = Estimate(request=apply_defaults(command.request, defaults, lang))
+        try:
+            settings = await store.get_all(team)
+        except StoreUnavailable:
+            return at_catalog_defaults(reply_for(command, today, lang), lang)
+        command = Estimate(request=apply_defaults(command.request, TeamDefaults.from_settings(settings), lang))
     return reply_for(command, today, lang)
+
+
+def at_catalog_defaults(answer: Answer, lang: str) -> Answer:
+    """An estimate made without the team's defaults, because they could not be read: one line says so, first among
+    its notes (a failure's message ends with it), so a price or GPU other than the team's is never a silent switch."""
+    line = t(lang, "team_defaults_unavailable")
+    if isinstance(answer, Failure):
+        return replace(answer, message=f"{answer.message} {line}")
+    if isinstance(answer, Report):
+        return replace(answer, notes=[line, *answer.notes])
+    return answer  # an estimate is answered with a report or a failure
+
+
+def _unavailable(command: TeamCommand, text: str, lang: str) -> Listing | Failure:
+    """`settings` cannot be shown right now (a listing, so the Home tab shows it where the defaults go); a change is
+    refused with nothing written, and the words to send again once the database is back."""
+    if isinstance(command, ShowSettings):
+        return Listing(title=t(lang, "settings_title"), sections=[("", [t(lang, "settings_unavailable")])], lang=lang)
+    code = "set_unavailable" if isinstance(command, SetDefault) else "reset_unavailable"
+    return Failure(message=t(lang, code), example=" ".join(without_marks(text).split()), lang=lang)
 
 
 async def handle_team_command(
@@ -50,7 +80,7 @@ async def handle_team_command(
     team: Team,
     user: str,
     is_admin: bool,
-    store: TeamSettings,
+    store: SettingsStore,
     lang: str,
     admins: Sequence[str] = (),
 ) -> Listing | Failure:
@@ -68,7 +98,7 @@ async def handle_team_command(
     return await _reset(command, team, store, lang)
 
 
-async def _reset(command: ResetDefault, team: Team, store: TeamSettings, lang: str) -> Listing:
+async def _reset(command: ResetDefault, team: Team, store: SettingsStore, lang: str) -> Listing:
     removed = await store.reset(team, command.key)
     if command.key is None:
         title = plural(lang, "settings_removed_all", removed, count=removed)

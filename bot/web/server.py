@@ -1,4 +1,5 @@
-"""The HTTP server: Bolt's request handler (`POST /slack/events`) plus `GET /healthz`, on $PORT.
+"""The HTTP server: Bolt's request handler (`POST /slack/events`) plus `GET /healthz` (liveness) and `GET /readyz`
+(readiness: the database answers too), on $PORT.
 
 Around Bolt: a log line per request, oversized bodies and exact replays refused, and a graceful stop on SIGTERM.
 """
@@ -17,6 +18,7 @@ from bot.web.guards import MAX_BODY, Handler, RecentSignatures, refuse_oversized
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
 # A PaaS sends SIGTERM, then SIGKILL 30 s later: requests in flight get SHUTDOWN_S, Bolt's work after its
 # acknowledgement (a mention's reply) BACKGROUND_S, both well inside the grace period.
 SHUTDOWN_S = 15.0
@@ -24,12 +26,26 @@ BACKGROUND_S = 10.0
 # The coroutine aiohttp runs for each connection (aiohttp.web_protocol).
 CONNECTION_TASK = "RequestHandler.start"
 
+Readiness = Callable[[], Awaitable[bool]]
+
 log = logging.getLogger(__name__)
 
 
 async def healthz(_: web.Request) -> web.Response:
-    # Liveness only: it must answer even when Slack cannot be reached.
+    # Liveness only: it must answer even when Slack or the database cannot be reached (estimates still are answered).
     return web.Response(text="ok")
+
+
+def readyz(ready: Readiness) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """200 while the database answers, 503 while it does not: for a platform or a monitor that wants to know, never
+    a reason to restart the process (it answers estimates meanwhile)."""
+
+    async def handler(_: web.Request) -> web.Response:
+        if await ready():
+            return web.Response(text="ready")
+        return web.Response(status=503, text="database unavailable")
+
+    return handler
 
 
 async def finish_background_work(_app: web.Application) -> None:
@@ -83,7 +99,7 @@ def slack_events(app: AsyncApp) -> Handler:
     return handle
 
 
-def build_web_app(app: AsyncApp) -> web.Application:
+def build_web_app(app: AsyncApp, ready: Readiness | None = None) -> web.Application:
     # Bolt's own application has aiohttp's 1 MiB body limit and no way to change it: its routes are served here,
     # its OAuth pages as they are, Slack's requests through slack_events.
     web_app = web.Application(
@@ -95,6 +111,8 @@ def build_web_app(app: AsyncApp) -> web.Application:
             web_app.router.add_route(route.method, route.resource.canonical, route.handler)
     web_app.router.add_post(EVENTS_PATH, slack_events(app))
     web_app.router.add_get(HEALTH_PATH, healthz)
+    if ready is not None:
+        web_app.router.add_get(READY_PATH, readyz(ready))
     open_session, close_session = web_api_connections(app)
     web_app.on_startup.append(open_session)
     # Background work first: it may still call the Web API.
@@ -102,7 +120,7 @@ def build_web_app(app: AsyncApp) -> web.Application:
     return web_app
 
 
-def serve(app: AsyncApp, port: int) -> None:
+def serve(app: AsyncApp, port: int, ready: Readiness | None = None) -> None:
     """Serve until SIGINT or SIGTERM (a PaaS restart): stop listening, finish what is in flight, exit 0."""
     # bot.access logs each request; aiohttp's own access log would say it twice.
-    web.run_app(build_web_app(app), port=port, print=None, access_log=None, shutdown_timeout=SHUTDOWN_S)
+    web.run_app(build_web_app(app, ready), port=port, print=None, access_log=None, shutdown_timeout=SHUTDOWN_S)

@@ -359,6 +359,23 @@ MESSAGES: dict[str, str] = {
     "setting_was_not_set": "This workspace has no {name} set: nothing to remove.",
     "settings_removed_all_one": "Removed the {count} team default: estimates use the catalog's again.",
     "settings_removed_all_other": "Removed all {count} team defaults: estimates use the catalog's again.",
+    # team defaults while the database is unavailable
+    "team_defaults_unavailable": (
+        "The team's defaults could not be read this time (the database did not answer), so this estimate uses the "
+        "catalog's defaults instead (GPU, price, MFU, currency) and what the command typed."
+    ),
+    "settings_unavailable": (
+        "The team's defaults cannot be shown right now: the database did not answer. Estimates still work, at the "
+        "catalog's defaults; try again in a minute."
+    ),
+    "set_unavailable": (
+        "Nothing was saved: the database did not answer, so team defaults cannot be changed right now. "
+        "Send it again in a minute."
+    ),
+    "reset_unavailable": (
+        "Nothing was removed: the database did not answer, so team defaults cannot be changed right now. "
+        "Send it again in a minute."
+    ),
     # the Slack app: the menus under an estimate, the form (bare /llmcost), the Home tab
     "control_gpu": "Another GPU",
     "control_gpu_option": "{gpu} · ${price}/h",

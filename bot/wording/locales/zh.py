@@ -319,6 +319,11 @@ MESSAGES: dict[str, str] = {
     "setting_removed": "已删除团队的{name}设置：估算恢复使用默认值。",
     "setting_was_not_set": "本工作区没有设置{name}：无需删除。",
     "settings_removed_all_other": "已删除全部 {count} 项团队默认值：估算恢复使用目录中的值。",
+    # team defaults while the database is unavailable
+    "team_defaults_unavailable": "这次未能读取团队默认值（数据库没有响应），本估算改用目录默认值（GPU、价格、MFU、货币）及命令中给出的值。",
+    "settings_unavailable": "团队默认值暂时无法显示：数据库没有响应。估算仍可使用，按目录默认值计算；请过一分钟再试。",
+    "set_unavailable": "未保存任何内容：数据库没有响应，暂时无法修改团队默认值。请过一分钟再发送一次。",
+    "reset_unavailable": "未删除任何内容：数据库没有响应，暂时无法修改团队默认值。请过一分钟再发送一次。",
     # the Slack app: the menus under an estimate, the form (bare /llmcost), the Home tab
     "control_gpu": "换一款 GPU",
     "control_gpu_option": "{gpu} · ${price}/小时",
