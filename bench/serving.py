@@ -2,6 +2,7 @@
 
     python -m bench.serving           # predicted / published per point, the summary, the physical-ceiling check
     python -m bench.serving --fit     # the grid search that chose calc/infer.py's utilization defaults
+    python -m bench.serving --held-out  # the same fit judged on points it did not see (cross-validation)
 
 Each point is asked of the engine as a person would ask it: the model preset, GPU, tensor-parallel degree as
 `cards=`, weight and KV precision, input and output length, and the batch (`batch=max` for max-throughput runs,
@@ -16,6 +17,12 @@ a model with no shape in calc/data/model_shapes.json (Qwen3), and attention-data
 The fit (`--fit`): every (MFU, MBU, tensor-parallel efficiency per doubling) on a grid, each point predicted at
 MFU·e^log2(TP) and MBU·e^log2(TP); the chosen triple minimises the sum of squared log(predicted/published). The
 ceiling is the same prediction at mfu=100% mbu=100%: it must never be below a published figure.
+
+Held out (`--held-out`): the fit above is judged on the points it was fitted on. Three cross-validations re-run it
+without a group and predict that group with the triple chosen on the rest: leave one point out, leave one source out
+(a publication: MLPerf round, TensorRT-LLM table version, blog), leave one GPU out. Every point is predicted once per
+grid triple and the table kept, so each fold's re-fit is the same full grid (no coarsening), only summed over fewer
+points.
 """
 
 import argparse
@@ -23,6 +30,7 @@ import json
 import math
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,6 +54,19 @@ class Point:
     replicas: int
     tensor_parallel: int
     published: float  # output tokens/s of the whole system
+    source: str  # the publication, for leave-one-source-out
+    gpu: str
+
+
+Triple = tuple[float, float, float]  # (MFU, MBU, tensor-parallel efficiency kept per doubling)
+
+# The grid the defaults were chosen on: MFU 20-80%, MBU 40-95% in steps of 5, efficiency 0.70-1.00 in steps of 0.02.
+GRID: list[Triple] = [
+    (mfu / 100, mbu / 100, keep / 100)
+    for mfu in range(20, 85, 5)
+    for mbu in range(40, 100, 5)
+    for keep in range(70, 101, 2)
+]
 
 
 def _preset(model: str) -> str | None:
@@ -62,6 +83,20 @@ def _kv(point: dict[str, object]) -> str:
         return str(point["kv_precision"])
     engine = str(point["engine"])
     return "fp8" if point["weight_precision"] in ("fp8", "fp4") and "TensorRT" in engine else "bf16"
+
+
+def source_group(point: dict[str, object]) -> str:
+    """The publication a point comes from: an MLPerf round, one version of TensorRT-LLM's performance tables (the
+    Triton online-serving table of the v0.17 page is its own campaign, on TensorRT-LLM 0.14), or a blog."""
+    source, engine = str(point["source"]), str(point["engine"])
+    mlperf = re.search(r"inference_results_(v[\d.]+)", source)
+    if mlperf:
+        return f"MLPerf {mlperf.group(1)}"
+    if "NVIDIA/TensorRT-LLM" in source:
+        version = re.search(r"TensorRT-LLM \(?(?:release/)?(\d+\.\d+)", engine)
+        assert version, engine
+        return f"TensorRT-LLM {version.group(1)}" + (" via Triton" if "Triton" in engine else "")
+    return re.sub(r"^https?://([^/]+)/.*$", r"\1", source)
 
 
 def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
@@ -106,6 +141,8 @@ def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
                     replicas=int(p["gpus"]) // tp,
                     tensor_parallel=tp,
                     published=float(p["output_tokens_per_s"]),
+                    source=source_group(p),
+                    gpu=str(p["gpu"]),
                 )
             )
     return points, skipped
@@ -137,28 +174,93 @@ def summary(values: list[float]) -> str:
     return f"median {median:.2f}x · within 1.5x: {within:.0%} ({len(values)} points) · worst {worst:.2f}x off"
 
 
+def log_ratio_table(points: list[Point]) -> list[list[float]]:
+    """For every grid triple, every point's log(predicted / published): the whole cost of the fit, computed once, so
+    that a fit on any subset of the points is a sum over it."""
+    return [[math.log(r) for r in ratios(points, *triple)] for triple in GRID]
+
+
+def squared(table: list[list[float]]) -> list[list[float]]:
+    return [[value * value for value in row] for row in table]
+
+
+def best_triple(errors: Sequence[Sequence[float]], fitted_on: Sequence[int]) -> int:
+    """The grid index whose summed squared log error over the given points is least (the first such, in grid
+    order, on a tie)."""
+    losses = [sum(row[i] for i in fitted_on) for row in errors]
+    return losses.index(min(losses))
+
+
+def held_out(errors: Sequence[Sequence[float]], groups: Sequence[str]) -> tuple[list[int], dict[str, int]]:
+    """Cross-validation: for each group, the triple fitted on every point outside it. Returns, per point, the grid
+    index that predicts it without having seen its group, and the index chosen per group."""
+    chosen: dict[str, int] = {}
+    for group in dict.fromkeys(groups):
+        chosen[group] = best_triple(errors, [i for i, g in enumerate(groups) if g != group])
+    return [chosen[g] for g in groups], chosen
+
+
 def fit(points: list[Point]) -> None:
-    best: tuple[float, float, float, float] | None = None
-    for mfu in [x / 100 for x in range(20, 85, 5)]:
-        for mbu in [x / 100 for x in range(40, 100, 5)]:
-            for keep in [x / 100 for x in range(70, 101, 2)]:
-                values = ratios(points, mfu, mbu, keep)
-                loss = sum(math.log(r) ** 2 for r in values)
-                if best is None or loss < best[0]:
-                    best = (loss, mfu, mbu, keep)
-    assert best is not None
-    loss, mfu, mbu, keep = best
+    errors = squared(log_ratio_table(points))
+    index = best_triple(errors, range(len(points)))
+    mfu, mbu, keep = GRID[index]
+    loss = sum(errors[index])
     print(f"best: mfu={mfu:.0%} mbu={mbu:.0%} tp_efficiency_per_doubling={keep:.2f} (sum of squared logs {loss:.3f})")
     print(summary(ratios(points, mfu, mbu, keep)))
+
+
+def describe(triple: Triple) -> str:
+    mfu, mbu, keep = triple
+    return f"mfu={mfu:.0%} mbu={mbu:.0%} tp={keep:.2f}"
+
+
+def cross_validate(points: list[Point]) -> None:
+    log_ratios = log_ratio_table(points)
+    errors = squared(log_ratios)
+    everything = best_triple(errors, range(len(points)))
+    schemes = {
+        "point": [str(point.index) for point in points],
+        "source": [point.source for point in points],
+        "GPU": [point.gpu for point in points],
+    }
+    folds = {name: held_out(errors, groups) for name, groups in schemes.items()}
+    print(f"grid of {len(GRID)} (MFU, MBU, TP efficiency) triples x {len(points)} points, each fold re-fitted on all")
+    print(f"in-sample fit on all {len(points)} points: {describe(GRID[everything])}")
+    print()
+    print(f"{'#':>3} {'point':<52} {'source':<28} {'in-sample':>9} {'-point':>7} {'-source':>8} {'-GPU':>6}")
+    columns: dict[str, list[float]] = {"in-sample": [], **{name: [] for name in schemes}}
+    for position, point in enumerate(points):
+        row = [math.exp(log_ratios[everything][position])]
+        row += [math.exp(log_ratios[folds[name][0][position]][position]) for name in schemes]
+        for name, value in zip(columns, row, strict=True):
+            columns[name].append(value)
+        print(
+            f"{point.index:>3} {point.label:<52} {point.source:<28} {row[0]:>9.2f} {row[1]:>7.2f} "
+            f"{row[2]:>8.2f} {row[3]:>6.2f}"
+        )
+    print()
+    for name in ("source", "GPU"):
+        groups = schemes[name]
+        print(f"fitted without each {name}:")
+        for group, index in folds[name][1].items():
+            print(f"  {group:<28} {groups.count(group):>3} point(s) held out -> {describe(GRID[index])}")
+    print()
+    print(f"{'in-sample':<22} {summary(columns['in-sample'])}")
+    for name in schemes:
+        print(f"{'held out by ' + name:<22} {summary(columns[name])}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="search the utilization defaults")
+    parser.add_argument("--held-out", action="store_true", help="judge that fit on points it did not see")
     args = parser.parse_args()
     points, skipped = load()
     if args.fit:
         fit(points)
+        return
+    if args.held_out:
+        cross_validate(points)
         return
     print(
         f"defaults: mfu={TYPICAL_MFU:.0%} mbu={TYPICAL_MBU:.0%} "
