@@ -1,18 +1,23 @@
 """How `llmcost infer` lands against published serving throughput (bench/data/serving_results.json).
 
-    python -m bench.serving           # predicted / published per point, the summary, the physical-ceiling check
-    python -m bench.serving --fit     # the grid search that chose calc/infer.py's utilization defaults
+    python -m bench.serving             # predicted / published per point, the summaries, the physical-ceiling check
+    python -m bench.serving --fit       # the grid search that chose calc/infer.py's utilization defaults
     python -m bench.serving --held-out  # the same fit judged on points it did not see (cross-validation)
+    ... --fit --with-mlperf, --held-out --with-mlperf: the same, fitted on the MLPerf points too
 
 Each point is asked of the engine as a person would ask it: the model preset, GPU, tensor-parallel degree as
 `cards=`, weight and KV precision, input and output length, and the batch (`batch=max` for max-throughput runs,
 the stated batch or concurrency, or `rps=` for a fixed request rate). A system of several replicas (MLPerf's
 gpus > TP) is that many replicas. Predicted output tokens/s of the system over published is the ratio.
 
-Points left out, each with its reason: no published mean input length (MLPerf's datasets: the input length
-drives prefill and the KV cache, and we could not source the datasets' means), a GPU the catalog lacks (GB200),
-a model with no shape in calc/data/model_shapes.json (Qwen3), and attention-data-parallel + expert-parallel runs
-(DeepSeek "DEP"), a parallelism the engine does not model.
+Two kinds of points: fixed request lengths (every request the same input and output length: TensorRT-LLM's tables,
+blogs), and MLPerf, whose lengths are its dataset's means (input_tokens_source in the data says where each mean comes
+from). The MLPerf points are summarised apart and, unless --with-mlperf, kept out of the fit: the defaults were
+fitted before their mean input lengths were sourced, so they are a held-out test of them.
+
+Points left out, each with its reason: no sourced mean output length (MLPerf Llama 3.1 8B), a GPU the catalog lacks
+(GB200), a model with no shape in calc/data/model_shapes.json (Qwen3), and attention-data-parallel + expert-parallel
+runs (DeepSeek "DEP"), a parallelism the engine does not model.
 
 The fit (`--fit`): every (MFU, MBU, tensor-parallel efficiency per doubling) on a grid, each point predicted at
 MFU·e^log2(TP) and MBU·e^log2(TP); the chosen triple minimises the sum of squared log(predicted/published). The
@@ -56,6 +61,7 @@ class Point:
     published: float  # output tokens/s of the whole system
     source: str  # the publication, for leave-one-source-out
     gpu: str
+    dataset_mean: bool  # lengths are a dataset's means (MLPerf), not every request's fixed length
 
 
 Triple = tuple[float, float, float]  # (MFU, MBU, tensor-parallel efficiency kept per doubling)
@@ -108,8 +114,10 @@ def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
         label = f"{p['model']} {p['gpus']}x{p['gpu']} {p['weight_precision']} {p['input_tokens']}/{p['output_tokens']}"
         preset = _preset(str(p["model"]))
         notes = str(p["notes"])
-        if p["input_tokens"] is None or p["output_tokens"] is None:
-            skipped.append((index, label, "no published mean input/output length (MLPerf dataset)"))
+        if p["input_tokens"] is None:
+            skipped.append((index, label, "no sourced mean input length (MLPerf dataset)"))
+        elif p["output_tokens"] is None:
+            skipped.append((index, label, "no mean output length (the submission's accuracy.txt gives none)"))
         elif find_gpu(str(p["gpu"])) is None:
             skipped.append((index, label, f"{p['gpu']} not in the GPU catalog"))
         elif preset is None:
@@ -124,7 +132,7 @@ def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
                 "cards": tp,
                 "precision": p["weight_precision"],
                 "kv": _kv(p),
-                "input": int(p["input_tokens"]),
+                "input": round(float(p["input_tokens"])),
                 "output": round(float(p["output_tokens"])),
                 "price": PRICE,
             }
@@ -143,6 +151,7 @@ def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
                     published=float(p["output_tokens_per_s"]),
                     source=source_group(p),
                     gpu=str(p["gpu"]),
+                    dataset_mean="input_tokens_source" in p,
                 )
             )
     return points, skipped
@@ -191,22 +200,16 @@ def best_triple(errors: Sequence[Sequence[float]], fitted_on: Sequence[int]) -> 
     return losses.index(min(losses))
 
 
-def held_out(errors: Sequence[Sequence[float]], groups: Sequence[str]) -> tuple[list[int], dict[str, int]]:
-    """Cross-validation: for each group, the triple fitted on every point outside it. Returns, per point, the grid
-    index that predicts it without having seen its group, and the index chosen per group."""
+def held_out(errors: Sequence[Sequence[float]], groups: Sequence[str | None]) -> tuple[list[int], dict[str, int]]:
+    """Cross-validation: for each group, the triple fitted on every point of the other groups. A point whose group is
+    None takes part in no fit and is predicted by the fit on all the others. Returns, per point, the grid index that
+    predicts it without having seen its group, and the index chosen per group."""
+    fitted = [i for i, group in enumerate(groups) if group is not None]
     chosen: dict[str, int] = {}
-    for group in dict.fromkeys(groups):
-        chosen[group] = best_triple(errors, [i for i, g in enumerate(groups) if g != group])
-    return [chosen[g] for g in groups], chosen
-
-
-def fit(points: list[Point]) -> None:
-    errors = squared(log_ratio_table(points))
-    index = best_triple(errors, range(len(points)))
-    mfu, mbu, keep = GRID[index]
-    loss = sum(errors[index])
-    print(f"best: mfu={mfu:.0%} mbu={mbu:.0%} tp_efficiency_per_doubling={keep:.2f} (sum of squared logs {loss:.3f})")
-    print(summary(ratios(points, mfu, mbu, keep)))
+    for group in dict.fromkeys(g for g in groups if g is not None):
+        chosen[group] = best_triple(errors, [i for i in fitted if groups[i] != group])
+    outside = best_triple(errors, fitted)
+    return [outside if g is None else chosen[g] for g in groups], chosen
 
 
 def describe(triple: Triple) -> str:
@@ -214,18 +217,40 @@ def describe(triple: Triple) -> str:
     return f"mfu={mfu:.0%} mbu={mbu:.0%} tp={keep:.2f}"
 
 
-def cross_validate(points: list[Point]) -> None:
+KINDS = {False: "fixed request lengths", True: "MLPerf, dataset mean lengths"}
+
+
+def fit(points: list[Point], with_dataset_means: bool) -> None:
+    fitted = [i for i, point in enumerate(points) if with_dataset_means or not point.dataset_mean]
+    errors = squared(log_ratio_table(points))
+    index = best_triple(errors, fitted)
+    mfu, mbu, keep = GRID[index]
+    loss = sum(errors[index][i] for i in fitted)
+    print(f"fitted on {len(fitted)} points" + ("" if with_dataset_means else f" ({KINDS[False]})"))
+    print(f"best: mfu={mfu:.0%} mbu={mbu:.0%} tp_efficiency_per_doubling={keep:.2f} (sum of squared logs {loss:.3f})")
+    values = ratios(points, mfu, mbu, keep)
+    for kind, name in KINDS.items():
+        subset = [value for value, point in zip(values, points, strict=True) if point.dataset_mean == kind]
+        if subset:
+            print(f"{name:<30} {summary(subset)}")
+
+
+def cross_validate(points: list[Point], with_dataset_means: bool) -> None:
+    in_fit = [with_dataset_means or not point.dataset_mean for point in points]
     log_ratios = log_ratio_table(points)
     errors = squared(log_ratios)
-    everything = best_triple(errors, range(len(points)))
     schemes = {
         "point": [str(point.index) for point in points],
         "source": [point.source for point in points],
         "GPU": [point.gpu for point in points],
     }
-    folds = {name: held_out(errors, groups) for name, groups in schemes.items()}
-    print(f"grid of {len(GRID)} (MFU, MBU, TP efficiency) triples x {len(points)} points, each fold re-fitted on all")
-    print(f"in-sample fit on all {len(points)} points: {describe(GRID[everything])}")
+    folds = {
+        name: held_out(errors, [group if fitted else None for group, fitted in zip(groups, in_fit, strict=True)])
+        for name, groups in schemes.items()
+    }
+    everything = best_triple(errors, [i for i, fitted in enumerate(in_fit) if fitted])
+    print(f"grid of {len(GRID)} (MFU, MBU, TP efficiency) triples x {len(points)} points; every fold re-fitted on it")
+    print(f"fit on all {sum(in_fit)} fitted points: {describe(GRID[everything])}")
     print()
     print(f"{'#':>3} {'point':<52} {'source':<28} {'in-sample':>9} {'-point':>7} {'-source':>8} {'-GPU':>6}")
     columns: dict[str, list[float]] = {"in-sample": [], **{name: [] for name in schemes}}
@@ -234,40 +259,58 @@ def cross_validate(points: list[Point]) -> None:
         row += [math.exp(log_ratios[folds[name][0][position]][position]) for name in schemes]
         for name, value in zip(columns, row, strict=True):
             columns[name].append(value)
+        seen = f"{row[0]:>9.2f}" if in_fit[position] else f"{'-':>9}"
+        never = "" if in_fit[position] else "  never fitted: held out under every scheme"
         print(
-            f"{point.index:>3} {point.label:<52} {point.source:<28} {row[0]:>9.2f} {row[1]:>7.2f} "
-            f"{row[2]:>8.2f} {row[3]:>6.2f}"
+            f"{point.index:>3} {point.label:<52} {point.source:<28} {seen} {row[1]:>7.2f} {row[2]:>8.2f} "
+            f"{row[3]:>6.2f}{never}"
         )
     print()
     for name in ("source", "GPU"):
         groups = schemes[name]
         print(f"fitted without each {name}:")
         for group, index in folds[name][1].items():
-            print(f"  {group:<28} {groups.count(group):>3} point(s) held out -> {describe(GRID[index])}")
-    print()
-    print(f"{'in-sample':<22} {summary(columns['in-sample'])}")
-    for name in schemes:
-        print(f"{'held out by ' + name:<22} {summary(columns[name])}")
+            held = sum(1 for g, fitted in zip(groups, in_fit, strict=True) if g == group and fitted)
+            print(f"  {group:<28} {held:>3} point(s) held out -> {describe(GRID[index])}")
+    subsets = {
+        name: [i for i, point in enumerate(points) if point.dataset_mean == kind] for kind, name in KINDS.items()
+    }
+    subsets["all"] = list(range(len(points)))
+    for subset_name, subset in subsets.items():
+        if not subset:
+            continue
+        print()
+        print(f"{subset_name}:")
+        fitted_here = [i for i in subset if in_fit[i]]
+        if fitted_here:
+            print(f"  {'in-sample':<22} {summary([columns['in-sample'][i] for i in fitted_here])}")
+        for name in schemes:
+            print(f"  {'held out by ' + name:<22} {summary([columns[name][i] for i in subset])}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="search the utilization defaults")
     parser.add_argument("--held-out", action="store_true", help="judge that fit on points it did not see")
+    parser.add_argument(
+        "--with-mlperf",
+        action="store_true",
+        help="fit on the MLPerf points (dataset mean lengths) too, not on the rest only",
+    )
     args = parser.parse_args()
     points, skipped = load()
     if args.fit:
-        fit(points)
+        fit(points, args.with_mlperf)
         return
     if args.held_out:
-        cross_validate(points)
+        cross_validate(points, args.with_mlperf)
         return
     print(
         f"defaults: mfu={TYPICAL_MFU:.0%} mbu={TYPICAL_MBU:.0%} "
         f"tensor-parallel efficiency {TP_EFFICIENCY_PER_DOUBLING:.2f} per doubling"
     )
     print(f"{'#':>3} {'point':<58} {'batch':>6} {'published':>10} {'predicted':>10} {'ratio':>6} {'ceiling':>8}")
-    values: list[float] = []
+    values: dict[bool, list[float]] = {kind: [] for kind in KINDS}
     below_ceiling: list[str] = []
     for point in points:
         try:
@@ -279,7 +322,7 @@ def main() -> None:
         predicted = system_rate(point, result)
         top = system_rate(point, ceiling)
         ratio = predicted / point.published
-        values.append(ratio)
+        values[point.dataset_mean].append(ratio)
         flag = "" if top >= point.published else "  CEILING BELOW PUBLISHED"
         if flag:
             below_ceiling.append(point.label)
@@ -289,7 +332,9 @@ def main() -> None:
             f"{ratio:>6.2f} {top / point.published:>7.2f}x{flag}"
         )
     print()
-    print(summary(values))
+    for kind, name in KINDS.items():
+        print(f"{name:<30} {summary(values[kind])}")
+    print(f"{'all':<30} {summary(values[False] + values[True])}")
     print(f"physical ceiling (mfu=100% mbu=100%) below a published figure: {len(below_ceiling)} point(s)")
     print(f"left out: {len(skipped)} point(s)")
     for index, label, reason in skipped:

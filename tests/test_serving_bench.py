@@ -33,6 +33,14 @@ def test_leaving_one_point_out_refits_without_that_point() -> None:
     assert per_point == [1, 1, 2, 2]
 
 
+def test_a_point_outside_every_fit_never_moves_one() -> None:
+    # Point 0 alone would pull every fit to triple 0; it is in no group, so no fit sees it.
+    errors = [[0.0, 1.0, 1.0], [5.0, 0.0, 0.0]]
+    per_point, per_group = held_out(errors, [None, "b", "c"])
+    assert per_group == {"b": 1, "c": 1}  # fitted on point 2, then on point 1: triple 1 each time
+    assert per_point == [1, 1, 1]  # point 0 is predicted by the fit on points 1 and 2 (losses 2, 0)
+
+
 def test_sources_are_grouped_by_publication() -> None:
     def point(source: str, engine: str) -> dict[str, object]:
         return {"source": source, "engine": engine}
