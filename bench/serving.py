@@ -1,21 +1,33 @@
 """How `llmcost infer` lands against published serving throughput (bench/data/serving_results.json).
 
-    python -m bench.serving           # predicted / published per point, the summary, the physical-ceiling check
-    python -m bench.serving --fit     # the grid search that chose calc/infer.py's utilization defaults
+    python -m bench.serving             # predicted / published per point, the summaries, the physical-ceiling check
+    python -m bench.serving --fit       # the grid search that chose calc/infer.py's utilization defaults
+    python -m bench.serving --held-out  # the same fit judged on points it did not see (cross-validation)
+    ... --fit --with-mlperf, --held-out --with-mlperf: the same, fitted on the MLPerf points too
 
 Each point is asked of the engine as a person would ask it: the model preset, GPU, tensor-parallel degree as
 `cards=`, weight and KV precision, input and output length, and the batch (`batch=max` for max-throughput runs,
 the stated batch or concurrency, or `rps=` for a fixed request rate). A system of several replicas (MLPerf's
 gpus > TP) is that many replicas. Predicted output tokens/s of the system over published is the ratio.
 
-Points left out, each with its reason: no published mean input length (MLPerf's datasets: the input length
-drives prefill and the KV cache, and we could not source the datasets' means), a GPU the catalog lacks (GB200),
-a model with no shape in calc/data/model_shapes.json (Qwen3), and attention-data-parallel + expert-parallel runs
-(DeepSeek "DEP"), a parallelism the engine does not model.
+Two kinds of points: fixed request lengths (every request the same input and output length: TensorRT-LLM's tables,
+blogs), and MLPerf, whose lengths are its dataset's means (input_tokens_source in the data says where each mean comes
+from). The MLPerf points are summarised apart and, unless --with-mlperf, kept out of the fit: the defaults were
+fitted before their mean input lengths were sourced, so they are a held-out test of them.
+
+Points left out, each with its reason: no sourced mean output length (MLPerf Llama 3.1 8B), a GPU the catalog lacks
+(GB200), a model with no shape in calc/data/model_shapes.json (Qwen3), and attention-data-parallel + expert-parallel
+runs (DeepSeek "DEP"), a parallelism the engine does not model.
 
 The fit (`--fit`): every (MFU, MBU, tensor-parallel efficiency per doubling) on a grid, each point predicted at
 MFU·e^log2(TP) and MBU·e^log2(TP); the chosen triple minimises the sum of squared log(predicted/published). The
 ceiling is the same prediction at mfu=100% mbu=100%: it must never be below a published figure.
+
+Held out (`--held-out`): the fit above is judged on the points it was fitted on. Three cross-validations re-run it
+without a group and predict that group with the triple chosen on the rest: leave one point out, leave one source out
+(a publication: MLPerf round, TensorRT-LLM table version, blog), leave one GPU out. Every point is predicted once per
+grid triple and the table kept, so each fold's re-fit is the same full grid (no coarsening), only summed over fewer
+points.
 """
 
 import argparse
@@ -23,6 +35,7 @@ import json
 import math
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,6 +59,20 @@ class Point:
     replicas: int
     tensor_parallel: int
     published: float  # output tokens/s of the whole system
+    source: str  # the publication, for leave-one-source-out
+    gpu: str
+    dataset_mean: bool  # lengths are a dataset's means (MLPerf), not every request's fixed length
+
+
+Triple = tuple[float, float, float]  # (MFU, MBU, tensor-parallel efficiency kept per doubling)
+
+# The grid the defaults were chosen on: MFU 20-80%, MBU 40-95% in steps of 5, efficiency 0.70-1.00 in steps of 0.02.
+GRID: list[Triple] = [
+    (mfu / 100, mbu / 100, keep / 100)
+    for mfu in range(20, 85, 5)
+    for mbu in range(40, 100, 5)
+    for keep in range(70, 101, 2)
+]
 
 
 def _preset(model: str) -> str | None:
@@ -64,6 +91,20 @@ def _kv(point: dict[str, object]) -> str:
     return "fp8" if point["weight_precision"] in ("fp8", "fp4") and "TensorRT" in engine else "bf16"
 
 
+def source_group(point: dict[str, object]) -> str:
+    """The publication a point comes from: an MLPerf round, one version of TensorRT-LLM's performance tables (the
+    Triton online-serving table of the v0.17 page is its own campaign, on TensorRT-LLM 0.14), or a blog."""
+    source, engine = str(point["source"]), str(point["engine"])
+    mlperf = re.search(r"inference_results_(v[\d.]+)", source)
+    if mlperf:
+        return f"MLPerf {mlperf.group(1)}"
+    if "NVIDIA/TensorRT-LLM" in source:
+        version = re.search(r"TensorRT-LLM \(?(?:release/)?(\d+\.\d+)", engine)
+        assert version, engine
+        return f"TensorRT-LLM {version.group(1)}" + (" via Triton" if "Triton" in engine else "")
+    return re.sub(r"^https?://([^/]+)/.*$", r"\1", source)
+
+
 def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
     """The points the engine can be asked, and the rest with why not."""
     raw = json.loads(DATA.read_text(encoding="utf-8"))["points"]
@@ -73,8 +114,10 @@ def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
         label = f"{p['model']} {p['gpus']}x{p['gpu']} {p['weight_precision']} {p['input_tokens']}/{p['output_tokens']}"
         preset = _preset(str(p["model"]))
         notes = str(p["notes"])
-        if p["input_tokens"] is None or p["output_tokens"] is None:
-            skipped.append((index, label, "no published mean input/output length (MLPerf dataset)"))
+        if p["input_tokens"] is None:
+            skipped.append((index, label, "no sourced mean input length (MLPerf dataset)"))
+        elif p["output_tokens"] is None:
+            skipped.append((index, label, "no mean output length (the submission's accuracy.txt gives none)"))
         elif find_gpu(str(p["gpu"])) is None:
             skipped.append((index, label, f"{p['gpu']} not in the GPU catalog"))
         elif preset is None:
@@ -89,7 +132,7 @@ def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
                 "cards": tp,
                 "precision": p["weight_precision"],
                 "kv": _kv(p),
-                "input": int(p["input_tokens"]),
+                "input": round(float(p["input_tokens"])),
                 "output": round(float(p["output_tokens"])),
                 "price": PRICE,
             }
@@ -106,6 +149,9 @@ def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
                     replicas=int(p["gpus"]) // tp,
                     tensor_parallel=tp,
                     published=float(p["output_tokens_per_s"]),
+                    source=source_group(p),
+                    gpu=str(p["gpu"]),
+                    dataset_mean="input_tokens_source" in p,
                 )
             )
     return points, skipped
@@ -137,35 +183,134 @@ def summary(values: list[float]) -> str:
     return f"median {median:.2f}x · within 1.5x: {within:.0%} ({len(values)} points) · worst {worst:.2f}x off"
 
 
-def fit(points: list[Point]) -> None:
-    best: tuple[float, float, float, float] | None = None
-    for mfu in [x / 100 for x in range(20, 85, 5)]:
-        for mbu in [x / 100 for x in range(40, 100, 5)]:
-            for keep in [x / 100 for x in range(70, 101, 2)]:
-                values = ratios(points, mfu, mbu, keep)
-                loss = sum(math.log(r) ** 2 for r in values)
-                if best is None or loss < best[0]:
-                    best = (loss, mfu, mbu, keep)
-    assert best is not None
-    loss, mfu, mbu, keep = best
+def log_ratio_table(points: list[Point]) -> list[list[float]]:
+    """For every grid triple, every point's log(predicted / published): the whole cost of the fit, computed once, so
+    that a fit on any subset of the points is a sum over it."""
+    return [[math.log(r) for r in ratios(points, *triple)] for triple in GRID]
+
+
+def squared(table: list[list[float]]) -> list[list[float]]:
+    return [[value * value for value in row] for row in table]
+
+
+def best_triple(errors: Sequence[Sequence[float]], fitted_on: Sequence[int]) -> int:
+    """The grid index whose summed squared log error over the given points is least (the first such, in grid
+    order, on a tie)."""
+    losses = [sum(row[i] for i in fitted_on) for row in errors]
+    return losses.index(min(losses))
+
+
+def held_out(errors: Sequence[Sequence[float]], groups: Sequence[str | None]) -> tuple[list[int], dict[str, int]]:
+    """Cross-validation: for each group, the triple fitted on every point of the other groups. A point whose group is
+    None takes part in no fit and is predicted by the fit on all the others. Returns, per point, the grid index that
+    predicts it without having seen its group, and the index chosen per group."""
+    fitted = [i for i, group in enumerate(groups) if group is not None]
+    chosen: dict[str, int] = {}
+    for group in dict.fromkeys(g for g in groups if g is not None):
+        chosen[group] = best_triple(errors, [i for i in fitted if groups[i] != group])
+    outside = best_triple(errors, fitted)
+    return [outside if g is None else chosen[g] for g in groups], chosen
+
+
+def describe(triple: Triple) -> str:
+    mfu, mbu, keep = triple
+    return f"mfu={mfu:.0%} mbu={mbu:.0%} tp={keep:.2f}"
+
+
+KINDS = {False: "fixed request lengths", True: "MLPerf, dataset mean lengths"}
+
+
+def fit(points: list[Point], with_dataset_means: bool) -> None:
+    fitted = [i for i, point in enumerate(points) if with_dataset_means or not point.dataset_mean]
+    errors = squared(log_ratio_table(points))
+    index = best_triple(errors, fitted)
+    mfu, mbu, keep = GRID[index]
+    loss = sum(errors[index][i] for i in fitted)
+    print(f"fitted on {len(fitted)} points" + ("" if with_dataset_means else f" ({KINDS[False]})"))
     print(f"best: mfu={mfu:.0%} mbu={mbu:.0%} tp_efficiency_per_doubling={keep:.2f} (sum of squared logs {loss:.3f})")
-    print(summary(ratios(points, mfu, mbu, keep)))
+    values = ratios(points, mfu, mbu, keep)
+    for kind, name in KINDS.items():
+        subset = [value for value, point in zip(values, points, strict=True) if point.dataset_mean == kind]
+        if subset:
+            print(f"{name:<30} {summary(subset)}")
+
+
+def cross_validate(points: list[Point], with_dataset_means: bool) -> None:
+    in_fit = [with_dataset_means or not point.dataset_mean for point in points]
+    log_ratios = log_ratio_table(points)
+    errors = squared(log_ratios)
+    schemes = {
+        "point": [str(point.index) for point in points],
+        "source": [point.source for point in points],
+        "GPU": [point.gpu for point in points],
+    }
+    folds = {
+        name: held_out(errors, [group if fitted else None for group, fitted in zip(groups, in_fit, strict=True)])
+        for name, groups in schemes.items()
+    }
+    everything = best_triple(errors, [i for i, fitted in enumerate(in_fit) if fitted])
+    print(f"grid of {len(GRID)} (MFU, MBU, TP efficiency) triples x {len(points)} points; every fold re-fitted on it")
+    print(f"fit on all {sum(in_fit)} fitted points: {describe(GRID[everything])}")
+    print()
+    print(f"{'#':>3} {'point':<52} {'source':<28} {'in-sample':>9} {'-point':>7} {'-source':>8} {'-GPU':>6}")
+    columns: dict[str, list[float]] = {"in-sample": [], **{name: [] for name in schemes}}
+    for position, point in enumerate(points):
+        row = [math.exp(log_ratios[everything][position])]
+        row += [math.exp(log_ratios[folds[name][0][position]][position]) for name in schemes]
+        for name, value in zip(columns, row, strict=True):
+            columns[name].append(value)
+        seen = f"{row[0]:>9.2f}" if in_fit[position] else f"{'-':>9}"
+        never = "" if in_fit[position] else "  never fitted: held out under every scheme"
+        print(
+            f"{point.index:>3} {point.label:<52} {point.source:<28} {seen} {row[1]:>7.2f} {row[2]:>8.2f} "
+            f"{row[3]:>6.2f}{never}"
+        )
+    print()
+    for name in ("source", "GPU"):
+        groups = schemes[name]
+        print(f"fitted without each {name}:")
+        for group, index in folds[name][1].items():
+            held = sum(1 for g, fitted in zip(groups, in_fit, strict=True) if g == group and fitted)
+            print(f"  {group:<28} {held:>3} point(s) held out -> {describe(GRID[index])}")
+    subsets = {
+        name: [i for i, point in enumerate(points) if point.dataset_mean == kind] for kind, name in KINDS.items()
+    }
+    subsets["all"] = list(range(len(points)))
+    for subset_name, subset in subsets.items():
+        if not subset:
+            continue
+        print()
+        print(f"{subset_name}:")
+        fitted_here = [i for i in subset if in_fit[i]]
+        if fitted_here:
+            print(f"  {'in-sample':<22} {summary([columns['in-sample'][i] for i in fitted_here])}")
+        for name in schemes:
+            print(f"  {'held out by ' + name:<22} {summary([columns[name][i] for i in subset])}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fit", action="store_true", help="search the utilization defaults")
+    parser.add_argument("--held-out", action="store_true", help="judge that fit on points it did not see")
+    parser.add_argument(
+        "--with-mlperf",
+        action="store_true",
+        help="fit on the MLPerf points (dataset mean lengths) too, not on the rest only",
+    )
     args = parser.parse_args()
     points, skipped = load()
     if args.fit:
-        fit(points)
+        fit(points, args.with_mlperf)
+        return
+    if args.held_out:
+        cross_validate(points, args.with_mlperf)
         return
     print(
         f"defaults: mfu={TYPICAL_MFU:.0%} mbu={TYPICAL_MBU:.0%} "
         f"tensor-parallel efficiency {TP_EFFICIENCY_PER_DOUBLING:.2f} per doubling"
     )
     print(f"{'#':>3} {'point':<58} {'batch':>6} {'published':>10} {'predicted':>10} {'ratio':>6} {'ceiling':>8}")
-    values: list[float] = []
+    values: dict[bool, list[float]] = {kind: [] for kind in KINDS}
     below_ceiling: list[str] = []
     for point in points:
         try:
@@ -177,7 +322,7 @@ def main() -> None:
         predicted = system_rate(point, result)
         top = system_rate(point, ceiling)
         ratio = predicted / point.published
-        values.append(ratio)
+        values[point.dataset_mean].append(ratio)
         flag = "" if top >= point.published else "  CEILING BELOW PUBLISHED"
         if flag:
             below_ceiling.append(point.label)
@@ -187,7 +332,9 @@ def main() -> None:
             f"{ratio:>6.2f} {top / point.published:>7.2f}x{flag}"
         )
     print()
-    print(summary(values))
+    for kind, name in KINDS.items():
+        print(f"{name:<30} {summary(values[kind])}")
+    print(f"{'all':<30} {summary(values[False] + values[True])}")
     print(f"physical ceiling (mfu=100% mbu=100%) below a published figure: {len(below_ceiling)} point(s)")
     print(f"left out: {len(skipped)} point(s)")
     for index, label, reason in skipped:
