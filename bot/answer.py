@@ -1,5 +1,6 @@
 """The one way through: text -> grammar -> request -> calc -> result -> words. The CLI and Slack both call this."""
 
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.render.escape import without_marks
@@ -17,9 +18,12 @@ from bot.text.grammar import (
     language_of,
     parse,
 )
+from bot.text.reader import PLANNED_COMMANDS, PLANNED_KEYS, Reading, question_language
+from bot.text.reader import read as read_free_text
 from bot.wording.comparison import Comparison, comparison_report
 from bot.wording.i18n import t
 from bot.wording.listings import gpus_listing, help_listing, models_listing
+from bot.wording.reading import ReadBack, read_back
 from bot.wording.report import Failure, Listing, Report, infer_report, train_report
 from calc import EstimateError, EstimateResult, TrainResult, estimate
 from calc.compare import compare
@@ -46,22 +50,80 @@ def evaluate(command: Command, today: date) -> EstimateResult | None:
 def reply_to(text: str, today: date, lang: str = "en") -> Answer:
     """Answer a command typed by a person; bad input becomes a Failure, never an exception.
 
-    `lang` is the reader's default language; `lang=` in the text overrides it.
+    `lang` is the reader's default language; `lang=` in the text overrides it, then the language of the question.
     """
-    lang, command = read(text, lang)
-    if isinstance(command, Failure):
-        return command
-    return reply_for(command, today, lang)
+    understood = read(text, lang)
+    if isinstance(understood.command, Failure):
+        return understood.command
+    return understood.answer(reply_for(understood.command, today, understood.lang))
 
 
-def read(text: str, lang: str) -> tuple[str, Command | Failure]:
-    """The reply's language (`lang=` in the text beats `lang`) and the command, or the Failure saying why not."""
+@dataclass(frozen=True)
+class Understood:
+    """What a person's words ask: the reply's language, the command (or why there is none), and, for free text,
+    the command the words were read as, which every answer to them shows first."""
+
+    lang: str
+    command: Command | Failure
+    read_back: ReadBack | None = None
+
+    def answer(self, answer: Answer) -> Answer:
+        return answer if self.read_back is None else replace(answer, read_back=self.read_back)
+
+
+def read(text: str, lang: str) -> Understood:
+    """The strict grammar first: what it accepts means exactly what it meant. What it refuses goes to the reader of
+    free text; a refusal stands as it was when the words hold nothing beyond the grammar's own."""
     text = without_marks(text)  # whatever is typed is echoed inert, never as one of the bot's own mentions
-    lang = language_of(text) or lang
+    chosen = language_of(text)
     try:
-        return lang, parse(text)
+        command = parse(text)
     except GrammarError as error:
-        return lang, failure(error, lang, error.example)
+        refusal = error
+    else:
+        return Understood(chosen or question_language(text) or lang, command)
+    reading = read_free_text(text)
+    lang = chosen or (reading.lang if reading else question_language(text)) or lang
+    if reading is None:
+        return Understood(lang, failure(refusal, lang, refusal.example))
+    back = read_back(reading, lang)
+    return Understood(lang, _command_read(reading, lang, back), back)
+
+
+def _command_read(reading: Reading, lang: str, back: ReadBack) -> Command | Failure:
+    if reading.missing is not None:
+        message = t(lang, f"read_missing_{reading.missing}")
+        return Failure(message=message, example=reading.suggestion or EXAMPLES["train"], lang=lang, read_back=back)
+    try:
+        return parse(reading.command)
+    except GrammarError as error:
+        planned = _planned_part(error)
+        if planned is None:
+            return replace(failure(error, lang, error.example), read_back=back)
+        message = t(lang, "read_not_supported", part=planned, command=reading.command)
+        return Failure(message=message, example=_without(reading.command, planned), lang=lang, read_back=back)
+
+
+def _planned_part(error: GrammarError) -> str | None:
+    """The word of a command or key another branch is adding, when that is what the grammar refused."""
+    word = error.values.get("word", "")
+    if error.code == "unknown_key" and error.values.get("key") in PLANNED_KEYS:
+        return word
+    if error.code == "unknown_command" and word.lower() in PLANNED_COMMANDS:
+        return word
+    if error.code == "bad_value" and word.lower() == "batch=max":
+        return word
+    return None
+
+
+def _without(command: str, part: str) -> str:
+    """The command without an option the grammar does not take yet, when the rest is a command it takes today."""
+    rest = " ".join(word for word in command.split() if word != part)
+    try:
+        parse(rest)
+    except GrammarError:
+        return command
+    return rest
 
 
 def reply_for(command: Command, today: date, lang: str = "en") -> Answer:

@@ -32,7 +32,8 @@ async def reply_with_defaults(
 ) -> Answer:
     """`bot.answer.reply_to`, with the team's defaults filled into estimates, and team commands answered
     for `asker` (without one they get reply_to's answer: there is nobody to record as having set them)."""
-    lang, command = read(text, lang)
+    understood = read(text, lang)
+    command, lang = understood.command, understood.lang
     if isinstance(command, Failure):
         return command
     if isinstance(command, TeamCommand) and asker is not None:
@@ -42,7 +43,7 @@ async def reply_with_defaults(
     if isinstance(command, Estimate):
         defaults = TeamDefaults.from_settings(await store.get_all(team))
         command = Estimate(request=apply_defaults(command.request, defaults, lang))
-    return reply_for(command, today, lang)
+    return understood.answer(reply_for(command, today, lang))
 
 
 async def handle_team_command(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.wording import numbers as fmt
 from bot.wording.i18n import t
+from bot.wording.reading import ReadBack
 from calc.command import format_quantity
 from calc.results import Assumptions, InferAssumptions, InferResult, Note, TrainResult
 from calc.units import Currency, Formula
@@ -24,6 +25,7 @@ class Report:
     command: str
     result: TrainResult | InferResult
     lang: str = "en"
+    read_back: ReadBack | None = None  # free text: the command it was read as, shown first
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Listing:
     title: str
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
     lang: str = "en"
+    read_back: ReadBack | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Failure:
     message: str
     example: str
     lang: str = "en"
+    read_back: ReadBack | None = None
 
 
 _MONEY_NOTE_VALUES = {"standard", "floor"}
