@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from calc.gpus import CATALOG, Accelerator
 from calc.presets import PRESETS, ModelPreset
@@ -27,8 +28,8 @@ from calc.presets import PRESETS, ModelPreset
 # Commands and keys other branches are adding: read into them now, so they work the day the grammar takes them.
 PLANNED_COMMANDS = ("finetune", "sweep", "prices", "api")
 PLANNED_KEYS = ("days", "budget", "goodput", "rps", "basis", "method")
-EXAMPLE_PARAMS = "70B"  # the size a suggestion shows when the question gave none
-EXAMPLE_MODEL = "llama3.1-70b"
+EXAMPLE_PARAMS = {"en": "70B", "zh": "700亿"}  # the size a suggestion shows when the question gave none
+MAX_QUESTION = 500  # characters: a question is a line or two; longer text is left to the grammar's own error
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,12 @@ class Reading:
 # Vocabulary
 
 SEP = r"[\s\-_]*"
-START = r"(?<![a-z0-9.])"  # a boundary Latin-only: Chinese characters stand next to numbers with no space
+START = r"(?<![a-z0-9.])(?<!\d,)"  # a boundary Latin-only: Chinese characters stand next to numbers with no space
 END = r"(?![a-z0-9])"
 NUMBER = r"\d[\d,]*(?:\.\d+)?"
 CN_UNITS = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)"
 # A count of parameters or tokens as typed: 70B, 1.4T, 7e9, 700亿, 1.4万亿, 8x7B.
-QUANTITY = rf"(?:\d+\s*[x×]\s*)?{NUMBER}(?:e[+-]?\d+)?(?:\s*{CN_UNITS}|[kmbgt])?"
+QUANTITY = rf"(?<![\d.])(?<!\d,)(?:\d+\s*[x×]\s*)?{NUMBER}(?:e[+-]?\d+)?(?:\s*{CN_UNITS}|[kmbgt])?"
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 WORD_NUMBERS = {
     "a": 1,
@@ -155,6 +156,8 @@ FILLER = frozenset(
 CN_WORDS = sorted({w for w in (*FILLER, *JOB_WORDS, *LISTING_WORDS, *RUN_WORDS) if re.search(r"[^\x00-\x7f]", w)})
 CN_LONGEST = max(len(w) for w in CN_WORDS)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Chinese characters that are figures, not words: 1750亿, 5折, 元 as a currency value.
+NOT_LANGUAGE = re.compile(rf"{NUMBER}\s*{CN_UNITS}|{NUMBER}折|人民币|元")
 
 
 def _is_cjk(text: str) -> bool:
@@ -522,8 +525,9 @@ def _on_option(slots: Slots, match: re.Match[str]) -> bool:
     return True
 
 
-N = r"(?P<n>\d[\d,]*(?:\.\d+)?k?)"
-SMALL = rf"(?P<n>\d+(?:\.\d+)?|{'|'.join(w for w in WORD_NUMBERS if w != 'hundred')}|[一二两三四五六七八九十]+)"
+DIGITS_START = r"(?<![\d.])(?<!\d,)"  # a number is read from its first digit only (no rescans inside a long one)
+N = rf"{DIGITS_START}(?P<n>\d[\d,]*(?:\.\d+)?k?)"
+SMALL = rf"(?<![\d.])(?<!\d,)(?P<n>\d+(?:\.\d+)?|{'|'.join(w for w in WORD_NUMBERS if w != 'hundred')}|[一二两三四五六七八九十]+)"
 RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), handler)
     for pattern, handler in (
@@ -544,7 +548,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"{START}\$\s*(?P<n>{QUANTITY})\s*budget", _on_budget),
         (rf"{START}(?P<n>\d+(?:\.\d+)?)\s*%\s*(?:off|discount|折扣|优惠)", _on_discount),
         (r"(?:discount|折扣)\s*(?:of|is|:|=)?\s*(?P<n>\d+(?:\.\d+)?)\s*%", _on_discount),
-        (r"打?\s*(?P<n>\d+(?:\.\d+)?)\s*折", _on_discount),
+        (rf"打?\s*{DIGITS_START}(?P<n>\d+(?:\.\d+)?)\s*折", _on_discount),
         (r"half[\s\-]*price|半价|打对折", _on_half_price),
         (rf"{START}(?P<n>\d+(?:\.\d+)?\s*%?)\s*(?:mfu|utili[sz]ation|利用率)", _on_mfu),
         (r"(?:mfu|utili[sz]ation|利用率)\s*(?:of|at|is|=|:|为|是)?\s*(?P<n>\d+(?:\.\d+)?\s*%?)", _on_mfu),
@@ -558,16 +562,16 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (rf"{START}{N}\s*(?:qps|rps|req/s|requests?/s|rpm(?P<per>)){END}", _on_rps),
         (rf"{START}(?:qps|rps)\s*(?:of|=|:|为|是)?\s*{N}{END}", _on_rps),
-        (r"每(?P<per>秒|分钟|小时|天)\s*(?P<n>\d[\d,]*(?:\.\d+)?k?)\s*(?:个|次)?\s*(?:请求|查询|调用|并发)?", _on_rps),
-        (r"(?P<n>\d[\d,]*(?:\.\d+)?k?)\s*(?:个|次)?\s*(?:请求|查询)\s*(?:/|每)\s*(?P<per>秒|分钟|小时|天)", _on_rps),
+        (rf"每(?P<per>秒|分钟|小时|天)\s*{N}\s*(?:个|次)?\s*(?:请求|查询|调用|并发)?", _on_rps),
+        (rf"{N}\s*(?:个|次)?\s*(?:请求|查询)\s*(?:/|每)\s*(?P<per>秒|分钟|小时|天)", _on_rps),
         (rf"{START}{N}\s*(?P<side>input|prompt|output|completion|generated)\s*tokens?{END}", _on_io),
         (rf"{START}(?P<side>input|prompt|output|completion)s?\s*(?:of|=|:|is)?\s*{N}\s*(?:tokens?)?{END}", _on_io),
-        (r"(?P<side>输入|输出|生成)\s*(?:长度)?\s*(?P<n>\d[\d,]*k?)\s*(?:个)?\s*(?:token|tokens|词元)?", _on_io),
+        (rf"(?P<side>输入|输出|生成)\s*(?:长度)?\s*{N}\s*(?:个)?\s*(?:token|tokens|词元)?", _on_io),
         (rf"{START}{N}\s*tokens?\s*(?:/|per|each|a|an)\s*(?:requests?|req|query|call|prompt){END}", _on_per_request),
-        (r"每(?:个|次)?(?:请求|查询)\s*(?P<n>\d[\d,]*k?)\s*(?:个)?\s*(?:token|tokens|词元)", _on_per_request),
+        (rf"每(?:个|次)?(?:请求|查询)\s*{N}\s*(?:个)?\s*(?:token|tokens|词元)", _on_per_request),
         (rf"{START}(?:batch|batch[\s\-]?size|bs)\s*(?:of|=|:|is)?\s*(?P<n>\d+|max(?:imum)?){END}", _on_batch),
         (rf"{START}(?P<n>max(?:imum)?)\s*batch(?:\s*size)?{END}", _on_batch),
-        (r"(?:批量|批大小|批次)\s*(?P<n>\d+)", _on_batch),
+        (rf"(?:批量|批大小|批次)\s*{DIGITS_START}(?P<n>\d+)", _on_batch),
         (
             rf"{START}(?:per|/|a|an|every|each)\s*(?:1\s*m|1\s*k|one\s*million|million|thousand|1,?000,?000|1,?000|m|k)?\s*(?:output\s*|input\s*)?tokens?{END}",
             _on_serving_words,
@@ -612,12 +616,14 @@ def _job(slots: Slots, job: str) -> bool:
 
 
 def _apply(text: str, rules: tuple[tuple[re.Pattern[str], Handler], ...], slots: Slots) -> str:
-    """Run each rule over the text; what a rule takes is blanked, so no later rule reads it twice."""
+    """Run each rule over the text; what a rule takes becomes one space, so no later rule reads it twice."""
     for pattern, handler in rules:
-        for match in list(pattern.finditer(text)):
-            if match[0].strip() and text[match.start() : match.end()] == match[0] and handler(slots, match):
-                text = text[: match.start()] + " " * len(match[0]) + text[match.end() :]
+        text = pattern.sub(partial(_take, handler, slots), text)
     return text
+
+
+def _take(handler: Handler, slots: Slots, match: re.Match[str]) -> str:
+    return " " if match[0].strip() and handler(slots, match) else match[0]
 
 
 def _words_numbers(text: str) -> str:
@@ -662,8 +668,11 @@ def _typos(text: str, slots: Slots) -> str:
         if lower in FILLER or lower in NOT_TYPOS or lower in JOB_WORDS or lower in TYPO_WORDS or len(lower) < 4:
             return word
         if re.search(r"\d", lower):
-            if not re.fullmatch(r"[a-z]+\d+[a-z0-9]*|[a-z]\d+[a-z]\d*", lower) or lower in GPU_BY_NAME:
-                return word
+            if (
+                not re.fullmatch(r"[a-z]+\d+[a-z0-9]*|[a-z]\d+[a-z]\d*", lower)
+                or lower.removesuffix("s") in GPU_BY_NAME
+            ):
+                return word  # not a GPU's shape, or a GPU already ("H100s" is the H100, plural)
             read_as_digits = lower[0] + lower[1:].replace("o", "0")  # "H1OO": the letter O for a zero
             if read_as_digits in GPU_BY_NAME:
                 slots.notes.append(Note("read_typo", {"word": word, "meant": read_as_digits.upper()}))
@@ -746,8 +755,11 @@ def _leftovers(text: str, slots: Slots) -> None:
 def read(text: str) -> Reading | None:
     """What free text asks, as a command; None when it holds nothing beyond the strict grammar's own words
     (then the grammar's own error, which names the one word at fault, is the better answer)."""
+    if len(text) > MAX_QUESTION:
+        return None
     slots = Slots()
-    work = unicodedata.normalize("NFKC", text).replace("\u3000", " ")
+    # One space for any run of them: the patterns' optional separators then never have a long run to try out.
+    work = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
     work = re.sub(r"\s*=\s*", "=", work)
     joined = re.sub(rf"(?<={CJK.pattern})\s+(?={CJK.pattern})", "", work)  # "训 练" is one word
     slots.natural = joined != work
@@ -766,8 +778,12 @@ def read(text: str) -> Reading | None:
 
 def question_language(text: str) -> str | None:
     """zh for a question with Chinese words (not just Chinese number units: `1750亿` is any language's figure)."""
-    without_numbers = re.sub(rf"{NUMBER}\s*{CN_UNITS}|\S+=\S+|人民币|元|折", " ", text)
-    return "zh" if _is_cjk(without_numbers) else None
+    if not _is_cjk(text):
+        return None
+    for word in text.split():
+        if "=" not in word and _is_cjk(word) and not NOT_LANGUAGE.fullmatch(word):
+            return "zh"
+    return None
 
 
 def _job_of(slots: Slots) -> tuple[str, str | None]:
@@ -789,6 +805,17 @@ def _job_of(slots: Slots) -> tuple[str, str | None]:
 # The order options are written in: the hardware, then money, then time and load.
 OPTION_ORDER: tuple[str, ...] = ("gpus", "cards", "precision", "price", "discount", "mfu", "currency", "days", "budget")
 OPTION_ORDER += ("rps", "tokens", "input", "output", "batch", "method")
+
+
+def _keyed(slots: Slots, job: str, typed: set[str]) -> list[str]:
+    """The options read, as `key=value` for this job: a count of GPUs is `gpus=` in training, `cards=` in serving."""
+    options = dict(slots.options)
+    serving = job in ("infer", "sweep")
+    if serving:
+        options.pop("days", None)
+    if slots.count:
+        options["cards" if serving else "gpus"] = slots.count
+    return [f"{key}={options[key]}" for key in OPTION_ORDER if key in options and key not in typed]
 
 
 def _assemble(slots: Slots, text: str) -> Reading:
@@ -820,21 +847,12 @@ def _assemble(slots: Slots, text: str) -> Reading:
     job, job_note = _job_of(slots)
     comparing = "compare" in slots.jobs or len(slots.gpus) > 1
     notes = list(slots.notes)
-    options = dict(slots.options)
-    if job in ("infer", "sweep"):
-        options.pop("days", None)
-    if slots.count:
-        options["cards" if job in ("infer", "sweep") else "gpus"] = slots.count
     # What the person typed as `key=value` is theirs: it wins over anything read from their words.
     typed = {word.split("=", 1)[0].lower() for word in slots.passthrough}
     gpu_words = (
         [] if "gpu" in typed or not slots.gpus else [f"gpu={','.join(slots.gpus if comparing else slots.gpus[:1])}"]
     )
-    if len(slots.gpus) > 1 and not comparing:  # not reached: two GPUs always compare
-        slots.ignored.extend(slots.gpus[1:])
-    keyed = [f"{key}={options[key]}" for key in OPTION_ORDER if key in options and key not in typed]
-    if job == "infer" and "tokens" in typed:
-        keyed = [word for word in keyed if not word.startswith("tokens=")]
+    keyed = _keyed(slots, job, typed)
     subject = slots.model.name if slots.model is not None else slots.params
     head = ["compare", "infer" if job in ("infer", "sweep") else "train"] if comparing else [job]
     tokens = [slots.tokens] if slots.tokens and job in ("train", "finetune") else []
@@ -855,21 +873,21 @@ def _assemble(slots: Slots, text: str) -> Reading:
         )
     if job_note is not None and subject is not None and not comparing:
         other_job = "train" if job == "infer" else "infer"
-        kept = [word for word in keyed if not word.startswith(("days=", "budget="))]
+        kept = [word for word in _keyed(slots, other_job, typed) if not word.startswith(("days=", "budget="))]
         other = " ".join(
             [other_job, subject, *(tokens if other_job == "train" else []), *gpu_words, *kept, *slots.passthrough]
         )
         notes.append(Note(job_note, {"command": other}))
     ignored = tuple(dict.fromkeys(slots.ignored))
 
-    if subject is None and "budget" not in options:  # a budget asks for the model's size
+    if subject is None and "budget" not in slots.options:  # a budget asks for the model's size
         return Reading(
             command("<model>"),
             ignored,
             tuple(notes),
             lang,
             missing="params",
-            suggestion=command(EXAMPLE_PARAMS),
+            suggestion=command(EXAMPLE_PARAMS[lang or "en"]),
         )
     if subject is None:
         return Reading(command(None), ignored, tuple(notes), lang)
