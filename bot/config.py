@@ -11,7 +11,7 @@ from bot.wording.i18n import DEFAULT_LANG, t
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 # What the app asks a workspace for when installed through OAuth; manifest.yml lists the same.
-BOT_SCOPES = "commands,chat:write,app_mentions:read,users:read"
+BOT_SCOPES = "commands,chat:write,app_mentions:read,users:read,im:history"
 
 
 def _comma_separated(value: object) -> object:

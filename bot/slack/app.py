@@ -8,7 +8,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.config import Config
-from bot.slack.listeners import errors, form, home, mentions, menus, share, slash_command
+from bot.slack.listeners import direct_messages, errors, form, home, mentions, menus, share, slash_command
 from bot.slack.people import People
 from bot.slack.services import Services, provide
 from bot.store.database import create_engine
@@ -66,6 +66,6 @@ def create_app(config: Config) -> AsyncApp:
         admins=config.llmcost_admins,
     )
     app.middleware(provide(services))
-    for listeners in (slash_command, share, menus, form, home, mentions, errors):
+    for listeners in (slash_command, share, menus, form, home, mentions, direct_messages, errors):
         listeners.register(app)
     return app
