@@ -71,9 +71,10 @@ class Understood:
         return answer if self.read_back is None else replace(answer, read_back=self.read_back)
 
 
-def read(text: str, lang: str) -> Understood:
+def read(text: str, lang: str, free_text: bool = True) -> Understood:
     """The strict grammar first: what it accepts means exactly what it meant. What it refuses goes to the reader of
-    free text; a refusal stands as it was when the words hold nothing beyond the grammar's own."""
+    free text (unless `free_text` is off: the form's fields are the grammar's own words, and a mistake in one is
+    shown beside it); a refusal stands as it was when the words hold nothing beyond the grammar's own."""
     text = without_marks(text)  # whatever is typed is echoed inert, never as one of the bot's own mentions
     chosen = language_of(text)
     try:
@@ -82,7 +83,7 @@ def read(text: str, lang: str) -> Understood:
         refusal = error
     else:
         return Understood(chosen or question_language(text) or lang, command)
-    reading = read_free_text(text)
+    reading = read_free_text(text) if free_text else None
     lang = chosen or (reading.lang if reading else question_language(text)) or lang
     if reading is None:
         return Understood(lang, failure(refusal, lang, refusal.example))

@@ -28,11 +28,17 @@ class Asker:
 
 
 async def reply_with_defaults(
-    text: str, today: date, lang: str, team: Team, store: TeamSettings, asker: Asker | None = None
+    text: str,
+    today: date,
+    lang: str,
+    team: Team,
+    store: TeamSettings,
+    asker: Asker | None = None,
+    free_text: bool = True,
 ) -> Answer:
     """`bot.answer.reply_to`, with the team's defaults filled into estimates, and team commands answered
     for `asker` (without one they get reply_to's answer: there is nobody to record as having set them)."""
-    understood = read(text, lang)
+    understood = read(text, lang, free_text)
     command, lang = understood.command, understood.lang
     if isinstance(command, Failure):
         return command

@@ -29,6 +29,8 @@ from calc.presets import PRESETS, ModelPreset
 PLANNED_COMMANDS = ("finetune", "sweep", "prices", "api")
 PLANNED_KEYS = ("days", "budget", "goodput", "rps", "basis", "method")
 EXAMPLE_PARAMS = {"en": "70B", "zh": "700亿"}  # the size a suggestion shows when the question gave none
+# A workspace's defaults are changed by exact commands only: their own errors stand, nothing is guessed.
+TEAM_COMMAND = re.compile(r"\s*(?:set|settings|reset)(?:\s|$)", re.IGNORECASE)
 MAX_QUESTION = 500  # characters: a question is a line or two; longer text is left to the grammar's own error
 
 
@@ -116,7 +118,7 @@ JOB_WORDS: dict[str, str] = {
     **dict.fromkeys(("训练", "预训练"), "train"),
     **dict.fromkeys(("推理", "部署", "上线", "服务"), "infer"),
     **dict.fromkeys(("微调",), "finetune"),
-    **dict.fromkeys(("比较", "对比", "相比", "更便宜", "更快", "哪个"), "compare"),
+    **dict.fromkeys(("比较", "对比", "相比", "更便宜", "更快", "哪个", "更划算", "更合算"), "compare"),
 }
 RUN_WORDS = ("run", "running", "runs", "跑")  # serving, unless training is named too
 LISTING_WORDS: dict[str, str] = {
@@ -144,6 +146,9 @@ FILLER = frozenset(
     that there compute llm language large size sized from scratch just like by per via when where whats it's on
     than tokens token dataset data corpus be been being get got much money expensive cheap cost? us approximately
     scale optimal up ok okay quick question q hmm guys folks team anyone know idea ballpark figure rough
+    we're i'm i'd we'd it'd you're planning plan plans looking trying wondering curious rent renting rented bill
+    long within over under across spend spending pay paying buy mean means wonder say let would've
+    gpu-hours hours hour cheapest fastest best option options setup cloud total? overall ever also too new own
     """)
 ) | frozenset(
     _words("""
@@ -151,6 +156,7 @@ FILLER = frozenset(
     在 上 用 使用 基于 规模 数据 数据集 训练数据 我 我们 想 如果 一下 花 哪些 多久 时间 集群 张 块 台 次 的话 和 与 跟 及 以及
     还是 或 或者 从头 从零 能 可以 会 总共 一共 全部 得 到 做 来 进行 什么 怎么 如何 吧 一次 的成本 钱 贵 便宜 下 个月 内 之内
     以内 有 给 看看 看 预计 预估 开销 这个 那个 一台 呢？ 吗？ 参数 参数量 个参数 token tokens 词元 并发 全量 量 上面 里 中
+    小时 gpu小时 卡时 划算 合算 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
     """)
 )
 CN_WORDS = sorted({w for w in (*FILLER, *JOB_WORDS, *LISTING_WORDS, *RUN_WORDS) if re.search(r"[^\x00-\x7f]", w)})
@@ -311,12 +317,29 @@ def _number(text: str) -> float:
     return float(text)
 
 
+CN_PLACES = {"十": 10, "百": 100, "千": 1000}
+
+
 def _chinese_number(text: str) -> int:
-    """一 to 九十九: enough for days and weeks (三十天, 两周)."""
-    if "十" not in text:
-        return CN_DIGITS[text]
-    tens, _, ones = text.partition("十")
-    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
+    """一 to 九千九百九十九 (三十天, 两周, 五百亿, 千亿): a digit before each place, or 1 when none is written."""
+    total = 0
+    digit: int | None = None
+    for char in text:
+        if char in CN_PLACES:
+            total += (1 if digit is None else digit) * CN_PLACES[char]
+            digit = None
+        else:
+            digit = CN_DIGITS[char]
+    return total + (digit or 0)
+
+
+def _chinese_figures(text: str) -> str:
+    """ "千亿" -> "1000亿", "一万亿" -> "1万亿", "两周" stays: numerals written in characters before a unit of count."""
+
+    def figures(match: re.Match[str]) -> str:
+        return f"{_chinese_number(match[1])}{match[2]}"
+
+    return re.sub(r"(?<![\d.])([一二两三四五六七八九十百千]+)(万亿|亿)", figures, text)
 
 
 def _g(value: float) -> str:
@@ -721,6 +744,7 @@ def _segment(run: str) -> list[str]:
 
 
 CN_WORDS_SET = frozenset(CN_WORDS)
+SENTENCE_MARKS = re.compile("[?!,;？！。，；、]")
 
 
 def _leftovers(text: str, slots: Slots) -> None:
@@ -729,8 +753,8 @@ def _leftovers(text: str, slots: Slots) -> None:
         pieces = _segment(token) if _is_cjk(token) else [token]
         for piece in pieces:
             word = piece.strip("?!.,;:()[]{}\"'`“”‘’？！。，；：（）、~").lower()
-            if not word:  # punctuation: "175B?" is a question, not a command
-                slots.natural = True
+            if not word:  # a question mark or a comma: "175B?" is a question, not a command
+                slots.natural = slots.natural or bool(SENTENCE_MARKS.search(piece))
                 continue
             if word in JOB_WORDS:
                 slots.jobs.append(JOB_WORDS[word])
@@ -755,7 +779,7 @@ def _leftovers(text: str, slots: Slots) -> None:
 def read(text: str) -> Reading | None:
     """What free text asks, as a command; None when it holds nothing beyond the strict grammar's own words
     (then the grammar's own error, which names the one word at fault, is the better answer)."""
-    if len(text) > MAX_QUESTION:
+    if len(text) > MAX_QUESTION or TEAM_COMMAND.match(text):
         return None
     slots = Slots()
     # One space for any run of them: the patterns' optional separators then never have a long run to try out.
@@ -765,7 +789,7 @@ def read(text: str) -> Reading | None:
     slots.natural = joined != work
     work = joined
     work = _typos(work, slots)
-    work = _words_numbers(work)
+    work = _chinese_figures(_words_numbers(work))
     work = _apply(work, RULES, slots)
     for pattern, handler in ((MODEL_PATTERN, _on_model), (UNKNOWN_MODEL_PATTERN, _on_unknown_model)):
         work = _apply(work, ((pattern, handler),), slots)
