@@ -5,9 +5,15 @@ Around Bolt: a log line per request, oversized bodies and exact replays refused,
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from urllib.parse import parse_qsl
 
 from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.request.async_internals import build_async_context
+from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.web.access_log import access_log
 from bot.web.guards import MAX_BODY, RecentSignatures, refuse_oversized, refuse_replays
@@ -46,6 +52,28 @@ async def finish_background_work(_: web.Application) -> None:
             log.warning("stopping with %d tasks unfinished after %.0f s", len(unfinished), BACKGROUND_S)
 
 
+def read_form_as_slack_sent_it(request: AsyncBoltRequest) -> AsyncBoltRequest:
+    """Bolt takes any form body with the word "payload" in it for an interactive payload (slack_bolt's parse_body)
+    and, finding none, reads nothing: `/llmcost what is the payload of ...` went unanswered (404). Such a body is
+    read again as the slash command's fields it holds; the raw body, which the signature covers, is untouched."""
+    fields = dict(parse_qsl(request.raw_body, keep_blank_values=True))
+    if request.body or request.content_type != "application/x-www-form-urlencoded" or "payload" in fields:
+        return request
+    request.body = fields
+    request.context = build_async_context(AsyncBoltContext({}), fields)
+    return request
+
+
+def events_handler(app: AsyncApp) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """Bolt's own POST handler (slack_bolt.app.async_server), with the form read as Slack sent it."""
+
+    async def handle(request: web.Request) -> web.Response:
+        bolt_request = read_form_as_slack_sent_it(await to_bolt_request(request))
+        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
+
+    return handle
+
+
 def build_web_app(app: AsyncApp) -> web.Application:
     # Bolt's own application has aiohttp's 1 MiB body limit and no way to change it: its routes are served here.
     web_app = web.Application(
@@ -53,7 +81,9 @@ def build_web_app(app: AsyncApp) -> web.Application:
     )
     for route in app.web_app(path=EVENTS_PATH).router.routes():
         assert route.resource is not None  # Bolt adds every route through a resource
-        web_app.router.add_route(route.method, route.resource.canonical, route.handler)
+        path = route.resource.canonical
+        handler = events_handler(app) if (route.method, path) == ("POST", EVENTS_PATH) else route.handler
+        web_app.router.add_route(route.method, path, handler)
     web_app.router.add_get(HEALTH_PATH, healthz)
     web_app.on_cleanup.append(finish_background_work)
     return web_app

@@ -138,3 +138,10 @@ async def test_an_unexpected_error_is_logged_with_context_and_the_user_gets_an_a
         assert secret not in logged
 
     assert "$1.06M at peak" in (await bot.command("train 175B 500B"))["text"]  # the server stayed up
+
+
+async def test_a_command_with_the_word_payload_is_answered(bot: BotServer) -> None:
+    """Bolt reads any form body holding "payload" as an interactive payload; this one is a slash command."""
+    answer = await bot.command("what is the payload of train 7B")
+    assert answer["response_type"] == "ephemeral"
+    assert answer["text"].startswith("Read as `train 7B`")
