@@ -2,6 +2,7 @@
 
 import asyncio
 
+from bot.slack.listeners.mentions import words_of_mention
 from tests.slack.conftest import BotServer
 from tests.support.blocks import of_type, shown
 from tests.support.fake_slack import FakeSlack, payload_json
@@ -73,3 +74,10 @@ async def test_the_bots_own_messages_edits_and_channel_messages_are_not_question
     await asyncio.sleep(0.2)
     assert len(fake_slack.made("chat.postMessage")) == 1
     assert call.payload["text"] == "GPU catalog: dense peaks and default prices"
+
+
+def test_a_leading_mention_is_stripped_even_before_the_bots_own_id_is_known() -> None:
+    assert words_of_mention("<@U0BOTNEW> how much to train 7B?", None) == "how much to train 7B?"
+    assert words_of_mention("<@U0BOTNEW|llmcost>  训练 7B", None) == "训练 7B"
+    # Anyone else's mention further on is the person's words (the reader ignores it, and says so).
+    assert words_of_mention("train 7B with <@U0ADA>", None) == "train 7B with <@U0ADA>"
