@@ -114,11 +114,14 @@ JOB_WORDS: dict[str, str] = {
     **dict.fromkeys(("deployment", "host", "hosting", "hosted", "inferring"), "infer"),
     **dict.fromkeys(("finetune", "finetuning", "finetuned", "sft"), "finetune"),
     **dict.fromkeys(("compare", "comparing", "comparison", "vs", "versus", "cheaper", "faster"), "compare"),
+    **dict.fromkeys(("cheapest", "fastest", "best"), "compare"),
     **dict.fromkeys(("sweep",), "sweep"),
     **dict.fromkeys(("训练", "预训练"), "train"),
     **dict.fromkeys(("推理", "部署", "上线", "服务"), "infer"),
     **dict.fromkeys(("微调",), "finetune"),
-    **dict.fromkeys(("比较", "对比", "相比", "更便宜", "更快", "哪个", "更划算", "更合算"), "compare"),
+    **dict.fromkeys(
+        ("比较", "对比", "相比", "更便宜", "更快", "哪个", "更划算", "更合算", "最便宜", "最快"), "compare"
+    ),
 }
 RUN_WORDS = ("run", "running", "runs", "跑")  # serving, unless training is named too
 LISTING_WORDS: dict[str, str] = {
@@ -148,7 +151,7 @@ FILLER = frozenset(
     scale optimal up ok okay quick question q hmm guys folks team anyone know idea ballpark figure rough
     we're i'm i'd we'd it'd you're planning plan plans looking trying wondering curious rent renting rented bill
     long within over under across spend spending pay paying buy mean means wonder say let would've
-    gpu-hours hours hour cheapest fastest best option options setup cloud overall ever also too new own single
+    gpu-hours hours hour days weeks months quantization quantized quantised option options setup cloud overall ever also too new own single
     dense instead chinese english sized roughly exactly model's
     """)
 ) | frozenset(
@@ -157,7 +160,7 @@ FILLER = frozenset(
     在 上 用 使用 基于 规模 数据 数据集 训练数据 我 我们 想 如果 一下 花 哪些 多久 时间 集群 张 块 台 次 的话 和 与 跟 及 以及
     还是 或 或者 从头 从零 能 可以 会 总共 一共 全部 得 到 做 来 进行 什么 怎么 如何 吧 一次 的成本 钱 贵 便宜 下 个月 内 之内
     以内 有 给 看看 看 预计 预估 开销 这个 那个 一台 呢？ 吗？ 参数 参数量 个参数 token tokens 词元 并发 全量 量 上面 里 中
-    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
+    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
     """)
 )
 CN_WORDS = sorted({w for w in (*FILLER, *JOB_WORDS, *LISTING_WORDS, *RUN_WORDS) if re.search(r"[^\x00-\x7f]", w)})
@@ -533,6 +536,10 @@ def _on_bare(slots: Slots, match: re.Match[str]) -> bool:
     return True
 
 
+def _on_seed(slots: Slots, match: re.Match[str]) -> bool:
+    return _set(slots, "formula", "seed")
+
+
 def _on_help(slots: Slots, match: re.Match[str]) -> bool:
     slots.listing = "help"
     slots.natural = True
@@ -606,6 +613,10 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (r"每\s*(?:百万|千|一百万|1m|1k|m|k)?\s*(?:个)?\s*(?:token|tokens|词元)", _on_serving_words),
         (rf"{START}(?:fine[\s\-]?tun(?:e|es|ed|ing)|q?lora){END}", _on_method),
+        (
+            rf"{START}(?:the\s+)?seed(?:'s)?\s+(?:formula|document)|formula\s+of\s+the\s+seed|种子(?:文档)?(?:的)?公式",
+            _on_seed,
+        ),
         (rf"{START}pre[\s\-]train(?:ing|ed)?{END}", lambda s, m: _job(s, "train")),
         (rf"{START}cheaper\s+than{END}|{START}faster\s+than{END}", lambda s, m: _job(s, "compare")),
         (rf"{START}how\s+(?:do\s+(?:i|you|we)|to|does\s+(?:this|it))\s+use{END}|怎么用|如何使用|用法", _on_help),
@@ -678,7 +689,9 @@ NOT_TYPOS = frozenset(
     prompt prompts completion batch size discount off price prices rate budget dollars dollar bucks half
     utilization utilisation latency throughput nvidia amd google tpu max maximum million billion trillion thousand
     instruct chat base qps rps lora qlora full recompute optimal mixture experts expert cards card chips gpus nodes
-    cluster yuan rmb cny usd renminbi each every into tuning tune fine pre per sxm pcie
+    cluster yuan rmb cny usd renminbi each every into tuning tune fine pre per sxm pcie seed seeds formula need
+    speed brain strain drain grain billing reserve reserved preserve deserve observe infra server servers taken
+    takes mode modal rates date data lore hosts posted costed rained
     """)
 )
 
@@ -829,7 +842,7 @@ def _job_of(slots: Slots) -> tuple[str, str | None]:
 
 # The order options are written in: the hardware, then money, then time and load.
 OPTION_ORDER: tuple[str, ...] = ("gpus", "cards", "precision", "price", "discount", "mfu", "currency", "days", "budget")
-OPTION_ORDER += ("rps", "tokens", "input", "output", "batch", "method")
+OPTION_ORDER += ("rps", "tokens", "input", "output", "batch", "method", "formula")
 
 
 def _keyed(slots: Slots, job: str, typed: set[str]) -> list[str]:
@@ -864,7 +877,8 @@ def _assemble(slots: Slots, text: str) -> Reading:
     has_job_subject = slots.model is not None or slots.params is not None
     if not has_job_subject and not slots.jobs and not slots.run_word and listing in ("gpus", "models", "help"):
         return Reading(listing, tuple(slots.ignored), tuple(slots.notes), lang)
-    if listing == "prices" and not has_job_subject and len(slots.gpus) == 1 and not slots.jobs:
+    # A GPU alone, no job and no model: what the GPU costs ("How much does an H100 cost per hour?").
+    if not has_job_subject and len(slots.gpus) == 1 and not slots.jobs and not slots.tokens and not slots.options:
         return Reading(f"prices {slots.gpus[0]}", tuple(slots.ignored), tuple(slots.notes), lang)
     if listing == "api" and slots.model is not None:
         return Reading(f"api {slots.model.name}", tuple(slots.ignored), tuple(slots.notes), lang)
