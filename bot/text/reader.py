@@ -759,6 +759,8 @@ def _segment(run: str) -> list[str]:
 
 CN_WORDS_SET = frozenset(CN_WORDS)
 SENTENCE_MARKS = re.compile("[?!,;？！。，；、]")
+# The grammar's own words for a job: alone they make no question of a command.
+GRAMMAR_HEADS = frozenset(("train", "training", "infer", "inference", "compare", "训练", "推理"))
 
 
 def _leftovers(text: str, slots: Slots) -> None:
@@ -772,7 +774,7 @@ def _leftovers(text: str, slots: Slots) -> None:
                 continue
             if word in JOB_WORDS:
                 slots.jobs.append(JOB_WORDS[word])
-                slots.natural = slots.natural or word not in ("train", "training", "compare", "训练", "推理")
+                slots.natural = slots.natural or word not in GRAMMAR_HEADS
             elif word in RUN_WORDS:
                 slots.run_word = True
                 slots.natural = True
@@ -781,8 +783,6 @@ def _leftovers(text: str, slots: Slots) -> None:
             elif word in FILLER:
                 slots.natural = True
                 slots.english = slots.english or word.isascii()
-            elif word in ("infer",):
-                slots.jobs.append("infer")
             else:
                 slots.ignored.append(piece.strip("?!.,;:？！。，；："))
 
