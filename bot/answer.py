@@ -100,7 +100,7 @@ def _command_read(reading: Reading, lang: str, back: ReadBack) -> Command | Fail
     except GrammarError as error:
         planned = _planned_part(error)
         if planned is None:
-            return replace(failure(error, lang, error.example), read_back=back)
+            return replace(failure(error, lang, _repaired(reading.command, error) or error.example), read_back=back)
         message = t(lang, "read_not_supported", part=planned, command=reading.command)
         return Failure(message=message, example=_without(reading.command, planned), lang=lang, read_back=back)
 
@@ -115,6 +115,23 @@ def _planned_part(error: GrammarError) -> str | None:
     if error.code == "bad_value" and word.lower() == "batch=max":
         return word
     return None
+
+
+def _repaired(command: str, error: GrammarError) -> str | None:
+    """The command read, with the word the grammar refused set to its suggestion (`gpu=A800` -> `gpu=H800`) or left
+    out: an example that keeps the person's own numbers, when it is one the grammar takes."""
+    bad = error.values.get("word", "")
+    words = command.split()
+    if bad not in words:
+        return None
+    suggestion = error.values.get("suggestion")
+    replacement = [f"{bad.split('=', 1)[0]}={suggestion}"] if suggestion and "=" in bad else []
+    repaired = " ".join(kept for word in words for kept in (replacement if word == bad else [word]))
+    try:
+        parse(repaired)
+    except GrammarError:
+        return None
+    return repaired
 
 
 def _without(command: str, part: str) -> str:

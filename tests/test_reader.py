@@ -321,3 +321,10 @@ def test_the_examples_a_failure_suggests_are_commands_that_work() -> None:
             words = reply.example.split()
             planned = words[0] in PLANNED_COMMANDS or any(w.split("=")[0] in PLANNED_KEYS for w in words)
             assert planned or not isinstance(reply_to(reply.example, TODAY), Failure), phrasing.question
+
+
+def test_a_word_the_grammar_refuses_is_repaired_in_the_example_keeping_the_persons_numbers() -> None:
+    reply = reply_to("serve 70B on MI250X at batch 8", TODAY)
+    assert isinstance(reply, Failure)
+    assert reply.message == "`gpu=MI250X`: no such GPU in the catalog (see `gpus`). Did you mean `MI325X`?"
+    assert reply.example == "infer 70B gpu=MI325X batch=8"

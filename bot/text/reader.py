@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
+from bot.text.quantities import QuantityError, parse_quantity
+from calc.command import format_quantity
 from calc.gpus import CATALOG, Accelerator
 from calc.presets import PRESETS, ModelPreset
 
@@ -302,6 +304,7 @@ class Slots:
     options: dict[str, str] = field(default_factory=dict)
     passthrough: list[str] = field(default_factory=list)
     listing: str | None = None
+    epochs: float | None = None  # passes over the tokens: "3 epochs over 100B tokens" trains on 300B
     serving_hint: bool = False
     ignored: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -343,7 +346,8 @@ def _chinese_figures(text: str) -> str:
     def figures(match: re.Match[str]) -> str:
         return f"{_chinese_number(match[1])}{match[2]}"
 
-    return re.sub(r"(?<![\d.])([一二两三四五六七八九十百千]+)(万亿|亿)", figures, text)
+    units = r"(万亿|亿|张|块|卡|台|天|周|个月|个星期|星期|轮|个epoch|epochs?)"
+    return re.sub(rf"(?<![\d.])([一二两三四五六七八九十百千]+)\s*{units}", figures, text)
 
 
 def _g(value: float) -> str:
@@ -370,6 +374,10 @@ def _on_model(slots: Slots, match: re.Match[str]) -> bool:
         if size:  # a version the presets lack: "llama 3.3 70b" is still a 70B model
             slots.params = slots.params or _quantity_word(size)
             slots.notes.append(Note("read_unknown_model", {"word": word, "params": _quantity_word(size)}))
+            slots.natural = True
+            return True
+        if version:  # "GPT-2": a model the presets lack, size not given with it; its digits are no size
+            slots.ignored.append(word)
             slots.natural = True
             return True
         return False
@@ -419,6 +427,22 @@ def _on_gpu(slots: Slots, match: re.Match[str]) -> bool:
     return True
 
 
+def _on_unknown_gpu(slots: Slots, match: re.Match[str]) -> bool:
+    """A part shaped like a GPU's name that the catalog lacks (A800, MI250X, Ascend 910B): named as the GPU asked
+    for, so the answer says the catalog has no such GPU rather than reading its digits as a size."""
+    name = (match["gpu"] and f"Ascend-{match['gpu'].upper()}") or match["gpu2"].upper()
+    if name not in slots.gpus:
+        slots.gpus.append(name)
+    slots.natural = True
+    return True
+
+
+def _on_epochs(slots: Slots, match: re.Match[str]) -> bool:
+    slots.epochs = _number(match["n"])
+    slots.natural = True
+    return True
+
+
 def _on_count(slots: Slots, match: re.Match[str]) -> bool:
     slots.count = slots.count or _count(match["count"])
     slots.natural = True
@@ -433,7 +457,7 @@ def _on_days(slots: Slots, match: re.Match[str]) -> bool:
 
 def _on_rps(slots: Slots, match: re.Match[str]) -> bool:
     n = match["n"].lower().replace(",", "")
-    value = _number(n.rstrip("k")) * (1000 if n.endswith("k") else 1)
+    value = _number(n.rstrip("km")) * {"k": 1e3, "m": 1e6}.get(n[-1], 1)
     per = (match.groupdict().get("per") or "s").lower()
     seconds = (
         60
@@ -577,18 +601,22 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"(?:budget|预算)\s*(?:of|is|:|=|是|为)?\s*\$?\s*(?P<n>{QUANTITY})\s*(?:dollars|usd|美元|美金)?", _on_budget),
         (rf"(?:with|have|got)\s*(?:a\s*)?\$\s*(?P<n>{QUANTITY}){END}(?:\s*budget)?", _on_budget),
         (rf"{START}\$\s*(?P<n>{QUANTITY})\s*budget", _on_budget),
+        (rf"{START}\$?\s*(?P<n>{QUANTITY})\s*(?:美元|美金|刀|dollars|usd)\s*(?:的)?\s*(?:预算|budget)", _on_budget),
         (rf"{START}(?P<n>\d+(?:\.\d+)?)\s*%\s*(?:off|discount|折扣|优惠)", _on_discount),
         (r"(?:discount|折扣)\s*(?:of|is|:|=)?\s*(?P<n>\d+(?:\.\d+)?)\s*%", _on_discount),
         (rf"打?\s*{DIGITS_START}(?P<n>\d+(?:\.\d+)?)\s*折", _on_discount),
         (r"half[\s\-]*price|半价|打对折", _on_half_price),
         (rf"{START}(?P<n>\d+(?:\.\d+)?\s*%?)\s*(?:mfu|utili[sz]ation|利用率)", _on_mfu),
-        (r"(?:mfu|utili[sz]ation|利用率)\s*(?:of|at|is|=|:|为|是)?\s*(?P<n>\d+(?:\.\d+)?\s*%?)", _on_mfu),
+        (
+            r"(?:mfu|utili[sz]ation|利用率)\s*(?:of|at|is|=|:|为|是|按|取|设为|设|用)?\s*(?P<n>\d+(?:\.\d+)?\s*%?)",
+            _on_mfu,
+        ),
         (rf"{START}(?P<p>fp8|fp16|bf16|tf32|int8|fp4|int4|nf4|fp32|[48][\s\-]?bit){END}", _on_precision),
         (rf"{START}(?:in|to|into)\s+(?P<c>rmb|cny|yuan|renminbi|usd|dollars?){END}", _on_currency),
         (rf"{START}(?P<c>rmb|cny|yuan|renminbi){END}|(?P<c2>人民币)", lambda s, m: _set(s, "currency", "CNY")),
         (r"(?:用|以)?(?P<c>美元|美金)(?:计|计算|算)?", _on_currency),
         (
-            rf"{START}{N}\s*(?:requests?|reqs?|queries|calls|users?)\s*(?:/|per|a|an|each|every)\s*(?P<per>second|sec|s|minute|min|hour|hr|h|day){END}",
+            rf"{START}{DIGITS_START}(?P<n>\d[\d,]*(?:\.\d+)?[km]?)\s*(?:requests?|reqs?|queries|calls|users?)\s*(?:/|per|a|an|each|every)\s*(?P<per>second|sec|s|minute|min|hour|hr|h|day){END}",
             _on_rps,
         ),
         (rf"{START}{N}\s*(?:qps|rps|req/s|requests?/s|rpm(?P<per>)){END}", _on_rps),
@@ -632,14 +660,19 @@ LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"{START}{GPU}\s*(?:x|×|\*)\s*(?P<count>\d+){END}", _on_counted_gpu),
         (rf"{START}{GPU}", _on_gpu),
         (
+            rf"(?:昇腾|ascend|huawei)\s*(?P<gpu>910[a-c]?)(?![a-z0-9])|{START}(?P<gpu2>[a-z]{{1,3}}\d{{3,4}}[a-z]{{0,2}}){END}",
+            _on_unknown_gpu,
+        ),
+        (
             rf"{START}(?P<count>\d[\d,]*k?)\s*(?:gpus?|cards?|accelerators?|chips?|devices?|张卡|块卡|张|块|卡|台)(?![a-z])",
             _on_count,
         ),
+        (rf"{START}{DIGITS_START}(?P<n>\d+(?:\.\d+)?)\s*(?:epochs?|个\s*epochs?|轮)(?![a-z])", _on_epochs),
         (rf"{START}(?P<n>{QUANTITY})\s*(?:个)?\s*(?:tokens?|toks?|词元|token数){END}", _on_tokens),
         (rf"(?:tokens?|token数|词元|数据量)\s*(?:of|=|:|是|为)?\s*(?P<n>{QUANTITY}){END}", _on_tokens),
         (rf"{START}(?P<n>{QUANTITY})\s*(?:个)?[\s\-]*(?:params?|parameters?|参数量?|的?模型|model){END}", _on_params),
         (rf"(?:参数量?|params|parameters)\s*(?:of|=|:|是|为)?\s*(?P<n>{QUANTITY}){END}", _on_params),
-        (rf"{START}(?P<n>{QUANTITY}){END}", _on_bare),
+        (rf"{START}(?P<n>{QUANTITY}){END}(?!\s*%)", _on_bare),
     )
 )
 
@@ -722,9 +755,10 @@ def _typos(text: str, slots: Slots) -> str:
             return word
         cutoff = 0.8 if len(lower) <= 4 and choices is TYPO_WORDS else 0.75
         close = difflib.get_close_matches(lower, choices, n=3, cutoff=cutoff)
-        if choices is TYPO_GPUS:  # "A1000" is the A100 with a key held too long, not the A100-40
+        # A GPU's name a key too many or too few ("A1000", "H10"); one digit for another is another part (A800, H200).
+        if choices is TYPO_GPUS:
             close = sorted(
-                (name for name in close if abs(len(name) - len(lower)) <= 1),
+                (name for name in close if abs(len(name) - len(lower)) == 1 and name[0] == lower[0]),
                 key=lambda name: not (name.startswith(lower) or lower.startswith(name)),
             )
         if not close:
@@ -845,6 +879,16 @@ OPTION_ORDER: tuple[str, ...] = ("gpus", "cards", "precision", "price", "discoun
 OPTION_ORDER += ("rps", "tokens", "input", "output", "batch", "method", "formula")
 
 
+def _read_epochs(slots: Slots, tokens: str, epochs: float) -> None:
+    """Tokens times passes over them, in the grammar's figures, and a note that says so."""
+    try:
+        total = format_quantity(parse_quantity(tokens) * epochs)
+    except QuantityError:
+        return
+    slots.notes.append(Note("read_epochs", {"epochs": _g(epochs), "tokens": tokens, "total": total}))
+    slots.tokens = total
+
+
 def _keyed(slots: Slots, job: str, typed: set[str]) -> list[str]:
     """The options read, as `key=value` for this job: a count of GPUs is `gpus=` in training, `cards=` in serving."""
     options = dict(slots.options)
@@ -871,6 +915,8 @@ def _assemble(slots: Slots, text: str) -> Reading:
         slots.params = bare.pop(0)
     if slots.tokens is None and bare and "infer" not in slots.jobs:
         slots.tokens = bare.pop(0)
+    if slots.epochs is not None and slots.tokens is not None:
+        _read_epochs(slots, slots.tokens, slots.epochs)
     slots.ignored.extend(bare)
 
     listing = slots.listing
