@@ -154,7 +154,7 @@ FILLER = frozenset(
     we're i'm i'd we'd it'd you're planning plan plans looking trying wondering curious rent renting rented bill
     long within over under across spend spending pay paying buy mean means wonder say let would've
     gpu-hours hours hour days weeks months quantization quantized quantised option options setup cloud overall ever also too new own single
-    dense instead chinese english sized roughly exactly model's
+    dense instead chinese english sized roughly exactly model's bot u ur have has had day daily tpus tpu
     """)
 ) | frozenset(
     _words("""
@@ -328,7 +328,10 @@ CN_PLACES = {"十": 10, "百": 100, "千": 1000}
 
 
 def _chinese_number(text: str) -> int:
-    """一 to 九千九百九十九 (三十天, 两周, 五百亿, 千亿): a digit before each place, or 1 when none is written."""
+    """一 to 九千九百九十九 (三十天, 两周, 五百亿, 千亿): a digit before each place, or 1 when none is written;
+    digits with no place are read one after the other (八五折 is 85折)."""
+    if not any(char in CN_PLACES for char in text):
+        return int("".join(str(CN_DIGITS[char]) for char in text))
     total = 0
     digit: int | None = None
     for char in text:
@@ -346,7 +349,7 @@ def _chinese_figures(text: str) -> str:
     def figures(match: re.Match[str]) -> str:
         return f"{_chinese_number(match[1])}{match[2]}"
 
-    units = r"(万亿|亿|张|块|卡|台|天|周|个月|个星期|星期|轮|个epoch|epochs?)"
+    units = r"(万亿|亿|张|块|卡|台|天|周|个月|个星期|星期|轮|个epoch|epochs?|折)"
     return re.sub(rf"(?<![\d.])([一二两三四五六七八九十百千]+)\s*{units}", figures, text)
 
 
@@ -513,6 +516,12 @@ def _on_io(slots: Slots, match: re.Match[str]) -> bool:
     return _set(slots, key, _count(match["n"]))
 
 
+def _on_input_output(slots: Slots, match: re.Match[str]) -> bool:
+    slots.serving_hint = True
+    _set(slots, "input", _count(match["input"]))
+    return _set(slots, "output", _count(match["output"]))
+
+
 def _on_per_request(slots: Slots, match: re.Match[str]) -> bool:
     slots.serving_hint = True
     return _set(slots, "tokens", _count(match["n"]))
@@ -623,6 +632,11 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"{START}(?:qps|rps)\s*(?:of|=|:|为|是)?\s*{N}{END}", _on_rps),
         (rf"每(?P<per>秒|分钟|小时|天)\s*{N}\s*(?:个|次)?\s*(?:请求|查询|调用|并发)?", _on_rps),
         (rf"{N}\s*(?:个|次)?\s*(?:请求|查询)\s*(?:/|每)\s*(?P<per>秒|分钟|小时|天)", _on_rps),
+        (
+            rf"{START}{DIGITS_START}(?P<input>\d[\d,]*k?)\s*(?:input|prompt)(?:\s*tokens?)?\s*(?:and|&|,|/)\s*"
+            rf"(?P<output>\d[\d,]*k?)\s*(?:output|completion|generated)(?:\s*tokens?)?{END}",
+            _on_input_output,
+        ),
         (rf"{START}{N}\s*(?P<side>input|prompt|output|completion|generated)\s*tokens?{END}", _on_io),
         (rf"{START}(?P<side>input|prompt|output|completion)s?\s*(?:of|=|:|is)?\s*{N}\s*(?:tokens?)?{END}", _on_io),
         (rf"(?P<side>输入|输出|生成)\s*(?:长度)?\s*{N}\s*(?:个)?\s*(?:token|tokens|词元)?", _on_io),
