@@ -155,6 +155,7 @@ FILLER = frozenset(
     long within over under across spend spending pay paying buy mean means wonder say let would've
     gpu-hours hours hour days weeks months quantization quantized quantised option options setup cloud overall ever also too new own single
     dense instead chinese english sized roughly exactly model's bot u ur have has had day daily tpus tpu
+    vllm tensorrt tensorrt-llm sglang tgi flops 6nd per-gpu-hour gpu-hour compute-optimal
     """)
 ) | frozenset(
     _words("""
@@ -162,7 +163,7 @@ FILLER = frozenset(
     在 上 用 使用 基于 规模 数据 数据集 训练数据 我 我们 想 如果 一下 花 哪些 多久 时间 集群 张 块 台 次 的话 和 与 跟 及 以及
     还是 或 或者 从头 从零 能 可以 会 总共 一共 全部 得 到 做 来 进行 什么 怎么 如何 吧 一次 的成本 钱 贵 便宜 下 个月 内 之内
     以内 有 给 看看 看 预计 预估 开销 这个 那个 一台 呢？ 吗？ 参数 参数量 个参数 token tokens 词元 并发 全量 量 上面 里 中
-    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
+    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 能不能 可不可以 估 估一下 帮忙估 算算 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
     """)
 )
 CN_WORDS = sorted({w for w in (*FILLER, *JOB_WORDS, *LISTING_WORDS, *RUN_WORDS) if re.search(r"[^\x00-\x7f]", w)})
@@ -807,16 +808,17 @@ def _segment(run: str) -> list[str]:
 
 CN_WORDS_SET = frozenset(CN_WORDS)
 SENTENCE_MARKS = re.compile("[?!,;？！。，；、]")
+PUNCTUATION = "?!.,;:()[]{}\"'`“”‘’？！。，；：（）、~—–-/@#&*+|\\"
 # The grammar's own words for a job: alone they make no question of a command.
 GRAMMAR_HEADS = frozenset(("train", "training", "infer", "inference", "compare", "训练", "推理"))
 
 
 def _leftovers(text: str, slots: Slots) -> None:
     """The words no pattern took: jobs, listings, filler, or ignored (and so named back)."""
-    for token in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\s\u3400-\u9fff\uf900-\ufaff]+", text):
+    for token in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\s()\[\]{}/\u3400-\u9fff\uf900-\ufaff]+", text):
         pieces = _segment(token) if _is_cjk(token) else [token]
         for piece in pieces:
-            word = piece.strip("?!.,;:()[]{}\"'`“”‘’？！。，；：（）、~").lower()
+            word = piece.strip(PUNCTUATION).lower()
             if not word:  # a question mark or a comma: "175B?" is a question, not a command
                 slots.natural = slots.natural or bool(SENTENCE_MARKS.search(piece))
                 continue
@@ -832,7 +834,7 @@ def _leftovers(text: str, slots: Slots) -> None:
                 slots.natural = True
                 slots.english = slots.english or word.isascii()
             else:
-                slots.ignored.append(piece.strip("?!.,;:？！。，；："))
+                slots.ignored.append(piece.strip(PUNCTUATION))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -845,7 +847,7 @@ def read(text: str) -> Reading | None:
         return None
     slots = Slots()
     # One space for any run of them: the patterns' optional separators then never have a long run to try out.
-    work = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
+    work = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).replace("’", "'").replace("‘", "'")
     work = re.sub(r"\s*=\s*", "=", work)
     joined = re.sub(rf"(?<={CJK.pattern})\s+(?={CJK.pattern})", "", work)  # "训 练" is one word
     slots.natural = joined != work
