@@ -328,3 +328,14 @@ def test_a_word_the_grammar_refuses_is_repaired_in_the_example_keeping_the_perso
     assert isinstance(reply, Failure)
     assert reply.message == "`gpu=MI250X`: no such GPU in the catalog (see `gpus`). Did you mean `MI325X`?"
     assert reply.example == "infer 70B gpu=MI325X batch=8"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_questions_help_shows_first_are_answered(lang: str) -> None:
+    from bot.wording.i18n import t
+
+    *questions, how = t(lang, "help_natural_lines").split("\n")
+    assert len(questions) >= 4
+    for question in questions:
+        reply = reply_to(question, TODAY)
+        assert reply.read_back is not None and not isinstance(reply, Failure), question
