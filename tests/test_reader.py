@@ -334,7 +334,7 @@ def test_a_word_the_grammar_refuses_is_repaired_in_the_example_keeping_the_perso
 def test_the_questions_help_shows_first_are_answered(lang: str) -> None:
     from bot.wording.i18n import t
 
-    *questions, how = t(lang, "help_natural_lines").split("\n")
+    *questions, _how_to_copy = t(lang, "help_natural_lines").split("\n")
     assert len(questions) >= 4
     for question in questions:
         reply = reply_to(question, TODAY)
