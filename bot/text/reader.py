@@ -625,6 +625,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"{START}(?:in|to|into)\s+(?P<c>rmb|cny|yuan|renminbi|usd|dollars?){END}", _on_currency),
         (rf"{START}(?P<c>rmb|cny|yuan|renminbi){END}|(?P<c2>人民币)", lambda s, m: _set(s, "currency", "CNY")),
         (r"(?:用|以)?(?P<c>美元|美金)(?:计|计算|算)?", _on_currency),
+        (r"(?<!美)(?:元|块钱)", lambda s, m: _set(s, "currency", "CNY")),
         (
             rf"{START}{DIGITS_START}(?P<n>\d[\d,]*(?:\.\d+)?[km]?)\s*(?:requests?|reqs?|queries|calls|users?)\s*(?:/|per|a|an|each|every)\s*(?P<per>second|sec|s|minute|min|hour|hr|h|day){END}",
             _on_rps,
