@@ -202,14 +202,6 @@ MODEL_NAMES = tuple(_model_name(preset) for preset in PRESETS)
 FAMILIES = sorted({m.family for m in MODEL_NAMES}, key=len, reverse=True)
 
 
-def _spaced(text: str) -> str:
-    """A name's regex allowing the separators people put between its parts: `llama 3.1-405 B`."""
-    parts = re.findall(r"[a-z]+|\d+(?:\.\d+)?", text.lower())
-    return SEP.join(
-        re.escape(part).replace("x", rf"{SEP}[x×]{SEP}") if part == "x" else re.escape(part) for part in parts
-    )
-
-
 def _size_regex() -> str:
     return rf"(?P<size>\d+(?:\.\d+)?{SEP}[x×]{SEP}\d+(?:\.\d+)?{SEP}b|\d+(?:\.\d+)?{SEP}b)"
 
