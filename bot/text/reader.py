@@ -949,15 +949,14 @@ def _assemble(slots: Slots, text: str) -> Reading:
     keyed = _keyed(slots, job, typed)
     subject = slots.model.name if slots.model is not None else slots.params
     head = ["compare", "infer" if job in ("infer", "sweep") else "train"] if comparing else [job]
-    tokens = [slots.tokens] if slots.tokens and job in ("train", "finetune") else []
-    if slots.tokens and job not in ("train", "finetune") and not comparing:
+    takes_tokens = job in ("train", "finetune") or head[-1] == "train"  # serving's tokens are per request
+    tokens = [slots.tokens] if slots.tokens and takes_tokens else []
+    if slots.tokens and not takes_tokens:
         slots.ignored.append(slots.tokens)
-    if comparing and slots.tokens and head[1] == "train":
-        tokens = [slots.tokens]
 
-    def command(subject_word: str | None, job_head: list[str] = head) -> str:
+    def command(subject_word: str | None) -> str:
         return " ".join(
-            [*job_head, *([subject_word] if subject_word else []), *tokens, *gpu_words, *keyed, *slots.passthrough]
+            [*head, *([subject_word] if subject_word else []), *tokens, *gpu_words, *keyed, *slots.passthrough]
         )
 
     if slots.alternatives and slots.model is not None:
