@@ -841,6 +841,7 @@ def read(text: str) -> Reading | None:
     slots = Slots()
     # One space for any run of them: the patterns' optional separators then never have a long run to try out.
     work = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).replace("’", "'").replace("‘", "'")
+    work = work.replace("&amp;", " & ")  # Slack sends a typed "&" escaped
     work = re.sub(r"\s*=\s*", "=", work)
     joined = re.sub(rf"(?<={CJK.pattern})\s+(?={CJK.pattern})", "", work)  # "训 练" is one word
     slots.natural = joined != work
