@@ -25,7 +25,7 @@ from functools import partial
 from bot.text.quantities import QuantityError, parse_quantity
 from calc.command import format_quantity
 from calc.gpus import CATALOG, Accelerator
-from calc.presets import PRESETS, ModelPreset
+from calc.presets import PRESETS, ModelPreset, find_preset
 
 # Commands and keys other branches are adding: read into them now, so they work the day the grammar takes them.
 PLANNED_COMMANDS = ("finetune", "sweep", "prices", "api")
@@ -155,7 +155,8 @@ FILLER = frozenset(
     long within over under across spend spending pay paying buy mean means wonder say let would've
     gpu-hours hours hour days weeks months quantization quantized quantised option options setup cloud overall ever also too new own single
     dense instead chinese english sized roughly exactly model's bot u ur have has had day daily tpus tpu
-    vllm tensorrt tensorrt-llm sglang tgi flops 6nd per-gpu-hour gpu-hour compute-optimal
+    vllm tensorrt tensorrt-llm sglang tgi flops 6nd per-gpu-hour gpu-hour compute-optimal cards card chips chip
+    nodes node accelerators devices one today now back currently check
     """)
 ) | frozenset(
     _words("""
@@ -163,7 +164,7 @@ FILLER = frozenset(
     在 上 用 使用 基于 规模 数据 数据集 训练数据 我 我们 想 如果 一下 花 哪些 多久 时间 集群 张 块 台 次 的话 和 与 跟 及 以及
     还是 或 或者 从头 从零 能 可以 会 总共 一共 全部 得 到 做 来 进行 什么 怎么 如何 吧 一次 的成本 钱 贵 便宜 下 个月 内 之内
     以内 有 给 看看 看 预计 预估 开销 这个 那个 一台 呢？ 吗？ 参数 参数量 个参数 token tokens 词元 并发 全量 量 上面 里 中
-    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 能不能 可不可以 估 估一下 帮忙估 算算 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
+    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 能不能 可不可以 估 估一下 帮忙估 算算 计价 计费 结算 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
     """)
 )
 CN_WORDS = sorted({w for w in (*FILLER, *JOB_WORDS, *LISTING_WORDS, *RUN_WORDS) if re.search(r"[^\x00-\x7f]", w)})
@@ -574,6 +575,14 @@ def _on_help(slots: Slots, match: re.Match[str]) -> bool:
 
 def _on_option(slots: Slots, match: re.Match[str]) -> bool:
     key = match["key"].lower()
+    if key in ("model", "params", "size") and match["value"]:  # `model=70B`: what the grammar takes in first place
+        preset = find_preset(match["value"])
+        if preset is not None:
+            slots.model, slots.model_word = preset, match[0]
+        else:
+            slots.params = match["value"]
+        slots.natural = True
+        return True
     if key == "qps":  # the serving branch's name for it
         slots.options["rps"] = match["value"]
         slots.natural = True
@@ -631,7 +640,10 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             rf"(?P<output>\d[\d,]*k?)\s*(?:output|completion|generated)(?:\s*tokens?)?{END}",
             _on_input_output,
         ),
-        (rf"{START}{N}\s*(?P<side>input|prompt|output|completion|generated)\s*tokens?{END}", _on_io),
+        (
+            rf"{START}{N}\s*(?:tokens?\s*)?(?P<side>input|prompt|output|completion|generated)(?:\s*tokens?)?{END}",
+            _on_io,
+        ),
         (rf"{START}(?P<side>input|prompt|output|completion)s?\s*(?:of|=|:|is)?\s*{N}\s*(?:tokens?)?{END}", _on_io),
         (rf"(?P<side>输入|输出|生成)\s*(?:长度)?\s*{N}\s*(?:个)?\s*(?:token|tokens|词元)?", _on_io),
         (rf"{START}{N}\s*tokens?\s*(?:/|per|each|a|an)\s*(?:requests?|req|query|call|prompt){END}", _on_per_request),
