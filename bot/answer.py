@@ -7,6 +7,7 @@ from bot.render.escape import without_marks
 from bot.text.grammar import (
     COMPARE_EXAMPLE,
     EXAMPLES,
+    HELP_TOPICS,
     Command,
     Compare,
     Estimate,
@@ -17,6 +18,7 @@ from bot.text.grammar import (
     TeamCommand,
     language_of,
     parse,
+    words_of,
 )
 from bot.text.reader import PLANNED_COMMANDS, PLANNED_KEYS, Reading, question_language
 from bot.text.reader import read as read_free_text
@@ -74,21 +76,37 @@ class Understood:
 def read(text: str, lang: str, free_text: bool = True) -> Understood:
     """The strict grammar first: what it accepts means exactly what it meant. What it refuses goes to the reader of
     free text (unless `free_text` is off: the form's fields are the grammar's own words, and a mistake in one is
-    shown beside it); a refusal stands as it was when the words hold nothing beyond the grammar's own."""
+    shown beside it); a refusal stands as it was when the words hold nothing beyond the grammar's own.
+
+    One exception: `gpus`, `models` and `help` take any words after them and ignore them, so "GPU hours to train 7B
+    on 1T tokens?" or "help me estimate training 70B" would list the catalog; when the words ask for an estimate,
+    the estimate is answered."""
     text = without_marks(text)  # whatever is typed is echoed inert, never as one of the bot's own mentions
     chosen = language_of(text)
     try:
         command = parse(text)
     except GrammarError as error:
-        refusal = error
+        reading = read_free_text(text) if free_text else None
+        lang = chosen or (reading.lang if reading else question_language(text)) or lang
+        if reading is None:
+            return Understood(lang, failure(error, lang, error.example))
     else:
-        return Understood(chosen or question_language(text) or lang, command)
-    reading = read_free_text(text) if free_text else None
-    lang = chosen or (reading.lang if reading else question_language(text)) or lang
-    if reading is None:
-        return Understood(lang, failure(refusal, lang, refusal.example))
+        reading = read_free_text(text) if free_text and _listing_of_a_question(command, text) else None
+        if reading is None or reading.missing is not None or reading.command.split()[0] not in ESTIMATES:
+            return Understood(chosen or question_language(text) or lang, command)
+        lang = chosen or reading.lang or lang
     back = read_back(reading, lang)
     return Understood(lang, _command_read(reading, lang, back), back)
+
+
+ESTIMATES = ("train", "infer", "compare", "finetune", "sweep")
+
+
+def _listing_of_a_question(command: Command, text: str) -> bool:
+    """A listing whose command words are followed by others it ignores (a help topic is no such word)."""
+    if isinstance(command, Help):
+        return command.topic is not None and command.topic not in HELP_TOPICS
+    return isinstance(command, ListGpus | ListModels) and len(words_of(text)) > 1
 
 
 def _command_read(reading: Reading, lang: str, back: ReadBack) -> Command | Failure:
