@@ -339,3 +339,13 @@ def test_the_questions_help_shows_first_are_answered(lang: str) -> None:
     for question in questions:
         reply = reply_to(question, TODAY)
         assert reply.read_back is not None and not isinstance(reply, Failure), question
+
+
+def test_two_models_are_answered_one_at_a_time_with_the_other_as_a_command() -> None:
+    reply = reply_to("serve 70b vs 405b on H100", TODAY)
+    assert reply.read_back is not None
+    assert reply.read_back.lines == (
+        "Read as `infer 70B gpu=H100`",
+        "`405B` is a second model: one is answered at a time (comparisons are across GPUs); for it: "
+        "`infer 405B gpu=H100`",
+    )

@@ -155,7 +155,7 @@ FILLER = frozenset(
     long within over under across spend spending pay paying buy mean means wonder say let would've
     gpu-hours hours hour days weeks months quantization quantized quantised option options setup cloud overall ever also too new own single
     dense instead chinese english sized roughly exactly model's bot u ur have has had day daily tpus tpu
-    vllm tensorrt tensorrt-llm sglang tgi flops 6nd per-gpu-hour gpu-hour compute-optimal cards card chips chip
+    cheaply cheap quickly fast vllm tensorrt tensorrt-llm sglang tgi flops 6nd per-gpu-hour gpu-hour compute-optimal cards card chips chip
     nodes node accelerators devices one today now back currently check
     """)
 ) | frozenset(
@@ -164,7 +164,7 @@ FILLER = frozenset(
     在 上 用 使用 基于 规模 数据 数据集 训练数据 我 我们 想 如果 一下 花 哪些 多久 时间 集群 张 块 台 次 的话 和 与 跟 及 以及
     还是 或 或者 从头 从零 能 可以 会 总共 一共 全部 得 到 做 来 进行 什么 怎么 如何 吧 一次 的成本 钱 贵 便宜 下 个月 内 之内
     以内 有 给 看看 看 预计 预估 开销 这个 那个 一台 呢？ 吗？ 参数 参数量 个参数 token tokens 词元 并发 全量 量 上面 里 中
-    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 能不能 可不可以 估 估一下 帮忙估 算算 计价 计费 结算 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
+    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 能不能 可不可以 估 估一下 帮忙估 算算 计价 计费 结算 分别 各自 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
     """)
 )
 CN_WORDS = sorted({w for w in (*FILLER, *JOB_WORDS, *LISTING_WORDS, *RUN_WORDS) if re.search(r"[^\x00-\x7f]", w)})
@@ -298,6 +298,7 @@ class Slots:
     options: dict[str, str] = field(default_factory=dict)
     passthrough: list[str] = field(default_factory=list)
     listing: str | None = None
+    second_model: str | None = None  # "70b vs 405b": the size after "vs"
     epochs: float | None = None  # passes over the tokens: "3 epochs over 100B tokens" trains on 300B
     serving_hint: bool = False
     ignored: list[str] = field(default_factory=list)
@@ -430,6 +431,16 @@ def _on_unknown_gpu(slots: Slots, match: re.Match[str]) -> bool:
     name = (match["gpu"] and f"Ascend-{match['gpu'].upper()}") or match["gpu2"].upper()
     if name not in slots.gpus:
         slots.gpus.append(name)
+    slots.natural = True
+    return True
+
+
+def _on_two_models(slots: Slots, match: re.Match[str]) -> bool:
+    """ "70b vs 405b": two models. Comparisons here are across GPUs, so the first is answered, the second offered."""
+    if slots.params is not None or slots.model is not None:
+        return False
+    slots.params = _quantity_word(match["n"])
+    slots.second_model = _quantity_word(match["other"])
     slots.natural = True
     return True
 
@@ -690,6 +701,11 @@ LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"{START}{DIGITS_START}(?P<n>\d+(?:\.\d+)?)\s*(?:epochs?|个\s*epochs?|轮)(?![a-z])", _on_epochs),
         (rf"{START}(?P<n>{QUANTITY})\s*(?:个)?\s*(?:tokens?|toks?|词元|token数){END}", _on_tokens),
         (rf"(?:tokens?|token数|词元|数据量)\s*(?:of|=|:|是|为)?\s*(?P<n>{QUANTITY}){END}", _on_tokens),
+        (
+            rf"{START}(?P<n>{QUANTITY}?(?:b|亿))\s*(?:models?\s*)?(?:vs\.?|versus|or|和|与|还是|跟|对比)\s*"
+            rf"(?P<other>{QUANTITY}?(?:b|亿)){END}",
+            _on_two_models,
+        ),
         (rf"{START}(?P<n>{QUANTITY})\s*(?:个)?[\s\-]*(?:params?|parameters?|参数量?|的?模型|model){END}", _on_params),
         (rf"(?:参数量?|params|parameters)\s*(?:of|=|:|是|为)?\s*(?P<n>{QUANTITY}){END}", _on_params),
         (rf"{START}(?P<n>{QUANTITY}){END}(?!\s*%)", _on_bare),
@@ -951,6 +967,8 @@ def _assemble(slots: Slots, text: str) -> Reading:
     if listing == "api" and slots.model is not None:
         return Reading(f"api {slots.model.name}", tuple(slots.ignored), tuple(slots.notes), lang)
 
+    if slots.second_model is not None and len(slots.gpus) < 2:  # models compared, not GPUs: one answer each
+        slots.jobs = [job for job in slots.jobs if job != "compare"]
     job, job_note = _job_of(slots)
     comparing = "compare" in slots.jobs or len(slots.gpus) > 1
     notes = list(slots.notes)
@@ -977,6 +995,9 @@ def _assemble(slots: Slots, text: str) -> Reading:
         notes.append(
             Note("read_model_choice", {"word": slots.model_word, "chosen": slots.model.name, "command": other})
         )
+    if slots.second_model is not None and not comparing:
+        other = command(slots.second_model)
+        notes.append(Note("read_second_model", {"word": slots.second_model, "command": other}))
     if job_note is not None and subject is not None and not comparing:
         other_job = "train" if job == "infer" else "infer"
         kept = [word for word in _keyed(slots, other_job, typed) if not word.startswith(("days=", "budget="))]

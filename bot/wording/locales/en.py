@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "read_job_default": "No job named: read as training; to serve it instead: `{command}`",
     "read_job_run": "`run` read as serving; to train it instead: `{command}`",
     "read_epochs": "{epochs} epochs over {tokens} tokens read as {total} tokens.",
+    "read_second_model": "`{word}` is a second model: one is answered at a time (comparisons are across GPUs); for it: `{command}`",
     "read_precision": "`{word}` read as `{precision}`, the nearest precision the catalog has.",
     "read_missing_params": "Missing: a model size or name (like `70B` or `llama3.1-70b`).",
     "read_missing_tokens": "Missing: a number of tokens to fine-tune on (like `100M`).",

@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "read_job_default": "没有说明任务：按训练理解；如要推理部署：`{command}`",
     "read_job_run": "`run` 按推理部署理解；如要训练：`{command}`",
     "read_epochs": "{tokens} token 训练 {epochs} 轮，按 {total} token 计算。",
+    "read_second_model": "`{word}` 是另一个模型：一次回答一个（比较是在 GPU 之间）；它的命令：`{command}`",
     "read_precision": "`{word}` 按 `{precision}` 理解（目录中最接近的精度）。",
     "read_missing_params": "缺少：模型规模或名称（如 `70B`、`700亿` 或 `llama3.1-70b`）。",
     "read_missing_tokens": "缺少：微调用的 token 数（如 `100M`、`1亿`）。",
