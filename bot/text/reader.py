@@ -267,7 +267,8 @@ def _gpu_regex(name: str) -> str:
 GPU_ALTERNATIVES = "|".join(
     dict.fromkeys(_gpu_regex(n) for n in sorted(GPU_NAMES, key=lambda n: len(_compact(n)), reverse=True))
 )
-GPU = rf"(?:nvidia\s*|amd\s*|google\s*)?(?P<gpu>{GPU_ALTERNATIVES})(?:s|'s)?{END}"
+# A variant's words after the name ("SXM4-80GB", "HBM3") say nothing the catalog's id has not: taken with it.
+GPU = rf"(?:nvidia\s*|amd\s*|google\s*)?(?P<gpu>{GPU_ALTERNATIVES})(?:s|'s)?(?:[\s\-_]?(?:sxm\d?|hbm\d?e?|\d+\s*gb))*{END}"
 
 
 def gpu_display(gpu: Accelerator) -> str:
@@ -695,7 +696,7 @@ LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _on_unknown_gpu,
         ),
         (
-            rf"{START}(?P<count>\d[\d,]*k?)\s*(?:gpus?|cards?|accelerators?|chips?|devices?|张卡|块卡|张|块|卡|台)(?![a-z])",
+            rf"{START}(?P<count>\d[\d,]*k?)\s*-?\s*(?:gpus?|cards?|accelerators?|chips?|devices?|张卡|块卡|张|块|卡|台)(?![a-z])",
             _on_count,
         ),
         (rf"{START}{DIGITS_START}(?P<n>\d+(?:\.\d+)?)\s*(?:epochs?|个\s*epochs?|轮)(?![a-z])", _on_epochs),
@@ -740,6 +741,9 @@ def _words_numbers(text: str) -> str:
         value = WORD_NUMBERS.get(number)
         return f"{value if value is not None else number}{SCALE_WORDS[match[2].lower()]}"
 
+    text = re.sub(
+        rf"{START}half\s+an?\s+({scales}){END}", lambda m: f"0.5{SCALE_WORDS[m[1].lower()]}", text, flags=re.I
+    )
     text = re.sub(rf"{START}(\d+(?:\.\d+)?|{numbers})\s*({scales}){END}", fold, text, flags=re.IGNORECASE)
     return re.sub(rf"{START}(\d+(?:\.\d+)?)\s+([kmbt]){END}", r"\1\2", text, flags=re.IGNORECASE)
 
