@@ -164,7 +164,7 @@ FILLER = frozenset(
     在 上 用 使用 基于 规模 数据 数据集 训练数据 我 我们 想 如果 一下 花 哪些 多久 时间 集群 张 块 台 次 的话 和 与 跟 及 以及
     还是 或 或者 从头 从零 能 可以 会 总共 一共 全部 得 到 做 来 进行 什么 怎么 如何 吧 一次 的成本 钱 贵 便宜 下 个月 内 之内
     以内 有 给 看看 看 预计 预估 开销 这个 那个 一台 呢？ 吗？ 参数 参数量 个参数 token tokens 词元 并发 全量 量 上面 里 中
-    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 能不能 可不可以 估 估一下 帮忙估 算算 计价 计费 结算 分别 各自 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
+    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 能不能 可不可以 估 估一下 帮忙估 算算 计价 计费 结算 分别 各自 级别 大模型 大 怎么样 怎样 单价 价格是 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
     """)
 )
 CN_WORDS = sorted({w for w in (*FILLER, *JOB_WORDS, *LISTING_WORDS, *RUN_WORDS) if re.search(r"[^\x00-\x7f]", w)})
@@ -672,6 +672,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _on_serving_words,
         ),
         (r"每\s*(?:百万|千|一百万|1m|1k|m|k)?\s*(?:个)?\s*(?:token|tokens|词元)", _on_serving_words),
+        (r"(?<![\d.])一?(?:百万|千)\s*(?:个)?\s*(?:token|tokens|词元)", _on_serving_words),
         (rf"{START}(?:fine[\s\-]?tun(?:e|es|ed|ing)|q?lora){END}", _on_method),
         (
             rf"{START}(?:the\s+)?seed(?:'s)?\s+(?:formula|document)|formula\s+of\s+the\s+seed|种子(?:文档)?(?:的)?公式",
