@@ -268,7 +268,9 @@ GPU_ALTERNATIVES = "|".join(
     dict.fromkeys(_gpu_regex(n) for n in sorted(GPU_NAMES, key=lambda n: len(_compact(n)), reverse=True))
 )
 # A variant's words after the name ("SXM4-80GB", "HBM3") say nothing the catalog's id has not: taken with it.
-GPU = rf"(?:nvidia\s*|amd\s*|google\s*)?(?P<gpu>{GPU_ALTERNATIVES})(?:s|'s)?(?:[\s\-_]?(?:sxm\d?|hbm\d?e?|\d+\s*gb))*{END}"
+# The first letters any name can start with: positions that cannot start one are passed over at once.
+GPU_FIRST = "".join(sorted({name[0].lower() for name in GPU_NAMES} | set("nag")))
+GPU = rf"(?=[{GPU_FIRST}])(?:nvidia\s*|amd\s*|google\s*)?(?P<gpu>{GPU_ALTERNATIVES})(?:s|'s)?(?:[\s\-_]?(?:sxm\d?|hbm\d?e?|\d+\s*gb))*{END}"
 
 
 def gpu_display(gpu: Accelerator) -> str:
@@ -688,7 +690,10 @@ LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), handler)
     for pattern, handler in (
         (rf"{START}{SMALL}\s*(?P<unit>days?|weeks?|months?|d|wks?){END}", _on_days),
-        (rf"{SMALL}\s*(?P<unit>天|日|周|个?星期|个?月)(?:内|之内|以内)?", _on_days),
+        (
+            r"(?<![\d.])(?<!\d,)(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<unit>天|日|周|个?星期|个?月)(?:内|之内|以内)?",
+            _on_days,
+        ),
         (rf"{START}(?P<count>\d[\d,]*k?)\s*(?:x|×|\*)?\s*(?:张|块|个|台|片)?\s*{GPU}", _on_counted_gpu),
         (rf"{START}{GPU}\s*(?:x|×|\*)\s*(?P<count>\d+){END}", _on_counted_gpu),
         (rf"{START}{GPU}", _on_gpu),
