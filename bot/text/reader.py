@@ -155,7 +155,7 @@ FILLER = frozenset(
     long within over under across spend spending pay paying buy mean means wonder say let would've
     gpu-hours hours hour days weeks months quantization quantized quantised option options setup cloud overall ever also too new own single
     dense instead chinese english sized roughly exactly model's bot u ur have has had day daily tpus tpu
-    llmcost monthly cheaply cheap quickly fast vllm tensorrt tensorrt-llm sglang tgi flops 6nd per-gpu-hour gpu-hour compute-optimal cards card chips chip
+    moe mixture experts expert style like vram memory llmcost monthly cheaply cheap quickly fast vllm tensorrt tensorrt-llm sglang tgi flops 6nd per-gpu-hour gpu-hour compute-optimal cards card chips chip
     nodes node accelerators devices one today now back currently check
     """)
 ) | frozenset(
@@ -164,7 +164,7 @@ FILLER = frozenset(
     在 上 用 使用 基于 规模 数据 数据集 训练数据 我 我们 想 如果 一下 花 哪些 多久 时间 集群 张 块 台 次 的话 和 与 跟 及 以及
     还是 或 或者 从头 从零 能 可以 会 总共 一共 全部 得 到 做 来 进行 什么 怎么 如何 吧 一次 的成本 钱 贵 便宜 下 个月 内 之内
     以内 有 给 看看 看 预计 预估 开销 这个 那个 一台 呢？ 吗？ 参数 参数量 个参数 token tokens 词元 并发 全量 量 上面 里 中
-    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 能不能 可不可以 估 估一下 帮忙估 算算 计价 计费 结算 分别 各自 级别 大模型 大 怎么样 怎样 单价 价格是 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
+    小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 能不能 可不可以 估 估一下 帮忙估 算算 计价 计费 结算 分别 各自 级别 大模型 大 怎么样 总 总参数 混合专家 专家 怎样 单价 价格是 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
     """)
 )
 CN_WORDS = sorted({w for w in (*FILLER, *JOB_WORDS, *LISTING_WORDS, *RUN_WORDS) if re.search(r"[^\x00-\x7f]", w)})
@@ -448,6 +448,19 @@ def _on_two_models(slots: Slots, match: re.Match[str]) -> bool:
     return True
 
 
+def _on_active(slots: Slots, match: re.Match[str]) -> bool:
+    return _set(slots, "active", _quantity_word(match["n"]))
+
+
+def _on_experts(slots: Slots, match: re.Match[str]) -> bool:
+    """ "8 experts of 7B" is the grammar's `8x7B`."""
+    if slots.params is not None:
+        return False
+    slots.params = f"{match['experts']}x{_quantity_word(match['n'])}"
+    slots.natural = True
+    return True
+
+
 def _on_epochs(slots: Slots, match: re.Match[str]) -> bool:
     slots.epochs = _number(match["n"])
     slots.natural = True
@@ -706,6 +719,12 @@ LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _on_count,
         ),
         (rf"{START}{DIGITS_START}(?P<n>\d+(?:\.\d+)?)\s*(?:epochs?|个\s*epochs?|轮)(?![a-z])", _on_epochs),
+        (
+            rf"(?:active|activated|激活)\s*(?:params?|parameters?|参数)?\s*(?:of|=|:|为|是)?\s*(?P<n>{QUANTITY}){END}",
+            _on_active,
+        ),
+        (rf"{START}(?P<n>{QUANTITY})\s*(?:active|activated|激活参数)(?:\s*(?:params?|parameters?))?{END}", _on_active),
+        (rf"{START}(?P<experts>\d+)\s*experts?\s*(?:of|x|×|\*)\s*(?P<n>{QUANTITY}){END}", _on_experts),
         (rf"{START}(?P<n>{QUANTITY})\s*(?:个)?\s*(?:tokens?|toks?|词元|token数){END}", _on_tokens),
         (rf"(?:tokens?|token数|词元|数据量)\s*(?:of|=|:|是|为)?\s*(?P<n>{QUANTITY}){END}", _on_tokens),
         (
@@ -923,7 +942,8 @@ def _job_of(slots: Slots) -> tuple[str, str | None]:
 
 
 # The order options are written in: the hardware, then money, then time and load.
-OPTION_ORDER: tuple[str, ...] = ("gpus", "cards", "precision", "price", "discount", "mfu", "currency", "days", "budget")
+OPTION_ORDER: tuple[str, ...] = ("gpus", "cards", "precision", "active", "price", "discount", "mfu", "currency")
+OPTION_ORDER += ("days", "budget")
 OPTION_ORDER += ("rps", "tokens", "input", "output", "batch", "method", "formula")
 
 
