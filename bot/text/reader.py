@@ -155,7 +155,7 @@ FILLER = frozenset(
     long within over under across spend spending pay paying buy mean means wonder say let would've
     gpu-hours hours hour days weeks months quantization quantized quantised option options setup cloud overall ever also too new own single
     dense instead chinese english sized roughly exactly model's bot u ur have has had day daily tpus tpu
-    moe mixture experts expert style like vram memory llmcost monthly cheaply cheap quickly fast vllm tensorrt tensorrt-llm sglang tgi flops 6nd per-gpu-hour gpu-hour compute-optimal cards card chips chip
+    meta instruct on-demand moe mixture experts expert style like vram memory llmcost monthly cheaply cheap quickly fast vllm tensorrt tensorrt-llm sglang tgi flops 6nd per-gpu-hour gpu-hour compute-optimal cards card chips chip
     nodes node accelerators devices one today now back currently check
     """)
 ) | frozenset(
@@ -216,8 +216,8 @@ MODEL_PATTERN = re.compile(
 )
 # "foo-13b", "qwen2.5-72b", "qwen 72b": a name the presets lack, with its size in it.
 UNKNOWN_MODEL_PATTERN = re.compile(
-    rf"{START}(?P<name>[a-z][a-z0-9.]*(?:[\-_][a-z0-9.]+)*?)[\s\-_]+(?P<size>\d+(?:\.\d+)?[\s]?b){END}"
-    rf"(?:[\-_](?:instruct|chat|base|it))?",
+    rf"{START}(?P<name>[a-z][a-z0-9.]*(?:[\-_][a-z0-9.]+)*?)(?:[\s\-_]+v?\d+(?:\.\d+)?)?[\s\-_]+"
+    rf"(?P<size>\d+(?:\.\d+)?[\s]?b){END}(?:[\s\-_](?:instruct|chat|base|it){END})?",
     re.IGNORECASE,
 )
 
@@ -899,6 +899,7 @@ def read(text: str) -> Reading | None:
     # One space for any run of them: the patterns' optional separators then never have a long run to try out.
     work = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).replace("’", "'").replace("‘", "'")
     work = work.replace("&amp;", " & ")  # Slack sends a typed "&" escaped
+    work = re.sub(r"(?<=[a-z0-9])'s\b", "", work, flags=re.IGNORECASE)  # "GPT-4's bill" is GPT-4's
     work = re.sub(r"\s*=\s*", "=", work)
     joined = re.sub(rf"(?<={CJK.pattern})\s+(?={CJK.pattern})", "", work)  # "训 练" is one word
     slots.natural = joined != work
