@@ -958,6 +958,15 @@ def _read_epochs(slots: Slots, tokens: str, epochs: float) -> None:
     slots.tokens = total
 
 
+def _with_second_gpu(command: str, slots: Slots, comparing: bool, typed: set[str]) -> str:
+    """A comparison of one GPU made one of two, for a suggestion that works: the A100 (the seed's GPU) beside it, or
+    the H100 beside the A100."""
+    if not comparing or len(slots.gpus) != 1 or "gpu" in typed:
+        return command
+    other = "A100" if slots.gpus[0] != "A100" else "H100"
+    return command.replace(f"gpu={slots.gpus[0]}", f"gpu={slots.gpus[0]},{other}")
+
+
 def _keyed(slots: Slots, job: str, typed: set[str]) -> list[str]:
     """The options read, as `key=value` for this job: a count of GPUs is `gpus=` in training, `cards=` in serving."""
     options = dict(slots.options)
@@ -1045,7 +1054,7 @@ def _assemble(slots: Slots, text: str) -> Reading:
             tuple(notes),
             lang,
             missing="params",
-            suggestion=command(EXAMPLE_PARAMS[lang or "en"]),
+            suggestion=_with_second_gpu(command(EXAMPLE_PARAMS[lang or "en"]), slots, comparing, typed),
         )
     if subject is None:
         return Reading(command(None), ignored, tuple(notes), lang)
@@ -1058,14 +1067,7 @@ def _assemble(slots: Slots, text: str) -> Reading:
             missing="tokens",
             suggestion=" ".join([*head, subject, "100M", *gpu_words, *keyed, *slots.passthrough]),
         )
-    if "compare" in slots.jobs and len(slots.gpus) == 1 and "gpu" not in typed:
-        others = "A100" if slots.gpus[0] != "A100" else "H100"
-        return Reading(
-            command(subject),
-            ignored,
-            tuple(notes),
-            lang,
-            missing="second_gpu",
-            suggestion=command(subject).replace(f"gpu={slots.gpus[0]}", f"gpu={slots.gpus[0]},{others}"),
-        )
+    if comparing and len(slots.gpus) == 1 and "gpu" not in typed:
+        suggestion = _with_second_gpu(command(subject), slots, comparing, typed)
+        return Reading(command(subject), ignored, tuple(notes), lang, missing="second_gpu", suggestion=suggestion)
     return Reading(command(subject), ignored, tuple(notes), lang)
