@@ -1,11 +1,13 @@
 """The one way through: text -> grammar -> request -> calc -> result -> words. The CLI and Slack both call this."""
 
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.render.escape import without_marks
 from bot.text.grammar import (
     COMPARE_EXAMPLE,
     EXAMPLES,
+    HELP_TOPICS,
     Command,
     Compare,
     Estimate,
@@ -19,11 +21,15 @@ from bot.text.grammar import (
     TeamCommand,
     language_of,
     parse,
+    words_of,
 )
+from bot.text.reader import Reading, question_language
+from bot.text.reader import read as read_free_text
 from bot.wording.comparison import Comparison, comparison_report, sweep_report
 from bot.wording.i18n import t
 from bot.wording.listings import gpus_listing, help_listing, models_listing
 from bot.wording.price_listings import api_listing, prices_listing
+from bot.wording.reading import ReadBack, read_back
 from bot.wording.report import Failure, Listing, Report, infer_report, train_report
 from calc import EstimateError, EstimateResult, TrainResult, estimate
 from calc.api_prices import api_table
@@ -54,22 +60,88 @@ def evaluate(command: Command, today: date) -> EstimateResult | None:
 def reply_to(text: str, today: date, lang: str = "en") -> Answer:
     """Answer a command typed by a person; bad input becomes a Failure, never an exception.
 
-    `lang` is the reader's default language; `lang=` in the text overrides it.
+    `lang` is the reader's default language; `lang=` in the text overrides it, then the language of the question.
     """
-    lang, command = read(text, lang)
-    if isinstance(command, Failure):
-        return command
-    return reply_for(command, today, lang)
+    understood = read(text, lang)
+    if isinstance(understood.command, Failure):
+        return understood.command
+    return understood.answer(reply_for(understood.command, today, understood.lang))
 
 
-def read(text: str, lang: str) -> tuple[str, Command | Failure]:
-    """The reply's language (`lang=` in the text beats `lang`) and the command, or the Failure saying why not."""
+@dataclass(frozen=True)
+class Understood:
+    """What a person's words ask: the reply's language, the command (or why there is none), and, for free text,
+    the command the words were read as, which every answer to them shows first."""
+
+    lang: str
+    command: Command | Failure
+    read_back: ReadBack | None = None
+
+    def answer(self, answer: Answer) -> Answer:
+        return answer if self.read_back is None else replace(answer, read_back=self.read_back)
+
+
+def read(text: str, lang: str, free_text: bool = True) -> Understood:
+    """The strict grammar first: what it accepts means exactly what it meant. What it refuses goes to the reader of
+    free text (unless `free_text` is off: the form's fields are the grammar's own words, and a mistake in one is
+    shown beside it); a refusal stands as it was when the words hold nothing beyond the grammar's own.
+
+    One exception: `gpus`, `models` and `help` take any words after them and ignore them, so "GPU hours to train 7B
+    on 1T tokens?" or "help me estimate training 70B" would list the catalog; when the words ask for an estimate,
+    the estimate is answered."""
     text = without_marks(text)  # whatever is typed is echoed inert, never as one of the bot's own mentions
-    lang = language_of(text) or lang
+    chosen = language_of(text)
     try:
-        return lang, parse(text)
+        command = parse(text)
     except GrammarError as error:
-        return lang, failure(error, lang, error.example)
+        reading = read_free_text(text) if free_text else None
+        lang = chosen or (reading.lang if reading else question_language(text)) or lang
+        if reading is None:
+            return Understood(lang, failure(error, lang, error.example))
+    else:
+        reading = read_free_text(text) if free_text and _listing_of_a_question(command, text) else None
+        if reading is None or reading.missing is not None or reading.command.split()[0] not in ESTIMATES:
+            return Understood(chosen or question_language(text) or lang, command)
+        lang = chosen or reading.lang or lang
+    back = read_back(reading, lang)
+    return Understood(lang, _command_read(reading, lang, back), back)
+
+
+ESTIMATES = ("train", "infer", "compare", "finetune", "sweep")
+
+
+def _listing_of_a_question(command: Command, text: str) -> bool:
+    """A listing whose command words are followed by others it ignores (a help topic is no such word)."""
+    if isinstance(command, Help):
+        return command.topic is not None and command.topic not in HELP_TOPICS
+    return isinstance(command, ListGpus | ListModels) and len(words_of(text)) > 1
+
+
+def _command_read(reading: Reading, lang: str, back: ReadBack) -> Command | Failure:
+    if reading.missing is not None:
+        message = t(lang, f"read_missing_{reading.missing}")
+        return Failure(message=message, example=reading.suggestion or EXAMPLES["train"], lang=lang, read_back=back)
+    try:
+        return parse(reading.command)
+    except GrammarError as error:
+        return replace(failure(error, lang, _repaired(reading.command, error) or error.example), read_back=back)
+
+
+def _repaired(command: str, error: GrammarError) -> str | None:
+    """The command read, with the word the grammar refused set to its suggestion (`gpu=A800` -> `gpu=H800`) or left
+    out: an example that keeps the person's own numbers, when it is one the grammar takes."""
+    bad = error.values.get("word", "")
+    words = command.split()
+    if bad not in words:
+        return None
+    suggestion = error.values.get("suggestion")
+    replacement = [f"{bad.split('=', 1)[0]}={suggestion}"] if suggestion and "=" in bad else []
+    repaired = " ".join(kept for word in words for kept in (replacement if word == bad else [word]))
+    try:
+        parse(repaired)
+    except GrammarError:
+        return None
+    return repaired
 
 
 def reply_for(command: Command, today: date, lang: str = "en") -> Answer:

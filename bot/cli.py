@@ -92,16 +92,23 @@ def read_options(argv: list[str]) -> Options:
 
 
 def as_json(reply: Answer) -> str:
+    """The result's JSON; for free text with `read_as` (the command the words were read as) and `ignored`."""
+    read = (
+        {}
+        if reply.read_back is None
+        else {"read_as": reply.read_back.read_as, "ignored": list(reply.read_back.ignored)}
+    )
     if isinstance(reply, Failure):
-        return json.dumps(
-            {"error": f"{reply.message} {t(reply.lang, 'try', example=PREFIX + reply.example)}"}, ensure_ascii=False
-        )
+        error = f"{reply.message} {t(reply.lang, 'try', example=PREFIX + reply.example)}"
+        return json.dumps({"error": error, **read}, ensure_ascii=False)
     if isinstance(reply, Listing) and reply.data is not None:
-        return reply.data.model_dump_json(indent=2)
+        return json.dumps({**reply.data.model_dump(mode="json"), **read}, ensure_ascii=False, indent=2)
     if isinstance(reply, Listing):
         sections = [{"heading": heading, "lines": lines} for heading, lines in reply.sections]
-        return json.dumps({"title": reply.title, "sections": sections}, ensure_ascii=False, indent=2)
-    return reply.result.model_dump_json(indent=2)
+        return json.dumps({"title": reply.title, "sections": sections, **read}, ensure_ascii=False, indent=2)
+    if not read:
+        return reply.result.model_dump_json(indent=2)
+    return json.dumps({**reply.result.model_dump(mode="json"), **read}, ensure_ascii=False, indent=2)
 
 
 def run(argv: list[str], today: date) -> tuple[str, int]:

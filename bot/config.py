@@ -18,7 +18,7 @@ from calc.prices import PriceBook, read_offer_file, use_offers
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 # What the app asks a workspace for when installed through OAuth; manifest.yml lists the same.
-BOT_SCOPES = "commands,chat:write,app_mentions:read,users:read"
+BOT_SCOPES = "commands,chat:write,app_mentions:read,users:read,im:history"
 
 
 def _comma_separated(value: object) -> object:

@@ -296,3 +296,15 @@ def test_an_internal_error_exits_1_with_one_line(
         captured.err
         == "Sorry, something went wrong on our side. The error was logged; please try again. (RuntimeError)\n"
     )
+
+
+def test_a_question_in_chinese_is_answered_in_chinese_errors_too() -> None:
+    output, code = run(["训练一个700亿参数模型", "2万亿token", "要多少钱"], TODAY)
+    assert code == 0
+    assert output.startswith("理解为 `train 700亿 2万亿`\n\n训练 70B 参数模型，2T tokens\n≈ $")
+    error, code = run(["用H100训练一个模型要多少钱"], TODAY)
+    assert code == 2
+    assert error == (
+        "理解为 `train <model> gpu=H100` 缺少：模型规模或名称（如 `70B`、`700亿` 或 `llama3.1-70b`）。 "
+        "试试：llmcost train 700亿 gpu=H100"
+    )

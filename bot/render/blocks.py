@@ -187,7 +187,8 @@ def listing_blocks(listing: Listing) -> tuple[str, list[BlockKit]]:
 def _failure(failure: Failure, controls: str | None) -> tuple[str, list[BlockKit]]:
     lang = failure.lang
     example = t(lang, "try", example=f"`{SLASH} {failure.example}`")
-    text = f"{failure.message}\n{example}"
+    read = list(failure.read_back.lines) if failure.read_back is not None else []
+    text = "\n".join([*read, failure.message, example])
     # After a menu choice that failed (a GPU without a price), the menus stay so that another can be picked.
     menus = [_gpu_menu(lang, None), _mfu_menu(lang, None)] if controls is not None else []
     return text, [section(mrkdwn(text)), *_actions(None, controls, menus)]
@@ -211,5 +212,9 @@ def render_blocks(
         text, blocks = listing_blocks(reply)
     else:
         text, blocks = _failure(reply, controls)
+    if reply.read_back is not None and not isinstance(reply, Failure):
+        # Free text: what it was read as comes first, in the fallback too (a notification shows its first line).
+        blocks = [_context(list(reply.read_back.lines)), *blocks]
+        text = f"{reply.read_back.lines[0]}\n{text}"
     # The fallback is mrkdwn too (notifications, screen readers): escaped like everything else.
     return fit(escape(text), MAX_TEXT), blocks[:MAX_BLOCKS]

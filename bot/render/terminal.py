@@ -15,9 +15,15 @@ def _table(rows: list[tuple[str, str]]) -> list[str]:
 
 
 def render_text(reply: Answer) -> str:
-    lang = reply.lang
+    """The reply as text; for free text, the command it was read as first (on the same line for a failure, which
+    the CLI prints as one line)."""
+    read = list(reply.read_back.lines) if reply.read_back is not None else []
     if isinstance(reply, Failure):
-        return f"{reply.message} {t(lang, 'try', example=PREFIX + reply.example)}"
+        return " ".join([*read, reply.message, t(reply.lang, "try", example=PREFIX + reply.example)])
+    return "\n".join([*read, *([""] if read else []), _body(reply)])
+
+
+def _body(reply: Report | Comparison | Listing) -> str:
     if isinstance(reply, Listing):
         lines = [reply.title]
         for heading, section in reply.sections:

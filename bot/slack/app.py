@@ -13,7 +13,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Config
-from bot.slack.listeners import errors, form, home, mentions, menus, share, slash_command
+from bot.slack.listeners import direct_messages, errors, form, home, mentions, menus, share, slash_command
 from bot.slack.people import People
 from bot.slack.services import ProvideServices, Services
 from bot.store.serving import ServingDatabase
@@ -117,6 +117,6 @@ def create_app(config: Config, database: ServingDatabase | None = None) -> Async
         admins=config.llmcost_admins,
     )
     app.middleware(ProvideServices(services))
-    for listeners in (slash_command, share, menus, form, home, mentions, errors):
+    for listeners in (slash_command, share, menus, form, home, mentions, direct_messages, errors):
         listeners.register(app)
     return app

@@ -13,19 +13,20 @@ from bot.team.records import Team
 from bot.wording.i18n import DEFAULT_LANG
 
 
-async def ask(words: str, context: AsyncBoltContext) -> Answer:
+async def ask(words: str, context: AsyncBoltContext, free_text: bool = True) -> Answer:
     """The answer to `words`, for the workspace and the person of the request (Bolt's `context`): that
-    workspace's defaults, that person's language, and team commands checked against that person's rights."""
+    workspace's defaults, that person's language, and team commands checked against that person's rights.
+    `free_text` off: the words are a command to take as it is (the form's), not a question to read."""
     services = services_of(context)
     # Keyed by the ids Slack signed into the request: nothing typed can name another workspace.
     team = Team(team_id=context.team_id or "", enterprise_id=context.enterprise_id or "")
     user = context.user_id
     if user is None:  # no person to answer for (never so for a command, a button press or a mention)
-        return await reply_with_defaults(words, date.today(), DEFAULT_LANG, team, services.store)
+        return await reply_with_defaults(words, date.today(), DEFAULT_LANG, team, services.store, free_text=free_text)
     person = await services.people.look_up(context.client, team.team_id, user)
 
     async def is_admin() -> bool:
         return person.is_admin or user in services.admins
 
     asker = Asker(user=user, is_admin=is_admin, admins=services.admins)
-    return await reply_with_defaults(words, date.today(), person.lang, team, services.store, asker)
+    return await reply_with_defaults(words, date.today(), person.lang, team, services.store, asker, free_text)

@@ -32,11 +32,18 @@ class Asker:
 
 
 async def reply_with_defaults(
-    text: str, today: date, lang: str, team: Team, store: SettingsStore, asker: Asker | None = None
+    text: str,
+    today: date,
+    lang: str,
+    team: Team,
+    store: SettingsStore,
+    asker: Asker | None = None,
+    free_text: bool = True,
 ) -> Answer:
     """`bot.answer.reply_to`, with the team's defaults filled into estimates, and team commands answered
     for `asker` (without one they get reply_to's answer: there is nobody to record as having set them)."""
-    lang, command = read(text, lang)
+    understood = read(text, lang, free_text)
+    command, lang = understood.command, understood.lang
     if isinstance(command, Failure):
         return command
     if isinstance(command, TeamCommand) and asker is not None:
@@ -50,9 +57,9 @@ async def reply_with_defaults(
         try:
             settings = await store.get_all(team)
         except StoreUnavailable:
-            return at_catalog_defaults(reply_for(command, today, lang), lang)
+            return understood.answer(at_catalog_defaults(reply_for(command, today, lang), lang))
         command = Estimate(request=apply_defaults(command.request, TeamDefaults.from_settings(settings), lang))
-    return reply_for(command, today, lang)
+    return understood.answer(reply_for(command, today, lang))
 
 
 def at_catalog_defaults(answer: Answer, lang: str) -> Answer:

@@ -7,11 +7,15 @@ Around Bolt: a log line per request, oversized bodies and exact replays refused,
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from urllib.parse import parse_qsl
 
 import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.request.async_internals import build_async_context
+from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.web.access_log import SLACK_BODY, access_log
 from bot.web.guards import MAX_BODY, Handler, RecentSignatures, refuse_oversized, refuse_replays
@@ -87,12 +91,24 @@ def web_api_connections(app: AsyncApp) -> tuple[Hook, Hook]:
     return open_session, close_session
 
 
+def read_form_as_slack_sent_it(request: AsyncBoltRequest) -> AsyncBoltRequest:
+    """Bolt takes any form body with the word "payload" in it for an interactive payload (slack_bolt's parse_body)
+    and, finding none, reads nothing: `/llmcost what is the payload of ...` went unanswered (404). Such a body is
+    read again as the slash command's fields it holds; the raw body, which the signature covers, is untouched."""
+    fields = dict(parse_qsl(request.raw_body, keep_blank_values=True))
+    if request.body or request.content_type != "application/x-www-form-urlencoded" or "payload" in fields:
+        return request
+    request.body = fields
+    request.context = build_async_context(AsyncBoltContext({}), fields)
+    return request
+
+
 def slack_events(app: AsyncApp) -> Handler:
     """Bolt's own handler of Slack's requests (slack_bolt.app.async_server), leaving Bolt's reading of the body on
     the request for the access log."""
 
     async def handle(request: web.Request) -> web.StreamResponse:
-        bolt_request = await to_bolt_request(request)
+        bolt_request = read_form_as_slack_sent_it(await to_bolt_request(request))
         request[SLACK_BODY] = bolt_request.body
         return await to_aiohttp_response(await app.async_dispatch(bolt_request))
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.render.chart import chart
 from bot.wording import numbers as fmt
 from bot.wording.i18n import plural, t
+from bot.wording.reading import ReadBack
 from bot.wording.report import infer_report, note_text, price_words, train_report
 from calc.compare import ComparedGpu, ComparisonResult
 from calc.results import InferResult, TrainResult
@@ -29,6 +30,7 @@ class Comparison:
     command: str
     result: ComparisonResult | SweepResult
     lang: str = "en"
+    read_back: ReadBack | None = None
 
 
 def _time(result: ComparisonResult, value: float, lang: str) -> str:

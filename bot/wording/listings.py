@@ -116,6 +116,7 @@ def help_listing(topic: str | None, lang: str) -> Listing:
     return Listing(
         title=t(lang, "help_title"),
         sections=[
+            (t(lang, "help_natural"), t(lang, "help_natural_lines").split("\n")),
             (t(lang, "help_usage"), t(lang, "help_lines").split("\n")),
             (t(lang, "help_examples"), t(lang, "help_example_lines").split("\n")),
             # Listed, and said where they work: a terminal has no workspace to keep defaults for.

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from bot.render.chart import chart
 from bot.wording import numbers as fmt
 from bot.wording.i18n import plural, t
+from bot.wording.reading import ReadBack
 from calc.api_prices import ApiComparison
 from calc.command import format_quantity
 from calc.finetune import ADAPTER_BYTES_PER_PARAM, BASE_BYTES_PER_PARAM, LORA_RANK
@@ -35,6 +36,7 @@ class Report:
     lang: str = "en"
     similar: str | None = None  # published runs like this one, in one line
     charts: list[tuple[str, list[str]]] = field(default_factory=list)  # (heading, chart lines), as a comparison's
+    read_back: ReadBack | None = None  # free text: the command it was read as, shown first
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Listing:
     sections: list[tuple[str, list[str]]] = field(default_factory=list)
     lang: str = "en"
     data: BaseModel | None = None  # what `--json` prints instead of the lines, when the listing has its own shape
+    read_back: ReadBack | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Failure:
     message: str
     example: str
     lang: str = "en"
+    read_back: ReadBack | None = None
 
 
 _MONEY_NOTE_VALUES = {"standard", "floor"}  # USD figures the engine states in its notes

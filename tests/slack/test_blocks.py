@@ -106,7 +106,13 @@ def test_every_reply_passes_block_kit_and_slacks_limits(words: str, variant: dic
     assert mrkdwn and all(obj.get("verbatim") is True for obj in mrkdwn)
 
 
-@pytest.mark.parametrize("words", [words for words in COMMANDS if isinstance(reply_to(words, TODAY), Report)])
+def _estimate(words: str) -> bool:
+    """A command answered with an estimate (free text, such as "trian 7B", starts with its reading instead)."""
+    reply = reply_to(words, TODAY)
+    return isinstance(reply, Report) and reply.read_back is None
+
+
+@pytest.mark.parametrize("words", [words for words in COMMANDS if _estimate(words)])
 def test_an_estimate_has_its_parts_in_order(words: str) -> None:
     reply = reply_to(words, TODAY)
     assert isinstance(reply, Report)

@@ -122,7 +122,7 @@ async def test_an_inference_estimate_preselects_its_own_mfu(bot: BotServer, fake
     assert chosen(replaced, GPU) == "L40S"
 
 
-@pytest.mark.parametrize("text", ["train 175B 500B <!channel>", "trian 175B", "help", "gpus"])
+@pytest.mark.parametrize("text", ["train 175B 500B <!channel>", "how much to train on H100?", "help", "gpus"])
 async def test_no_menus_where_a_choice_means_nothing(bot: BotServer, text: str) -> None:
     message = await bot.command(text)
     assert all(

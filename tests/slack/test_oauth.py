@@ -38,7 +38,13 @@ async def install(bot: BotServer) -> tuple[int, str]:
         cookie = page.headers["Set-Cookie"].split(";")[0]
     query = parse_qs(urlparse(link).query)
     assert query["client_id"] == [CLIENT_ID]
-    assert set(query["scope"][0].split(",")) == {"commands", "chat:write", "app_mentions:read", "users:read"}
+    assert set(query["scope"][0].split(",")) == {
+        "commands",
+        "chat:write",
+        "app_mentions:read",
+        "users:read",
+        "im:history",
+    }
     back = f"{bot.url}/slack/oauth_redirect?code=granted-code&state={query['state'][0]}"
     async with bot.session.get(back, headers={"Cookie": cookie}, allow_redirects=False) as done:
         return done.status, await done.text()

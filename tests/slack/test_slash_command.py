@@ -128,8 +128,11 @@ async def test_bad_input_names_the_bad_word_and_shows_a_working_example(bot: Bot
 
 
 async def test_a_suggestion_for_a_near_miss(bot: BotServer) -> None:
-    answer = await bot.command("trian 7B")
-    assert "I don't know the command `trian`. Did you mean `train`?" in answer["text"]
+    answer = await bot.command("helo")  # not a word the reader knows: the grammar's suggestion
+    assert "I don't know the command `helo`. Did you mean `help`?" in answer["text"]
+    typo = await bot.command("trian 7B")  # a near miss with a size: read, and the reading says so
+    assert typo["text"].startswith("Read as `train 7B`\nTraining a 7B-parameter model")
+    assert "`trian` read as `train`." in shown(typo)
 
 
 async def test_an_unexpected_error_is_logged_with_context_and_the_user_gets_an_apology(
@@ -154,3 +157,10 @@ async def test_an_unexpected_error_is_logged_with_context_and_the_user_gets_an_a
         assert secret not in logged
 
     assert "$1.06M at 100% of peak" in (await bot.command("train 175B 500B"))["text"]  # the server stayed up
+
+
+async def test_a_command_with_the_word_payload_is_answered(bot: BotServer) -> None:
+    """Bolt reads any form body holding "payload" as an interactive payload; this one is a slash command."""
+    answer = await bot.command("what is the payload of train 7B")
+    assert answer["response_type"] == "ephemeral"
+    assert answer["text"].startswith("Read as `train 7B`")

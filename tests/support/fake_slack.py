@@ -99,7 +99,7 @@ class FakeSlack:
                     "ok": True,
                     "app_id": "A123",
                     "authed_user": {"id": "U123"},
-                    "scope": "commands,chat:write,app_mentions:read,users:read",
+                    "scope": "commands,chat:write,app_mentions:read,users:read,im:history",
                     "token_type": "bot",
                     "access_token": INSTALLED_TOKEN,
                     "bot_user_id": BOT_USER_ID,

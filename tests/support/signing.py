@@ -92,6 +92,30 @@ def action_body(value: str, *, response_url: str, user: str = "U123", team: str 
     return form_body({"payload": json.dumps(payload)})
 
 
+def message_body(
+    text: str,
+    *,
+    event_id: str = "Ev101",
+    ts: str = "1700000000.000500",
+    user: str = "U123",
+    channel_type: str = "im",
+    **fields: str,
+) -> bytes:
+    """A message event (message.im for a direct message to the bot) as the Events API posts it (JSON); `fields`
+    adds to the event (`subtype`, `bot_id`, `thread_ts`)."""
+    event: dict[str, Any] = {
+        "type": "message",
+        "channel_type": channel_type,
+        "user": user,
+        "text": text,
+        "ts": ts,
+        "channel": "D123",
+        "event_ts": ts,
+        **fields,
+    }
+    return _event_callback(event, event_id, "T123")
+
+
 def mention_body(
     text: str,
     *,
@@ -112,6 +136,10 @@ def mention_body(
     }
     if thread_ts is not None:
         event["thread_ts"] = thread_ts
+    return _event_callback(event, event_id, team)
+
+
+def _event_callback(event: dict[str, Any], event_id: str, team: str) -> bytes:
     body = {
         "token": "legacy-verification-token",
         "team_id": team,

@@ -61,7 +61,7 @@ async def submit_form(
 ) -> None:
     words = form_words(view["state"]["values"])
     text = " ".join(word for _, word in words)
-    reply = await ask(text, context)
+    reply = await ask(text, context, free_text=False)
     if isinstance(reply, Failure):
         # A form shows plain text: the backticks that mark words in a message would show as such.
         await ack(response_action="errors", errors={field_at_fault(words): reply.message.replace("`", "")})

@@ -12,9 +12,12 @@ from bot.slack.services import services_of
 
 
 def words_of_mention(text: str, bot_user_id: str | None) -> str:
-    """The text without the bot's own mention (`<@U123>` or `<@U123|name>`), wherever it stands."""
+    """The text without the bot's own mention (`<@U123>` or `<@U123|name>`), wherever it stands; and, whoever's
+    it is, the mention the message begins with: an app_mention starts by naming the bot, whose id Bolt may not
+    know yet (Socket Mode before auth.test, a fresh install)."""
     if bot_user_id:
         text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    text = re.sub(r"^\s*<@[A-Z0-9]+(?:\|[^>]*)?>", " ", text)
     return " ".join(text.split())
 
 
@@ -24,9 +27,14 @@ async def answer_mention(
     # Slack redelivers an event it thinks was missed, perhaps to another process: whichever claims it first answers.
     if not await services_of(context).handled_events.claim(body["event_id"]):
         return
-    reply = await ask(words_of_mention(event.get("text", ""), context.bot_user_id), context)
-    # A thread reply is public already: no Share button.
-    text, blocks = render_blocks(reply)
+    await answer_in_thread(words_of_mention(event.get("text", ""), context.bot_user_id), event, context, client)
+
+
+async def answer_in_thread(
+    words: str, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+) -> None:
+    """The answer posted in the message's thread. A message there is public already: no Share button."""
+    text, blocks = render_blocks(await ask(words, context))
     await client.chat_postMessage(
         channel=event["channel"], thread_ts=event.get("thread_ts", event["ts"]), text=text, blocks=blocks
     )

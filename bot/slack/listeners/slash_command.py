@@ -24,6 +24,9 @@ async def answer_command(
         await open_form(client, command["trigger_id"], command["channel_id"], reply.lang)
         await ack()
         return
+    # Free text travels on as the command it was read as: Share and the menus re-run that, the same answer.
+    if reply.read_back is not None:
+        words = reply.read_back.read_as
     # Menus under a mistake in the typed words would only repeat it: they come with answers.
     controls = None if isinstance(reply, Failure) else words
     text, blocks = render_blocks(reply, share=words, controls=controls)

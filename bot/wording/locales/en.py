@@ -22,6 +22,26 @@ MESSAGES: dict[str, str] = {
     "out_of_range_lt": "`{word}` is out of range: it must be less than {limit}.",
     "out_of_range_le": "`{word}` is out of range: it must be at most {limit}.",
     "active_exceeds_params": "`{word}`: active parameters cannot exceed the model's total.",
+    # free text, read back
+    "read_as": "Read as `{command}`",
+    "read_ignored": "Ignored: {words}",
+    "word_separator": ", ",
+    "read_typo": "`{word}` read as `{meant}`.",
+    "read_unknown_model": "`{word}` is not a model preset: read as its size, {params}.",
+    "read_days_with_gpus": (
+        "{days} days and {gpus} GPUs both size the cluster: read as {gpus} GPUs, whose wall-clock line says how long "
+        "it takes; `days={days}` without `gpus=` gives the GPUs that finish in {days} days."
+    ),
+    "read_nearest_model": "`{word}` read as the preset `{preset}`.",
+    "read_model_choice": "`{word}` could be more than one model: read as `{chosen}`; for the other: `{command}`",
+    "read_job_default": "No job named: read as training; to serve it instead: `{command}`",
+    "read_job_run": "`run` read as serving; to train it instead: `{command}`",
+    "read_epochs": "{epochs} epochs over {tokens} tokens read as {total} tokens.",
+    "read_second_model": "`{word}` is a second model: one is answered at a time (comparisons are across GPUs); for it: `{command}`",
+    "read_precision": "`{word}` read as `{precision}`, the nearest precision the catalog has.",
+    "read_missing_params": "Missing: a model size or name (like `70B` or `llama3.1-70b`).",
+    "read_missing_tokens": "Missing: a number of tokens to fine-tune on (like `100M`).",
+    "read_missing_second_gpu": "Missing: a second GPU to compare with.",
     # errors: the engine
     "no_price": "There is no public price for {gpu} in the catalog: add `price=` in USD per GPU-hour.",
     "precision_unsupported": "{gpu} has no {precision} peak (it has {available}): choose `precision=` or set `flops=`.",
@@ -209,6 +229,14 @@ MESSAGES: dict[str, str] = {
     "model_active": " ({active} active)",
     "model_tokens_unknown": "undisclosed",
     "help_title": "llmcost: what it costs to train or serve a language model",
+    "help_natural": "Ask in your own words",
+    "help_natural_lines": (
+        "how much to train llama 3 70b on 2T tokens with H100s?\n"
+        "is H100 cheaper than A100 for 70B on 2T tokens?\n"
+        "serve mixtral on 8xH100 at $2.5/hr\n"
+        "训练一个700亿参数模型 2万亿token 要多少钱\n"
+        "Every answer starts with the command it was read as: copy it to change any part."
+    ),
     "help_usage": "Usage",
     "help_lines": (
         "`train <params|model> [tokens] [key=value ...]`: training cost\n"

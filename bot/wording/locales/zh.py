@@ -22,6 +22,23 @@ MESSAGES: dict[str, str] = {
     "out_of_range_lt": "`{word}` 超出范围：必须小于 {limit}。",
     "out_of_range_le": "`{word}` 超出范围：必须不超过 {limit}。",
     "active_exceeds_params": "`{word}`：激活参数不能超过模型总参数。",
+    # free text, read back
+    "read_as": "理解为 `{command}`",
+    "read_ignored": "未使用：{words}",
+    "word_separator": "、",
+    "read_typo": "`{word}` 按 `{meant}` 理解。",
+    "read_unknown_model": "`{word}` 不是预设模型：按其规模 {params} 计算。",
+    "read_days_with_gpus": "{days} 天和 {gpus} 张 GPU 都在指定集群：按 {gpus} 张 GPU 理解，训练时长一行给出所需时间；去掉 `gpus=` 只写 `days={days}`，可得 {days} 天内完成所需的 GPU。",
+    "read_nearest_model": "`{word}` 按预设 `{preset}` 理解。",
+    "read_model_choice": "`{word}` 可能指不止一个模型：按 `{chosen}` 理解；另一个：`{command}`",
+    "read_job_default": "没有说明任务：按训练理解；如要推理部署：`{command}`",
+    "read_job_run": "`run` 按推理部署理解；如要训练：`{command}`",
+    "read_epochs": "{tokens} token 训练 {epochs} 轮，按 {total} token 计算。",
+    "read_second_model": "`{word}` 是另一个模型：一次回答一个（比较是在 GPU 之间）；它的命令：`{command}`",
+    "read_precision": "`{word}` 按 `{precision}` 理解（目录中最接近的精度）。",
+    "read_missing_params": "缺少：模型规模或名称（如 `70B`、`700亿` 或 `llama3.1-70b`）。",
+    "read_missing_tokens": "缺少：微调用的 token 数（如 `100M`、`1亿`）。",
+    "read_missing_second_gpu": "缺少：用来比较的第二款 GPU。",
     # errors: the engine
     "no_price": "目录中没有 {gpu} 的公开价格：请用 `price=` 给出每 GPU 小时的美元价格。",
     "precision_unsupported": "{gpu} 没有 {precision} 峰值（它支持 {available}）：请选择 `precision=` 或设置 `flops=`。",
@@ -179,6 +196,14 @@ MESSAGES: dict[str, str] = {
     "model_active": "（激活 {active}）",
     "model_tokens_unknown": "未公开",
     "help_title": "llmcost：训练或部署一个大语言模型要花多少钱",
+    "help_natural": "直接提问",
+    "help_natural_lines": (
+        "训练一个700亿参数模型 2万亿token 要多少钱\n"
+        "用H800训练deepseek v3 要多少钱\n"
+        "在 A100 上部署 700亿参数模型，批量 32\n"
+        "how much to train llama 3 70b on 2T tokens with H100s?\n"
+        "每个回答开头都写明它被理解成的命令：复制它即可修改任意一项。"
+    ),
     "help_usage": "用法",
     "help_lines": (
         "`train <参数量|模型> [tokens] [键=值 ...]`：训练费用\n"

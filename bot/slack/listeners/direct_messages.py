@@ -1,0 +1,25 @@
+"""A direct message to the bot (message.im): the whole message is the question, answered in its thread once, even
+when Slack retries the event. The bot's own messages and edits, deletions and other subtypes are not questions."""
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.listeners.mentions import answer_in_thread, words_of_mention
+from bot.slack.services import services_of
+
+
+async def answer_direct_message(
+    event: dict[str, Any], body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+) -> None:
+    if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+        return
+    if not await services_of(context).handled_events.claim(body["event_id"]):
+        return
+    # Someone may still begin with the bot's name out of habit.
+    await answer_in_thread(words_of_mention(event.get("text", ""), context.bot_user_id), event, context, client)
+
+
+def register(app: AsyncApp) -> None:
+    app.event("message")(answer_direct_message)

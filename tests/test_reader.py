@@ -1,0 +1,349 @@
+"""Questions as people ask them: the table in tests/data/phrasings.txt, and properties of the reader."""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.answer import read, reply_to
+from bot.render.terminal import render_text
+from bot.text.grammar import INFER_KEYS, TRAIN_KEYS, GrammarError, parse
+from bot.text.reader import read as read_free_text
+from bot.wording.comparison import Comparison
+from bot.wording.report import Failure, Report
+from tests.support import TODAY
+
+PHRASINGS = Path(__file__).parent / "data" / "phrasings.txt"
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    question: str
+    command: str | None  # what it must be read as, answerable today or not (days=, rps=, finetune ...)
+    error: str | None  # the error it must give: missing_<what>, or the grammar's own code
+
+
+def phrasings() -> list[Phrasing]:
+    """The conversation log: `> question`, then `= command` and/or `! error`."""
+    found: list[Phrasing] = []
+    question: str | None = None
+    command: str | None = None
+    error: str | None = None
+    for line in [*PHRASINGS.read_text(encoding="utf-8").splitlines(), "> "]:
+        if line.startswith("> "):
+            if question is not None:
+                found.append(Phrasing(question, command, error))
+            question, command, error = line[2:], None, None
+        elif line.startswith("= "):
+            command = line[2:]
+        elif line.startswith("! "):
+            error = line[2:]
+    return found
+
+
+TABLE = phrasings()
+
+
+def error_code(question: str) -> str | None:
+    """Why a question gets no answer: what the reading lacks, else the grammar's code for the command read."""
+    reading = read_free_text(question)
+    if reading is not None and reading.missing is not None:
+        return f"missing_{reading.missing}"
+    try:
+        parse(question if reading is None else reading.command)
+    except GrammarError as error:
+        return error.code
+    return None
+
+
+def test_the_table_holds_at_least_150_phrasings_in_both_languages() -> None:
+    chinese = [p for p in TABLE if re.search(r"[\u4e00-\u9fff]", p.question)]
+    assert len(TABLE) >= 150
+    assert len(chinese) >= 40
+    assert all(p.command or p.error for p in TABLE)
+
+
+@pytest.mark.parametrize("phrasing", TABLE, ids=[p.question for p in TABLE])
+def test_a_question_is_read_as_the_person_meant(phrasing: Phrasing) -> None:
+    understood = read(phrasing.question, "en")
+    read_as = understood.read_back.read_as if understood.read_back else None
+    if phrasing.command is not None:
+        assert read_as == phrasing.command
+    answered = understood.command
+    if phrasing.error is not None:
+        assert isinstance(answered, Failure)
+        assert error_code(phrasing.question) == phrasing.error
+    else:
+        assert not isinstance(answered, Failure), answered.message
+
+
+def test_a_chinese_question_is_answered_in_chinese_and_an_english_one_in_english() -> None:
+    for phrasing in TABLE:
+        if phrasing.command is None or not re.search(r"[\u4e00-\u9fff]", phrasing.question):
+            continue
+        assert read(phrasing.question, "en").lang == "zh", phrasing.question
+    assert read("how much to train a 70B model on 2T tokens", "zh").lang == "en"  # the question's, not the locale's
+    assert read("train 70B 2T", "zh").lang == "zh"  # a command speaks no language: the locale's
+    assert read("训练 70B 2T lang=en", "zh").lang == "en"  # lang= wins
+
+
+@pytest.mark.parametrize(
+    ("question", "lines"),
+    [
+        (
+            "llama 70b on H100 with chinchilla scaling",
+            [
+                "Read as `train llama3.3-70b gpu=H100`",
+                "`llama 70b` could be more than one model: read as `llama3.3-70b`; for the other: "
+                "`train llama3-70b gpu=H100`",
+                "No job named: read as training; to serve it instead: `infer llama3.3-70b gpu=H100`",
+                "Ignored: 'chinchilla', 'scaling'",
+            ],
+        ),
+        (
+            "run yi-34b on 2 H100",
+            [
+                "Read as `infer 34B gpu=H100 cards=2`",
+                "`yi-34b` is not a model preset: read as its size, 34B.",
+                "`run` read as serving; to train it instead: `train 34B gpu=H100 gpus=2`",
+            ],
+        ),
+        ("trian 7b on H10O", ["Read as `train 7B gpu=H100`", "`trian` read as `train`.", "`H10O` read as `H100`."]),
+    ],
+)
+def test_choices_guesses_and_ignored_words_are_said_with_the_other_reading_as_a_command(
+    question: str, lines: list[str]
+) -> None:
+    reply = reply_to(question, TODAY)
+    assert reply.read_back is not None
+    for line in lines:
+        assert line in reply.read_back.lines
+    assert render_text(reply).startswith(lines[0])
+
+
+def test_what_is_missing_is_named_with_a_command_built_from_the_persons_own_numbers() -> None:
+    reply = reply_to("how much to train on 2T tokens on 512 H100s at $2/hr", TODAY)
+    assert isinstance(reply, Failure)
+    assert render_text(reply) == (
+        "Read as `train <model> 2T gpu=H100 gpus=512 price=2` Missing: a model size or name (like `70B` or "
+        "`llama3.1-70b`). Try: llmcost train 70B 2T gpu=H100 gpus=512 price=2"
+    )
+    chinese = reply_to("用H800训练 1万亿token", TODAY)
+    assert render_text(chinese) == (
+        "理解为 `train <model> 1万亿 gpu=H800` 缺少：模型规模或名称（如 `70B`、`700亿` 或 `llama3.1-70b`）。 "
+        "试试：llmcost train 700亿 1万亿 gpu=H800"
+    )
+
+
+def test_the_parts_asked_in_words_answer_days_rps_finetune_and_two_sizes_of_a_cluster() -> None:
+    days = reply_to("how many H100s to train 70B on 2T tokens in 30 days", TODAY)
+    assert isinstance(days, Report) and days.read_back is not None
+    assert days.read_back.read_as == "train 70B 2T gpu=H100 days=30"
+    assert days.result.gpus_needed is not None
+    finetune = reply_to("微调 llama 2 7b 1亿token 用LoRA", TODAY)
+    assert isinstance(finetune, Report) and finetune.read_back is not None
+    assert finetune.read_back.read_as == "finetune llama2-7b 1亿 method=lora"
+    both = reply_to("train 70B on 2T tokens for 2 weeks on 512 GPUs", TODAY)
+    assert isinstance(both, Report) and both.read_back is not None
+    assert both.read_back.lines[1].startswith("14 days and 512 GPUs both size the cluster: read as 512 GPUs")
+    assert both.result.wall_clock_days is not None
+
+
+def test_json_adds_read_as_and_ignored_to_free_text_only() -> None:
+    from bot.cli import run
+
+    output, code = run(["--json", "train", "7B", "on", "1T", "tokens", "with", "chinchilla"], TODAY)
+    assert code == 0
+    assert '"read_as": "train 7B 1T"' in output
+    assert '"ignored": [\n    "chinchilla"\n  ]' in output
+    strict, _ = run(["--json", "train", "7B", "1T"], TODAY)
+    assert "read_as" not in strict
+    error, code = run(["--json", "how", "much", "to", "train?"], TODAY)
+    assert code == 2
+    assert '"read_as": "train <model>"' in error
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Properties
+
+SIZES = ["175B", "7b", "1.8T", "7e9", "1750亿", "8x222B", "gpt3", "llama3.1-405b", "deepseek-v3", "70_000_000_000"]
+TOKEN_COUNTS = ["500B", "13T", "1,000,000,000", "5000亿", "2t"]
+HEADS = ["train", "TRAIN", "训练", "training", "infer", "推理", "inference", "compare train", "compare infer"]
+
+
+def _option(keys: dict[str, object]) -> st.SearchStrategy[str]:
+    return st.sampled_from([spec.example for spec in keys.values()])  # type: ignore[attr-defined]
+
+
+@st.composite
+def strict_commands(draw: st.DrawFn) -> str:
+    head = draw(st.sampled_from(HEADS))
+    kind = "infer" if "infer" in head or "推理" in head else "train"
+    words = [head, draw(st.sampled_from(SIZES))]
+    if kind == "train" and draw(st.booleans()):
+        words.append(draw(st.sampled_from(TOKEN_COUNTS)))
+    words += draw(st.lists(_option(TRAIN_KEYS if kind == "train" else INFER_KEYS), max_size=4, unique=True))
+    if draw(st.booleans()):
+        words.append(draw(st.sampled_from(["lang=zh", "lang=en"])))
+    return " ".join(words)
+
+
+@given(strict_commands())
+def test_every_command_the_grammar_accepts_reads_exactly_as_before(text: str) -> None:
+    try:
+        expected = parse(text)
+    except GrammarError:
+        return  # refused before too (a comparison with one gpu=, say): nothing to keep
+    understood = read(text, "en")
+    assert understood.command == expected
+    assert understood.read_back is None
+
+
+VOCABULARY = sorted(
+    {
+        *[
+            "how",
+            "much",
+            "to",
+            "train",
+            "serve",
+            "compare",
+            "vs",
+            "cheaper",
+            "than",
+            "fine-tune",
+            "lora",
+            "on",
+            "with",
+            "in",
+            "for",
+            "at",
+            "the",
+            "a",
+            "tokens",
+            "params",
+        ],
+        *[
+            "llama",
+            "3",
+            "3.1",
+            "70b",
+            "2T",
+            "1.4T",
+            "7B",
+            "8x7b",
+            "mixtral",
+            "gpt-4",
+            "deepseek",
+            "v3",
+            "qwen2.5-72b",
+            "foo-13b",
+            "H100s",
+            "8xH100",
+            "A100",
+            "TPU",
+            "v5p",
+        ],
+        *[
+            "MI300X",
+            "fp8",
+            "int4",
+            "$2.5/hr",
+            "30%",
+            "off",
+            "RMB",
+            "days",
+            "weeks",
+            "30",
+            "2",
+            "100",
+            "requests",
+            "per",
+            "second",
+            "qps",
+            "gpus",
+            "GPUs",
+            "1024",
+            "max",
+            "batch",
+        ],
+        *[
+            "训练",
+            "推理",
+            "部署",
+            "比较",
+            "微调",
+            "700亿参数",
+            "1.4万亿",
+            "token",
+            "用H800",
+            "在",
+            "上",
+            "打5折",
+            "每秒50个请求",
+            "30天内",
+            "多少钱",
+            "人民币",
+            "?",
+        ],
+    }
+)
+
+
+@given(st.lists(st.sampled_from(VOCABULARY), max_size=14) | st.text(max_size=200))
+def test_no_text_raises_and_every_reply_is_an_answer_or_a_clear_error(words: list[str] | str) -> None:
+    text = words if isinstance(words, str) else " ".join(words)
+    reply = reply_to(text, TODAY)
+    assert render_text(reply)
+    if isinstance(reply, Failure):
+        assert reply.example
+
+
+@given(st.lists(st.sampled_from(VOCABULARY), min_size=2, max_size=12) | st.sampled_from([p.question for p in TABLE]))
+def test_the_command_read_back_gives_the_same_answer_when_run_again(words: list[str] | str) -> None:
+    text = words if isinstance(words, str) else " ".join(words)
+    reply = reply_to(text, TODAY)
+    if reply.read_back is None or not isinstance(reply, Report | Comparison):
+        return
+    again = reply_to(reply.read_back.read_as, TODAY, reply.lang)
+    assert isinstance(again, type(reply))
+    assert again.result == reply.result
+    assert again.read_back is None  # the command read is a command: nothing left to read
+
+
+def test_the_examples_a_failure_suggests_are_commands_that_work() -> None:
+    for phrasing in TABLE:
+        reply = reply_to(phrasing.question, TODAY)
+        if isinstance(reply, Failure) and reply.read_back is not None:
+            assert not isinstance(reply_to(reply.example, TODAY), Failure), phrasing.question
+
+
+def test_a_word_the_grammar_refuses_is_repaired_in_the_example_keeping_the_persons_numbers() -> None:
+    reply = reply_to("serve 70B on MI250X at batch 8", TODAY)
+    assert isinstance(reply, Failure)
+    assert reply.message == "`gpu=MI250X`: no such GPU in the catalog (see `gpus`). Did you mean `MI325X`?"
+    assert reply.example == "infer 70B gpu=MI325X batch=8"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_questions_help_shows_first_are_answered(lang: str) -> None:
+    from bot.wording.i18n import t
+
+    *questions, _how_to_copy = t(lang, "help_natural_lines").split("\n")
+    assert len(questions) >= 4
+    for question in questions:
+        reply = reply_to(question, TODAY)
+        assert reply.read_back is not None and not isinstance(reply, Failure), question
+
+
+def test_two_models_are_answered_one_at_a_time_with_the_other_as_a_command() -> None:
+    reply = reply_to("serve 70b vs 405b on H100", TODAY)
+    assert reply.read_back is not None
+    assert reply.read_back.lines == (
+        "Read as `infer 70B gpu=H100`",
+        "`405B` is a second model: one is answered at a time (comparisons are across GPUs); for it: "
+        "`infer 405B gpu=H100`",
+    )
