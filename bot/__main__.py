@@ -9,7 +9,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.config import ConfigError, check_slack, load_config, load_prices
 from bot.slack.app import create_app
 from bot.store.migrate import upgrade_or_explain
-from bot.store.serving import ServingDatabase
+from bot.store.serving import serving_database
 from bot.web.server import serve
 
 log = logging.getLogger("bot")
@@ -36,7 +36,7 @@ def main() -> None:
     if unavailable is not None:
         print(f"llmcost: {unavailable}", file=sys.stderr)
         sys.exit(1)
-    database = ServingDatabase(config.database())
+    database = serving_database(config.database_text(), oauth=config.oauth)
     app = create_app(config, database)
     if config.slack_app_token is not None:
         log.info("starting in Socket Mode")
