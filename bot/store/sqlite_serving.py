@@ -1,7 +1,8 @@
 """The request path on a SQLite file, through stdlib sqlite3 alone: SQLAlchemy (19 MiB of the web process's memory,
-and a third of its time to the first answer: BENCHMARKS.md) is never imported. The statements are SQLAlchemy's own for the same stores (bot.store.team_settings,
-bot.store.handled_events), and moments are kept in the text SQLAlchemy's SQLite dialect writes, so that either may
-read what the other wrote; Alembic still owns the schema (bot.store.migrate).
+and a third of its time to the first answer: BENCHMARKS.md) is never imported. The statements are SQLAlchemy's own
+for the same stores (bot.store.team_settings, bot.store.handled_events), and moments are kept in the text
+SQLAlchemy's SQLite dialect writes, so that either may read what the other wrote; Alembic still owns the schema
+(bot.store.migrate).
 
 One connection, used by one worker thread: SQLite lets one writer at a time into the file anyway, and a thread of
 our own keeps the event loop free while SQLite waits for another process's lock.
