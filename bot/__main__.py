@@ -8,8 +8,8 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.config import ConfigError, check_slack, load_config, load_prices
 from bot.slack.app import create_app
-from bot.store.migrate import upgrade_or_explain
-from bot.store.serving import ServingDatabase
+from bot.store.serving import serving_database
+from bot.store.startup import migrate_unless_at_head
 from bot.web.server import serve
 
 log = logging.getLogger("bot")
@@ -32,11 +32,11 @@ def main() -> None:
         sys.exit(1)
     logging.basicConfig(level=config.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Every process migrates before it serves (one at a time, under a lock): a deploy needs no separate step.
-    unavailable = asyncio.run(upgrade_or_explain(config.database()))
+    unavailable = asyncio.run(migrate_unless_at_head(config.database_text()))
     if unavailable is not None:
         print(f"llmcost: {unavailable}", file=sys.stderr)
         sys.exit(1)
-    database = ServingDatabase(config.database())
+    database = serving_database(config.database_text(), oauth=config.oauth)
     app = create_app(config, database)
     if config.slack_app_token is not None:
         log.info("starting in Socket Mode")

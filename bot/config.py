@@ -6,15 +6,16 @@ only the Slack app goes on to demand Slack's variables (`check_slack`).
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AnyHttpUrl, BeforeValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from sqlalchemy import URL
 
-from bot.store.database import database_url
 from bot.wording.i18n import DEFAULT_LANG, t
 from calc.prices import PriceBook, read_offer_file, use_offers
+
+if TYPE_CHECKING:
+    from sqlalchemy import URL
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
 # What the app asks a workspace for when installed through OAuth; manifest.yml lists the same.
@@ -54,9 +55,16 @@ class Config(BaseSettings):
     def oauth(self) -> bool:
         return self.slack_client_id is not None and self.slack_client_secret is not None
 
-    def database(self) -> URL:
-        """The async URL of the database of team defaults; unset means the SQLite file (bot.store.database)."""
-        return database_url(self.database_url.get_secret_value() if self.database_url else None)
+    def database_text(self) -> str | None:
+        """DATABASE_URL as given; None when unset, which means the SQLite file (bot.store.location)."""
+        return self.database_url.get_secret_value() if self.database_url else None
+
+    def database(self) -> "URL":
+        """The async URL of the database of team defaults, for SQLAlchemy (bot.store.database)."""
+        # Imported here: a web process on a SQLite file never needs SQLAlchemy (bot.store.serving).
+        from bot.store.database import database_url
+
+        return database_url(self.database_text())
 
 
 class ConfigError(Exception):

@@ -16,7 +16,7 @@ from bot.config import Config
 from bot.slack.listeners import direct_messages, errors, form, home, mentions, menus, share, slash_command
 from bot.slack.people import People
 from bot.slack.services import ProvideServices, Services
-from bot.store.serving import ServingDatabase
+from bot.store.serving import ServingDatabase, serving_database
 
 # Slack's own default: an install begun must be finished within ten minutes.
 OAUTH_STATE_SECONDS = 600
@@ -31,8 +31,10 @@ def oauth_settings(config: Config, database: ServingDatabase) -> AsyncOAuthSetti
     from slack_sdk.oauth.state_store.sqlalchemy import AsyncSQLAlchemyOAuthStateStore
 
     from bot.store.installations import RememberedInstallations
+    from bot.store.sqlalchemy_serving import SQLAlchemyDatabase
 
     assert config.slack_client_id is not None and config.slack_client_secret is not None
+    assert isinstance(database, SQLAlchemyDatabase), "OAuth mode keeps installations through SQLAlchemy"
     engine = database.engine
     stored = AsyncSQLAlchemyInstallationStore(client_id=config.slack_client_id, engine=engine)
     return AsyncOAuthSettings(
@@ -101,7 +103,7 @@ def answer_commands_in_the_ack(app: AsyncApp) -> None:
 def create_app(config: Config, database: ServingDatabase | None = None) -> AsyncApp:
     """The app, on `database` (by default the one `config` names, opened here); it must be migrated already
     (`python -m bot` does it before serving). The request path gives up on it quickly and answers without it."""
-    database = database or ServingDatabase(config.database())
+    database = database or serving_database(config.database_text(), oauth=config.oauth)
     secret = config.slack_signing_secret
     app = AsyncApp(
         **web_api(config, database),

@@ -15,18 +15,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import URL
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-
-from bot.store.database import shown
 from bot.store.interface import StoreUnavailable
 
 log = logging.getLogger(__name__)
 Answer = TypeVar("Answer")
-
-# What a database that cannot be used raises: SQLAlchemy's errors (the drivers' own, wrapped), a socket's (refused,
-# reset, unknown host) and a deadline's (asyncio.TimeoutError is TimeoutError, an OSError).
-_UNAVAILABLE = (SQLAlchemyError, OSError)
 
 
 @dataclass(frozen=True)
@@ -40,11 +32,24 @@ class Outage:
 class Availability:
     """One database's availability for this process, shared by every store on it. Without `wait_s` an operation
     waits as long as its engine lets it (a migration's engine, a test's); the request path's engine and this deadline
-    both come from STORE_WAIT_S."""
+    both come from STORE_WAIT_S.
 
-    def __init__(self, url: URL, wait_s: float | None = None, clock: Callable[[], float] = time.monotonic) -> None:
-        self._shown = shown(url)
-        self._password = url.password if isinstance(url.password, str) else None
+    `shown` names the database in the log (never with its password: `password` is masked wherever a driver echoes
+    it); `errors` are what the database's driver raises when it cannot be used. A socket's errors (refused, reset,
+    unknown host) and a deadline's (asyncio.TimeoutError is TimeoutError) are OSErrors, always counted in.
+    """
+
+    def __init__(
+        self,
+        shown: str,
+        errors: tuple[type[Exception], ...],
+        password: str | None = None,
+        wait_s: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._shown = shown
+        self._unavailable: tuple[type[Exception], ...] = (*errors, OSError)
+        self._password = password
         self._wait_s = wait_s
         self._clock = clock
         self._outage: Outage | None = None
@@ -68,7 +73,7 @@ class Availability:
             raise StoreUnavailable(self._failed(TimeoutError()))
         try:
             answer = task.result()
-        except _UNAVAILABLE as error:
+        except self._unavailable as error:
             raise StoreUnavailable(self._failed(error)) from error
         self._succeeded()
         return answer
@@ -96,11 +101,12 @@ class Availability:
             self._outage = None
 
     def cause_of(self, error: BaseException) -> str:
-        """The error in one line: the driver's own exception when SQLAlchemy wrapped it (SQLAlchemy's text adds the
-        statement and its parameters), its first line, and never the password (a driver may echo its DSN)."""
+        """The error in one line: the driver's own exception when SQLAlchemy wrapped it as `orig` (SQLAlchemy's text
+        adds the statement and its parameters), its first line, and never the password (a driver may echo its DSN)."""
         if isinstance(error, TimeoutError) and not str(error):
             return "no answer in time" if self._wait_s is None else f"no answer within {self._wait_s:g} s"
-        inner = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+        wrapped = getattr(error, "orig", None)
+        inner = wrapped if isinstance(wrapped, BaseException) else error
         lines = str(inner).strip().splitlines()
         cause = f"{type(inner).__name__}: {lines[0]}" if lines else type(inner).__name__
         return cause.replace(self._password, "***") if self._password else cause

@@ -10,22 +10,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import URL, make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from bot.store.availability import Availability
+from bot.store.location import DEFAULT_SQLITE_PATH, SQLITE_BUSY_SHARE, SQLITE_MIGRATION_BUSY_S
 
 if TYPE_CHECKING:
     from sqlalchemy.dialects import postgresql, sqlite
 
-DEFAULT_SQLITE_PATH = "llmcost.db"
 _ASYNC_DRIVERS = {
     "postgres": "postgresql+asyncpg",
     "postgresql": "postgresql+asyncpg",
     "sqlite": "sqlite+aiosqlite",
 }
-# A migration waits this long for another process's write lock on a SQLite file before it gives up.
-_SQLITE_BUSY_SECONDS = 30
-# On the request path SQLite's own busy wait ends a little before the deadline (bot.store.availability), so that a
-# locked file is reported by SQLite itself ("database is locked") and its connection is left clean.
-_SQLITE_BUSY_SHARE = 0.8
 
 
 def database_url(text: str | None) -> URL:
@@ -50,10 +48,10 @@ def create_engine(url: URL, give_up_after: float | None = None) -> AsyncEngine:
     """
     if give_up_after is None:
         if url.get_backend_name() == "sqlite":
-            return create_async_engine(url, connect_args={"timeout": _SQLITE_BUSY_SECONDS})
+            return create_async_engine(url, connect_args={"timeout": SQLITE_MIGRATION_BUSY_S})
         return create_async_engine(url, pool_pre_ping=True)
     if url.get_backend_name() == "sqlite":  # no server whose restart could leave a pooled connection dead
-        sqlite_args = {"timeout": give_up_after * _SQLITE_BUSY_SHARE}
+        sqlite_args = {"timeout": give_up_after * SQLITE_BUSY_SHARE}
         return create_async_engine(url, pool_timeout=give_up_after, connect_args=sqlite_args)
     # asyncpg: `timeout` bounds the connect, `command_timeout` every statement.
     asyncpg_args = {"timeout": give_up_after, "command_timeout": give_up_after}
@@ -63,6 +61,12 @@ def create_engine(url: URL, give_up_after: float | None = None) -> AsyncEngine:
 def shown(url: URL) -> str:
     """The URL as it may appear in a log or on a terminal: never with its password."""
     return url.render_as_string(hide_password=True)
+
+
+def availability_of(url: URL, wait_s: float | None = None) -> Availability:
+    """The Availability of the database at `url` through SQLAlchemy, whose errors wrap the drivers' own."""
+    password = url.password if isinstance(url.password, str) else None
+    return Availability(shown(url), errors=(SQLAlchemyError,), password=password, wait_s=wait_s)
 
 
 def insert_for(engine: AsyncEngine) -> Callable[..., "postgresql.Insert | sqlite.Insert"]:

@@ -1,6 +1,6 @@
 """What bot.team and the Slack listeners may rely on from the store, and nothing more: two small protocols and the one
-outcome that is not an answer. Any implementation keeps to it (SQLAlchemy's today: `TeamSettings`, `HandledEvents`;
-another, such as stdlib sqlite3 on SQLite's request path, may stand in behind the same names).
+outcome that is not an answer. Two implementations keep to it, and bot.store.serving chooses: stdlib sqlite3 on a
+SQLite file (bot.store.sqlite_serving), SQLAlchemy otherwise (bot.store.team_settings, bot.store.handled_events).
 
 The promise, for every method:
 - it answers, or raises `StoreUnavailable` (and no other database error) when the database cannot be used this
@@ -11,7 +11,7 @@ The promise, for every method:
 - a write that raises has written nothing: each is one statement in one transaction, rolled back when it fails.
 
 The callers decide what unavailable means for a person (bot.team.commands: an estimate at the catalog's defaults with a
-line saying so, a change refused; bot.store.handled_events.ClaimedHere: events deduplicated in memory meanwhile).
+line saying so, a change refused; bot.store.claims.ClaimedHere: events deduplicated in memory meanwhile).
 """
 
 from collections.abc import Sequence

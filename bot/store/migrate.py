@@ -1,7 +1,8 @@
-"""Bring a database's schema up to the newest Alembic revision, keeping its data: at start-up or by command.
+"""Bring a database's schema up to the newest Alembic revision, keeping its data: at start-up (bot.store.startup,
+which on a SQLite file at head never comes here) or by command.
 
-Every process checks at start-up, and nearly always finds the schema at head: that check is one query, and
-Alembic (a fifth of a second to import, and 9 MiB) is imported only when there is something to migrate.
+The check is one query, and Alembic (a fifth of a second to import, and 9 MiB) is imported only when there is
+something to migrate.
 """
 
 from pathlib import Path
@@ -11,14 +12,13 @@ from sqlalchemy import URL, Connection, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.store.database import create_engine, shown
+from bot.store.startup import HEAD
 from bot.wording.i18n import DEFAULT_LANG, t
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-# The newest revision in migrations/versions (a test holds it to Alembic's own reading of the scripts).
-HEAD = "0003"
 # Any fixed number: the PostgreSQL advisory lock that lets one of several starting processes migrate at a time.
 _MIGRATION_LOCK = 4_117_004
 

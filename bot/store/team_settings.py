@@ -11,40 +11,26 @@ from sqlalchemy import Executable, Row, delete, select
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from bot.store.availability import Availability
-from bot.store.change_counter import change_counter_of
-from bot.store.database import insert_for
+from bot.store.change_counter import KeptWhileUnchanged, change_counter_of
+from bot.store.database import availability_of, insert_for
 from bot.store.models import TeamSetting
 from bot.team.records import Setting, Team
 
 
 class TeamSettings:
     """The repository: every read and write is one statement, keyed by team, so nothing is lost between them.
-
-    Every estimate reads its team's settings. On a SQLite file they are kept between reads for as long as the
-    file's change counter stands still: a write by any process moves it, so a change is seen at once everywhere.
-    """
+    On a SQLite file a team's settings are kept between reads while the file is unchanged (KeptWhileUnchanged)."""
 
     def __init__(self, engine: AsyncEngine, availability: Availability | None = None) -> None:
         self._engine = engine
         # Shared with the other stores on the engine (bot.store.serving), so an outage is logged once per process.
-        self._availability = availability or Availability(engine.url)
+        self._availability = availability or availability_of(engine.url)
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
         self._insert = insert_for(engine)
-        self._change_counter = change_counter_of(engine.url)
-        self._kept_at: bytes | None = None
-        self._kept: dict[Team, tuple[Setting, ...]] = {}
+        self._kept = KeptWhileUnchanged(change_counter_of(engine.url))
 
     async def get_all(self, team: Team) -> Sequence[Setting]:
-        # Read before the query: a write landing between the two leaves a stale counter, so the next read rereads.
-        counter = self._change_counter()
-        if counter is None or counter != self._kept_at:
-            self._kept_at, self._kept = counter, {}
-        elif team in self._kept:
-            return self._kept[team]
-        settings = await self._read(team)
-        if counter is not None and counter == self._kept_at:  # unless a newer counter was seen meanwhile
-            self._kept[team] = settings
-        return settings
+        return await self._kept.get(team, self._read)
 
     async def _read(self, team: Team) -> tuple[Setting, ...]:
         # Plain rows on a pooled connection, without an ORM session (a third the cost).

@@ -15,7 +15,7 @@ from aiohttp import web
 from bot.config import Config
 from bot.slack.app import create_app
 from bot.store.migrate import upgrade_database
-from bot.store.serving import ServingDatabase
+from bot.store.serving import serving_database
 from bot.web.server import build_web_app
 from tests.support.fake_slack import FakeSlack
 from tests.support.signing import BOT_TOKEN, SIGNING_SECRET, command_body, signed_headers
@@ -98,7 +98,7 @@ class BotServer:
 async def serving(settings: Config) -> AsyncIterator[BotServer]:
     """The app `settings` describe, migrated as `python -m bot` migrates it, served on a free port."""
     await upgrade_database(settings.database())
-    database = ServingDatabase(settings.database())
+    database = serving_database(settings.database_text(), oauth=settings.oauth)
     runner = web.AppRunner(build_web_app(create_app(settings, database), database.ready), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
@@ -106,7 +106,7 @@ async def serving(settings: Config) -> AsyncIterator[BotServer]:
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
         yield BotServer(f"http://127.0.0.1:{port}", session)
     await runner.cleanup()
-    await database.engine.dispose()
+    await database.close()
 
 
 @pytest.fixture

@@ -17,10 +17,14 @@ from sqlalchemy import URL, Connection, inspect
 
 from bot.config import Config
 from bot.store.database import DEFAULT_SQLITE_PATH, create_engine, database_url, shown
-from bot.store.migrate import HEAD, alembic_config, upgrade_database
+from bot.store.location import sqlite_file
+from bot.store.migrate import alembic_config, upgrade_database
 from bot.store.schema import SCHEMA
+from bot.store.startup import HEAD, sqlite_at_head
 from bot.store.team_settings import TeamSettings
 from bot.team.records import Team
+from tests.support.processes import environment
+from tests.support.signing import BOT_TOKEN, SIGNING_SECRET
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = {
@@ -65,6 +69,65 @@ def test_a_database_at_head_is_checked_without_importing_alembic(empty_database:
         [sys.executable, "-c", check], cwd=ROOT, env=environment_for(empty_database), capture_output=True, text=True
     )
     assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "[]", "")
+
+
+@pytest.mark.parametrize(
+    ("file", "variables", "imported"),
+    [
+        ("at head", {"SLACK_BOT_TOKEN": BOT_TOKEN}, []),
+        ("new", {"SLACK_BOT_TOKEN": BOT_TOKEN}, ["alembic", "sqlalchemy"]),
+        ("at head", {"SLACK_CLIENT_ID": "1.2", "SLACK_CLIENT_SECRET": "s"}, ["sqlalchemy"]),
+    ],
+    ids=["a file at head", "a new file, migrated", "OAuth mode"],
+)
+def test_python_m_bot_on_a_sqlite_file_at_head_starts_without_sqlalchemy(
+    tmp_path: Path, file: str, variables: dict[str, str], imported: list[str]
+) -> None:
+    """`python -m bot` to the point where it serves (`serve` stands in for the server, which would not return):
+    SQLAlchemy and Alembic are imported only to migrate, and in OAuth mode for slack_sdk's stores."""
+    path = tmp_path / "llmcost.db"
+    if file == "at head":
+        asyncio.run(upgrade_database(database_url(f"sqlite:///{path}")))
+    start = (
+        "import sys, bot.__main__ as bot; "
+        "bot.serve = lambda *_: print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'sqlalchemy'})); "
+        "bot.main()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", start],
+        cwd=tmp_path,
+        env=environment(SLACK_SIGNING_SECRET=SIGNING_SECRET, DATABASE_URL=f"sqlite:///{path}", **variables),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, str(imported)), done.stderr
+    assert sqlite_at_head(str(path))
+
+
+def test_a_sqlite_file_missing_empty_or_unreadable_is_not_at_head(tmp_path: Path) -> None:
+    path = tmp_path / "llmcost.db"
+    assert not sqlite_at_head(str(path))
+    assert not path.exists()  # the check creates nothing
+    path.write_bytes(b"")
+    assert not sqlite_at_head(str(path))
+    path.write_bytes(b"not a database, whatever it was" * 100)
+    assert not sqlite_at_head(str(path))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sqlite:///llmcost.db", "sqlite:////data/x.db", "sqlite+aiosqlite:///a b.db", "sqlite+pysqlite:///rel/x.db"],
+)
+def test_a_sqlite_file_is_found_where_sqlalchemy_finds_it(text: str) -> None:
+    assert sqlite_file(text) == database_url(text).database
+
+
+@pytest.mark.parametrize(
+    "text", ["sqlite://", "sqlite:///:memory:", "sqlite:///x.db?mode=ro", "postgres://app:pw@db/llmcost"]
+)
+def test_anything_but_a_plain_sqlite_file_is_left_to_sqlalchemy(text: str) -> None:
+    assert sqlite_file(text) is None
 
 
 async def test_an_empty_database_is_upgraded_to_the_models(empty_database: URL) -> None:

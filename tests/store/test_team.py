@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from bot.answer import reply_to
 from bot.render.escape import mention
 from bot.render.terminal import render_text
-from bot.store.team_settings import TeamSettings
+from bot.store.interface import SettingsStore
 from bot.team.commands import Asker, handle_team_command, reply_with_defaults
 from bot.team.records import Team
 from bot.text.grammar import ResetDefault, SetDefault, ShowSettings
@@ -17,7 +17,7 @@ GLOBEX = Team(team_id="T0GLOBEX")
 H100_PRICE = SetDefault(key="price:H100-SXM", value="1.85")
 
 
-async def test_a_non_admin_is_refused_and_nothing_is_written(store: TeamSettings) -> None:
+async def test_a_non_admin_is_refused_and_nothing_is_written(store: SettingsStore) -> None:
     for command in (H100_PRICE, ResetDefault(key=None)):
         reply = await handle_team_command(command, ACME, "U0MALLORY", False, store, "en", admins=["U0ALICE"])
         assert isinstance(reply, Failure)
@@ -33,7 +33,7 @@ async def test_a_non_admin_is_refused_and_nothing_is_written(store: TeamSettings
     assert [(s.key, s.value) for s in await store.get_all(ACME)] == [("mfu", "0.4")]
 
 
-async def test_an_admin_sets_and_everyone_sees_who_and_when(store: TeamSettings) -> None:
+async def test_an_admin_sets_and_everyone_sees_who_and_when(store: SettingsStore) -> None:
     before = datetime.now(UTC)
     saved = await handle_team_command(H100_PRICE, ACME, "U0ALICE", True, store, "en")
     assert isinstance(saved, Listing)
@@ -50,7 +50,7 @@ async def test_an_admin_sets_and_everyone_sees_who_and_when(store: TeamSettings)
     assert lines[1].startswith(f"price on H100-SXM: $1.85 per GPU-hour · set by {mention('U0ALICE')} on ")
 
 
-async def test_reset_one_then_all(store: TeamSettings) -> None:
+async def test_reset_one_then_all(store: SettingsStore) -> None:
     for key, value in (("gpu", "H100-SXM"), ("mfu", "0.4"), ("price:H100-SXM", "1.85")):
         await store.set(ACME, key, value, "U0ALICE")
     one = await handle_team_command(ResetDefault(key="mfu"), ACME, "U0ALICE", True, store, "en")
@@ -73,7 +73,7 @@ def admin(answer: bool, asked: list[str]) -> Asker:
     return Asker(user="U0ALICE", is_admin=is_admin)
 
 
-async def test_estimates_in_a_workspace_use_its_defaults_and_say_whose(store: TeamSettings) -> None:
+async def test_estimates_in_a_workspace_use_its_defaults_and_say_whose(store: SettingsStore) -> None:
     asked: list[str] = []
     for text in ("set gpu H100", "set price H100 1.85", "set mfu 40%"):
         reply = await reply_with_defaults(text, TODAY, "en", ACME, store, admin(True, asked))
@@ -97,7 +97,7 @@ async def test_estimates_in_a_workspace_use_its_defaults_and_say_whose(store: Te
     assert dict(typed.assumptions)["Price"] == "$3 per GPU-hour, your price"
 
 
-async def test_two_teams_never_see_each_others_values(store: TeamSettings) -> None:
+async def test_two_teams_never_see_each_others_values(store: SettingsStore) -> None:
     await reply_with_defaults("set price A100 1.5", TODAY, "en", ACME, store, admin(True, []))
     theirs = await reply_with_defaults("train 175B 500B", TODAY, "en", GLOBEX, store)
     assert isinstance(theirs, Report)
@@ -109,7 +109,7 @@ async def test_two_teams_never_see_each_others_values(store: TeamSettings) -> No
     assert listing.sections[0][1] == ["None yet: estimates use the catalog's GPU, prices and typical MFU."]
 
 
-async def test_without_defaults_a_workspace_answers_as_reply_to_does(store: TeamSettings) -> None:
+async def test_without_defaults_a_workspace_answers_as_reply_to_does(store: SettingsStore) -> None:
     asked: list[str] = []
     for text in ("gpus", "help keys", "train 175Q", "set mfu 400%", "infer 70B batch=8 lang=zh", "train gpt3"):
         reply = await reply_with_defaults(text, TODAY, "en", ACME, store, admin(False, asked))

@@ -1,7 +1,7 @@
 """A database that cannot be used, on PostgreSQL (stopped, then started again; frozen) and on SQLite (a file locked past
-its busy timeout; an unreadable file): every store operation raises StoreUnavailable, in time for Slack, writes nothing,
-and the next operation once the database is back reads it again. The outage is logged once, without the password, and
-so is its end."""
+its busy timeout; an unreadable file; through SQLAlchemy and through stdlib sqlite3): every store operation raises
+StoreUnavailable, in time for Slack, writes nothing, and the next operation once the database is back reads it again.
+The outage is logged once, without the password, and so is its end."""
 
 import asyncio
 import sqlite3
@@ -14,12 +14,13 @@ from typing import Any
 import pytest
 from sqlalchemy import URL
 
-from bot.store.availability import Availability
-from bot.store.database import create_engine
+from bot.store.claims import ClaimedHere
+from bot.store.database import availability_of, create_engine
 from bot.store.database import database_url as async_url
-from bot.store.handled_events import ClaimedHere, HandledEvents
-from bot.store.interface import STORE_WAIT_S, StoreUnavailable
+from bot.store.handled_events import HandledEvents
+from bot.store.interface import STORE_WAIT_S, EventClaims, SettingsStore, StoreUnavailable
 from bot.store.migrate import upgrade_database
+from bot.store.sqlite_serving import SQLiteFile, SQLiteHandledEvents, SQLiteTeamSettings
 from bot.store.team_settings import TeamSettings
 from bot.team.records import Setting, Team
 from tests.support.throwaway_postgres import StoppablePostgres
@@ -39,7 +40,7 @@ def values_of(settings: Sequence[Setting]) -> dict[str, tuple[str, str]]:
 async def request_path_stores(url: URL) -> AsyncIterator[tuple[TeamSettings, HandledEvents]]:
     """The stores as bot.slack.app builds them: the request path's engine, one Availability for both."""
     engine = create_engine(url, give_up_after=STORE_WAIT_S)
-    availability = Availability(url, wait_s=STORE_WAIT_S)
+    availability = availability_of(url, wait_s=STORE_WAIT_S)
     try:
         yield TeamSettings(engine, availability), HandledEvents(engine, availability)
     finally:
@@ -55,7 +56,7 @@ async def unavailable_in_time(operation: Awaitable[Any]) -> str:
     return raised.value.cause
 
 
-async def refused_everything(settings: TeamSettings, events: HandledEvents) -> list[str]:
+async def refused_everything(settings: SettingsStore, events: EventClaims) -> list[str]:
     """Every operation of both stores, each refused in time; their causes."""
     return [
         await unavailable_in_time(settings.get_all(ACME)),
@@ -116,34 +117,50 @@ async def sqlite_file(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(params=["sqlalchemy", "sqlite3"])
+async def sqlite_stores(
+    request: pytest.FixtureRequest, sqlite_file: Path
+) -> AsyncIterator[tuple[SettingsStore, EventClaims]]:
+    """The request path's stores on the file, through either implementation (bot.store.serving chooses sqlite3)."""
+    if request.param == "sqlalchemy":
+        async with request_path_stores(async_url(f"sqlite:///{sqlite_file}")) as stores:
+            yield stores
+        return
+    file = SQLiteFile(str(sqlite_file), STORE_WAIT_S)
+    yield SQLiteTeamSettings(file), SQLiteHandledEvents(file)
+    await file.close()
+
+
 async def test_a_sqlite_file_locked_past_its_timeout_refuses_in_time(
-    sqlite_file: Path, caplog: pytest.LogCaptureFixture
+    sqlite_file: Path, sqlite_stores: tuple[SettingsStore, EventClaims], caplog: pytest.LogCaptureFixture
 ) -> None:
-    async with request_path_stores(async_url(f"sqlite:///{sqlite_file}")) as (settings, events):
-        await settings.set(ACME, "mfu", "0.4", "U0ALICE")
-        locker = sqlite3.connect(sqlite_file, isolation_level=None)
-        locker.execute("BEGIN EXCLUSIVE")  # another process writing, and not letting go
-        try:
-            causes = await refused_everything(settings, events)
-        finally:
-            locker.rollback()
-            locker.close()
-        assert values_of(await settings.get_all(ACME)) == {"mfu": ("0.4", "U0ALICE")}
-        assert await events.claim("Ev2") is True
+    settings, events = sqlite_stores
+    await settings.set(ACME, "mfu", "0.4", "U0ALICE")
+    locker = sqlite3.connect(sqlite_file, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")  # another process writing, and not letting go
+    try:
+        causes = await refused_everything(settings, events)
+    finally:
+        locker.rollback()
+        locker.close()
+    assert values_of(await settings.get_all(ACME)) == {"mfu": ("0.4", "U0ALICE")}
+    assert await events.claim("Ev2") is True
     assert causes[0] == "OperationalError: database is locked"
     assert len(outage_lines(caplog)) == 2
 
 
-async def test_an_unreadable_sqlite_file_refuses_and_is_read_again_once_repaired(sqlite_file: Path) -> None:
-    async with request_path_stores(async_url(f"sqlite:///{sqlite_file}")) as (settings, events):
-        await settings.set(ACME, "mfu", "0.4", "U0ALICE")
-        intact = sqlite_file.read_bytes()
-        sqlite_file.write_bytes(b"not a database, whatever it was" * 100)
-        try:
-            causes = await refused_everything(settings, events)
-        finally:
-            sqlite_file.write_bytes(intact)
-        assert values_of(await settings.get_all(ACME)) == {"mfu": ("0.4", "U0ALICE")}
+async def test_an_unreadable_sqlite_file_refuses_and_is_read_again_once_repaired(
+    sqlite_file: Path, sqlite_stores: tuple[SettingsStore, EventClaims]
+) -> None:
+    settings, events = sqlite_stores
+    await settings.set(ACME, "mfu", "0.4", "U0ALICE")
+    intact = sqlite_file.read_bytes()
+    sqlite_file.write_bytes(b"not a database, whatever it was" * 100)
+    try:
+        causes = await refused_everything(settings, events)
+    finally:
+        sqlite_file.write_bytes(intact)
+    assert values_of(await settings.get_all(ACME)) == {"mfu": ("0.4", "U0ALICE")}
     assert "file is not a database" in causes[0]
 
 
