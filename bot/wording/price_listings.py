@@ -32,10 +32,11 @@ def _offer_line(offer: ListedOffer, lang: str) -> str:
     )
 
 
-def _spread_heading(spread: ListedSpread, lang: str) -> str:
+def _spread_words(spread: ListedSpread, code: str, lang: str) -> str:
+    """A basis's spread, worded by `code`: the heading over its offers, or a short part of a GPU's line."""
     return t(
         lang,
-        "prices_basis_heading",
+        code,
         basis=fmt.basis(spread.basis, lang),
         low=_usd(spread.low_usd),
         median=_usd(spread.median_usd),
@@ -68,7 +69,9 @@ def prices_listing(table: PriceTable, gpu_ids: Sequence[str], lang: str, operato
         sections = []
         for spread in table.spread:
             offers = [o for o in table.offers if o.basis == spread.basis and o.provider != SEED_PROVIDER]
-            sections.append((_spread_heading(spread, lang), [_offer_line(o, lang) for o in offers]))
+            sections.append(
+                (_spread_words(spread, "prices_basis_heading", lang), [_offer_line(o, lang) for o in offers])
+            )
         seed = [o for o in table.offers if o.provider == SEED_PROVIDER]
         if seed:
             sections.append((fmt.basis("seed", lang), [_offer_line(o, lang) for o in seed]))
@@ -76,19 +79,7 @@ def prices_listing(table: PriceTable, gpu_ids: Sequence[str], lang: str, operato
         return Listing(title=title, sections=[*sections, ("", footer)], lang=lang, data=table)
     lines = []
     for gpu_id in gpu_ids:
-        spreads = [
-            t(
-                lang,
-                "prices_spread_short",
-                basis=fmt.basis(s.basis, lang),
-                low=_usd(s.low_usd),
-                median=_usd(s.median_usd),
-                high=_usd(s.high_usd),
-                counted=s.counted,
-            )
-            for s in table.spread
-            if s.gpu == gpu_id
-        ]
+        spreads = [_spread_words(s, "prices_spread_short", lang) for s in table.spread if s.gpu == gpu_id]
         offers = [o for o in table.offers if o.gpu == gpu_id]
         default = _default_words(offers, lang)
         lines.append(t(lang, "prices_gpu_line", gpu=gpu_id, default=default, spreads=" · ".join(spreads) or "—"))
