@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from bot.render.escape import without_marks
 from bot.text.grammar import (
@@ -23,8 +24,7 @@ from bot.text.grammar import (
     parse,
     words_of,
 )
-from bot.text.reader import Reading, question_language
-from bot.text.reader import read as read_free_text
+from bot.text.language import question_language
 from bot.wording.comparison import Comparison, comparison_report, sweep_report
 from bot.wording.i18n import t
 from bot.wording.listings import gpus_listing, help_listing, models_listing
@@ -37,6 +37,9 @@ from calc.compare import compare
 from calc.gpus import CATALOG
 from calc.prices import operator_prices_in_force, price_table
 from calc.sweep import sweep
+
+if TYPE_CHECKING:
+    from bot.text.reader import Reading
 
 # Everything a command can get: an estimate, a comparison across GPUs, a listing, or what was wrong.
 Answer = Report | Comparison | Listing | Failure
@@ -81,6 +84,14 @@ class Understood:
         return answer if self.read_back is None else replace(answer, read_back=self.read_back)
 
 
+def read_free_text(text: str) -> "Reading | None":
+    """bot.text.reader.read, imported on the first question: its ~70 patterns take 60-110 ms to compile, which a
+    command the grammar takes (the CLI's, every slash command's) never needs."""
+    from bot.text.reader import read
+
+    return read(text)
+
+
 def read(text: str, lang: str, free_text: bool = True) -> Understood:
     """The strict grammar first: what it accepts means exactly what it meant. What it refuses goes to the reader of
     free text (unless `free_text` is off: the form's fields are the grammar's own words, and a mistake in one is
@@ -117,7 +128,7 @@ def _listing_of_a_question(command: Command, text: str) -> bool:
     return isinstance(command, ListGpus | ListModels) and len(words_of(text)) > 1
 
 
-def _command_read(reading: Reading, lang: str, back: ReadBack) -> Command | Failure:
+def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Failure:
     if reading.missing is not None:
         message = t(lang, f"read_missing_{reading.missing}")
         return Failure(message=message, example=reading.suggestion or EXAMPLES["train"], lang=lang, read_back=back)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
+from bot.text.language import CJK, CN_UNITS, NUMBER, is_cjk, question_language
 from bot.text.quantities import QuantityError, parse_quantity
 from calc.command import format_quantity
 from calc.gpus import CATALOG, Accelerator
@@ -67,8 +68,6 @@ class Reading:
 SEP = r"[\s\-_]*"
 START = r"(?<![a-z0-9.])(?<!\d,)"  # a boundary Latin-only: Chinese characters stand next to numbers with no space
 END = r"(?![a-z0-9])"
-NUMBER = r"\d[\d,]*(?:\.\d+)?"
-CN_UNITS = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)"
 # A count of parameters or tokens as typed: 70B, 1.4T, 7e9, 700亿, 1.4万亿, 8x7B.
 QUANTITY = rf"(?<![\d.])(?<!\d,)(?:\d+\s*[x×]\s*)?{NUMBER}(?:e[+-]?\d+)?(?:\s*{CN_UNITS}|[kmbgt])?"
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -169,13 +168,6 @@ FILLER = frozenset(
 )
 CN_WORDS = sorted({w for w in (*FILLER, *JOB_WORDS, *LISTING_WORDS, *RUN_WORDS) if re.search(r"[^\x00-\x7f]", w)})
 CN_LONGEST = max(len(w) for w in CN_WORDS)
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# Chinese characters that are figures, not words: 1750亿, 5折, 元 as a currency value.
-NOT_LANGUAGE = re.compile(rf"{NUMBER}\s*{CN_UNITS}|{NUMBER}折|人民币|元")
-
-
-def _is_cjk(text: str) -> bool:
-    return CJK.search(text) is not None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -870,7 +862,7 @@ GRAMMAR_HEADS = frozenset(("train", "training", "infer", "inference", "compare",
 def _leftovers(text: str, slots: Slots) -> None:
     """The words no pattern took: jobs, listings, filler, or ignored (and so named back)."""
     for token in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\s()\[\]{}/\u3400-\u9fff\uf900-\ufaff]+", text):
-        pieces = _segment(token) if _is_cjk(token) else [token]
+        pieces = _segment(token) if is_cjk(token) else [token]
         for piece in pieces:
             word = piece.strip(PUNCTUATION).lower()
             if not word:  # a question mark or a comma: "175B?" is a question, not a command
@@ -920,16 +912,6 @@ def read(text: str) -> Reading | None:
     if not slots.natural:
         return None
     return _assemble(slots, text)
-
-
-def question_language(text: str) -> str | None:
-    """zh for a question with Chinese words (not just Chinese number units: `1750亿` is any language's figure)."""
-    if not _is_cjk(text):
-        return None
-    for word in text.split():
-        if "=" not in word and _is_cjk(word) and not NOT_LANGUAGE.fullmatch(word):
-            return "zh"
-    return None
 
 
 def _job_of(slots: Slots) -> tuple[str, str | None]:

@@ -1,9 +1,12 @@
 """Free text read back to the person: the command it was read as, the choices made, the words not used."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from bot.text.reader import Reading
 from bot.wording.i18n import t
+
+if TYPE_CHECKING:  # the reader compiles its patterns at import: only a question that needs reading pays for them
+    from bot.text.reader import Reading
 
 
 @dataclass(frozen=True)
@@ -15,7 +18,7 @@ class ReadBack:
     lines: tuple[str, ...]
 
 
-def read_back(reading: Reading, lang: str) -> ReadBack:
+def read_back(reading: "Reading", lang: str) -> ReadBack:
     lines = [t(lang, "read_as", command=reading.command)]
     lines += [t(lang, note.code, **note.values) for note in reading.notes]
     if reading.ignored:

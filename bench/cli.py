@@ -1,0 +1,51 @@
+"""The CLI's wall time, paired: `llmcost train 175B 500B` from two checkouts, in turns, order reversed each round.
+
+    python -m bench.cli BEFORE_DIR AFTER_DIR [--rounds 15]
+
+Each checkout's own `bot` and `calc` are imported (PYTHONPATH); compile their bytecode first (`python -m compileall`),
+as `pip install` does. Prints each side's median and interquartile range, and the paired ratio after/before.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+ANSWER = "from bot.cli import main; import sys; sys.argv = ['llmcost', 'train', '175B', '500B']; main()"
+
+
+def wall_ms(checkout: str) -> float:
+    environment = dict(os.environ, PYTHONPATH=checkout)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", ANSWER], cwd=checkout, env=environment, capture_output=True, check=False)
+    return (time.perf_counter() - started) * 1000
+
+
+def spread(values: list[float]) -> str:
+    low, median, high = statistics.quantiles(values, n=4)
+    return f"median {median:.3g} IQR [{low:.3g}-{high:.3g}]"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.cli", description=__doc__)
+    parser.add_argument("before")
+    parser.add_argument("after")
+    parser.add_argument("--rounds", type=int, default=15)
+    options = parser.parse_args()
+    for checkout in (options.before, options.after):  # warm the disk cache
+        wall_ms(checkout)
+    before: list[float] = []
+    after: list[float] = []
+    for round_number in range(options.rounds):
+        turns = [(options.before, before), (options.after, after)]
+        for checkout, times in turns if round_number % 2 == 0 else reversed(turns):
+            times.append(wall_ms(checkout))
+    print(f"before  {spread(before)} ms")
+    print(f"after   {spread(after)} ms")
+    print(f"after/before, paired: {spread([b / a for a, b in zip(before, after, strict=True)])}")
+
+
+if __name__ == "__main__":
+    main()
