@@ -1,29 +1,52 @@
 """Every Slack listener answers a person's words through this one function: the same path for a slash command,
 a button press, a menu choice and a mention, so what applies to one (team defaults, the reader's language)
-applies to all."""
+applies to all. Bolt's listeners ask with Bolt's context; HTTP mode's command route (bot.web.commands) asks
+without Bolt, with the same ids read from the command Slack signed."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from slack_bolt.async_app import AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.answer import Answer
-from bot.slack.services import services_of
+from bot.slack.services import Services, services_of
 from bot.team.commands import Asker, reply_with_defaults
 from bot.team.records import Team
 from bot.wording.i18n import DEFAULT_LANG
 
 
-async def ask(words: str, context: AsyncBoltContext, free_text: bool = True) -> Answer:
-    """The answer to `words`, for the workspace and the person of the request (Bolt's `context`): that
-    workspace's defaults, that person's language, and team commands checked against that person's rights.
-    `free_text` off: the words are a command to take as it is (the form's), not a question to read."""
-    services = services_of(context)
+@dataclass(frozen=True)
+class Asking:
+    """Who asks and what answers them: the workspace and the person Slack signed into the request, the Web API
+    client with that workspace's token, and the app's services."""
+
+    team: Team
+    user_id: str | None
+    client: AsyncWebClient
+    services: Services
+
+
+def asking_of(context: AsyncBoltContext) -> Asking:
+    """Bolt's context of a request, as the one thing `ask` needs."""
     # Keyed by the ids Slack signed into the request: nothing typed can name another workspace.
     team = Team(team_id=context.team_id or "", enterprise_id=context.enterprise_id or "")
-    user = context.user_id
+    return Asking(team, context.user_id, context.client, services_of(context))
+
+
+async def ask(words: str, context: AsyncBoltContext, free_text: bool = True) -> Answer:
+    """The answer to `words`, for the workspace and the person of the request (Bolt's `context`)."""
+    return await answer_for(words, asking_of(context), free_text)
+
+
+async def answer_for(words: str, asking: Asking, free_text: bool = True) -> Answer:
+    """The answer to `words` for `asking`: that workspace's defaults, that person's language, and team commands
+    checked against that person's rights. `free_text` off: the words are a command to take as it is (the form's),
+    not a question to read."""
+    services, team, user = asking.services, asking.team, asking.user_id
     if user is None:  # no person to answer for (never so for a command, a button press or a mention)
         return await reply_with_defaults(words, date.today(), DEFAULT_LANG, team, services.store, free_text=free_text)
-    person = await services.people.look_up(context.client, team.team_id, user)
+    person = await services.people.look_up(asking.client, team.team_id, user)
 
     async def is_admin() -> bool:
         return person.is_admin or user in services.admins

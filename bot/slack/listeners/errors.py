@@ -1,4 +1,6 @@
-"""Any unexpected exception: logged with the request's context (never tokens), a short apology, the server stays up."""
+"""Any unexpected exception: logged with the request's context (never tokens), a short apology, the server stays up.
+Bolt's error handler for what Bolt serves; HTTP mode's command route (bot.web.commands) logs and apologises the same
+way through `log_failure` and `apology_to_a_command`."""
 
 import json
 import logging
@@ -31,6 +33,26 @@ def _words(body: dict[str, Any]) -> str:
     return " ".join(str(action.get("value") or action.get("block_id", "")) for action in body.get("actions", []))
 
 
+def log_failure(
+    error: BaseException, body: dict[str, Any], team_id: str | None, user_id: str | None, channel_id: str | None
+) -> None:
+    """The failure, with what to reproduce it by: the request's kind, ids and words (never tokens)."""
+    log.error(
+        "request failed: %s team=%s user=%s channel=%s words=%r",
+        _kind(body),
+        team_id,
+        user_id,
+        channel_id,
+        _words(body),
+        exc_info=error,
+    )
+
+
+def apology_to_a_command() -> dict[str, str]:
+    """The acknowledgement of a slash command that failed before it was acknowledged: the apology, privately."""
+    return {"response_type": "ephemeral", "text": t(DEFAULT_LANG, "internal_error")}
+
+
 async def apologize(
     error: Exception,
     body: dict[str, Any],
@@ -39,20 +61,13 @@ async def apologize(
     respond: AsyncRespond,
     client: AsyncWebClient,
 ) -> BoltResponse | None:
-    log.error(
-        "request failed: %s team=%s user=%s channel=%s words=%r",
-        _kind(body),
-        context.team_id,
-        context.user_id,
-        context.channel_id,
-        _words(body),
-        exc_info=error,
-    )
-    apology = t(DEFAULT_LANG, "internal_error")
+    log_failure(error, body, context.team_id, context.user_id, context.channel_id)
     # Bolt passes a response only while the request is not yet acknowledged: then the apology is the ack.
     if response is not None and "command" in body:
-        message = {"response_type": "ephemeral", "text": apology}
-        return BoltResponse(status=200, body=json.dumps(message), headers={"content-type": "application/json"})
+        return BoltResponse(
+            status=200, body=json.dumps(apology_to_a_command()), headers={"content-type": "application/json"}
+        )
+    apology = t(DEFAULT_LANG, "internal_error")
     try:
         if body.get("response_url"):  # a command already acknowledged, a button press
             await respond(text=apology, response_type="ephemeral", replace_original=False)
