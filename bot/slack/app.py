@@ -61,6 +61,8 @@ def web_api(config: Config, database: ServingDatabase) -> dict[str, Any]:
 
 class CommandsAnsweredInTheAck(AsyncioListenerRunner):
     """Bolt's listener runner, except that a slash command's listener runs to its end before the HTTP response.
+    (In HTTP mode with one bot token commands never reach Bolt: bot.web.commands answers them. This serves them
+    in Socket Mode and OAuth mode.)
 
     Bolt (process_before_response off) runs every listener in a task and polls for its ack every 10 ms: each
     command would wait 10 ms at least and wake the loop for nothing. A command's answer is the ack itself, so
@@ -100,25 +102,36 @@ def answer_commands_in_the_ack(app: AsyncApp) -> None:
     )
 
 
-def create_app(config: Config, database: ServingDatabase | None = None) -> AsyncApp:
+class LlmcostApp(AsyncApp):
+    """Bolt's app, with the services its listeners share and the signing secret, which HTTP mode's command route
+    (bot.web.commands) uses too: one set of services whichever way a request comes in."""
+
+    def __init__(self, *, services: Services, signing_secret: str, **bolt: Any) -> None:
+        super().__init__(signing_secret=signing_secret, **bolt)
+        self.services = services
+        self.signing_secret = signing_secret
+        self.middleware(ProvideServices(services))
+
+
+def create_app(config: Config, database: ServingDatabase | None = None) -> LlmcostApp:
     """The app, on `database` (by default the one `config` names, opened here); it must be migrated already
     (`python -m bot` does it before serving). The request path gives up on it quickly and answers without it."""
     database = database or serving_database(config.database_text(), oauth=config.oauth)
     secret = config.slack_signing_secret
-    app = AsyncApp(
-        **web_api(config, database),
-        # Socket Mode has no HTTP requests to verify; HTTP mode always has a secret (check_slack demands it).
-        signing_secret=secret.get_secret_value() if secret else "",
-        name="llmcost",
-    )
-    answer_commands_in_the_ack(app)
     services = Services(
         store=database.team_settings,
         people=People(),
         handled_events=database.event_claims,
         admins=config.llmcost_admins,
     )
-    app.middleware(ProvideServices(services))
+    app = LlmcostApp(
+        **web_api(config, database),
+        services=services,
+        # Socket Mode has no HTTP requests to verify; HTTP mode always has a secret (check_slack demands it).
+        signing_secret=secret.get_secret_value() if secret else "",
+        name="llmcost",
+    )
+    answer_commands_in_the_ack(app)
     for listeners in (slash_command, share, menus, form, home, mentions, direct_messages, errors):
         listeners.register(app)
     return app

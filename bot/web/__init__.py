@@ -1,1 +1,2 @@
-"""HTTP: the aiohttp server around Bolt, what it refuses before Bolt sees a request, one log line per request."""
+"""HTTP: the aiohttp server around Bolt, the route answering slash commands without it, what is refused before either
+sees a request, one log line per request."""

@@ -17,8 +17,8 @@ from bot.web.guards import Handler
 
 log = logging.getLogger("bot.access")
 
-# Bolt's reading of a request's body, left on the request by the server's Slack handler (bot.web.server): the
-# log describes the request from it, without parsing the body a second time.
+# The reading of a request's body (Bolt's, or the command route's), left on the request by the server's Slack
+# handler (bot.web.server): the log describes the request from it, without parsing the body a second time.
 SLACK_BODY = web.RequestKey("slack_body", dict)
 # Slack's fields are short; anything longer is not Slack's, and a log line stays one short line.
 FIELD_CHARS = 40
@@ -56,7 +56,7 @@ async def access_log(request: web.Request, handler: Handler) -> web.StreamRespon
         raise
     finally:
         line: dict[str, object] = {"method": request.method, "path": _clip(request.path), "status": status}
-        # Only a request Bolt accepted is described (a forged one says nothing of itself worth logging).
+        # Only an accepted request is described (a forged one says nothing of itself worth logging).
         body = request.get(SLACK_BODY)
         if status < 400 and isinstance(body, dict):
             line.update(_slack_fields(body))

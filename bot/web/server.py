@@ -1,7 +1,8 @@
-"""The HTTP server: Bolt's request handler (`POST /slack/events`) plus `GET /healthz` (liveness) and `GET /readyz`
+"""The HTTP server: Slack's requests (`POST /slack/events`: slash commands by bot.web.commands in HTTP mode with one
+bot token, everything else by Bolt's request handler) plus `GET /healthz` (liveness) and `GET /readyz`
 (readiness: the database answers too), on $PORT.
 
-Around Bolt: a log line per request, oversized bodies and exact replays refused, and a graceful stop on SIGTERM.
+Around both: a log line per request, oversized bodies and exact replays refused, and a graceful stop on SIGTERM.
 """
 
 import asyncio
@@ -17,7 +18,9 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.request.async_internals import build_async_context
 from slack_bolt.request.async_request import AsyncBoltRequest
 
+from bot.slack.app import LlmcostApp
 from bot.web.access_log import SLACK_BODY, access_log
+from bot.web.commands import FORM, CommandRoute
 from bot.web.guards import MAX_BODY, Handler, RecentSignatures, refuse_oversized, refuse_replays
 
 EVENTS_PATH = "/slack/events"
@@ -103,11 +106,18 @@ def read_form_as_slack_sent_it(request: AsyncBoltRequest) -> AsyncBoltRequest:
     return request
 
 
-def slack_events(app: AsyncApp) -> Handler:
-    """Bolt's own handler of Slack's requests (slack_bolt.app.async_server), leaving Bolt's reading of the body on
-    the request for the access log."""
+def slack_events(app: AsyncApp, commands: CommandRoute | None = None) -> Handler:
+    """Slack's requests: `/llmcost` by `commands` when given (HTTP mode with one bot token), everything else by
+    Bolt's own handler (slack_bolt.app.async_server). Either leaves its reading of the body on the request for the
+    access log."""
 
     async def handle(request: web.Request) -> web.StreamResponse:
+        if commands is not None and request.content_type == FORM:
+            raw_body = await request.read()  # kept by aiohttp: Bolt reads the same bytes if the route passes
+            fields = dict(parse_qsl(raw_body.decode(errors="replace"), keep_blank_values=True))
+            if commands.takes(fields):
+                request[SLACK_BODY] = fields
+                return await commands.answer(request, raw_body, fields)
         bolt_request = read_form_as_slack_sent_it(await to_bolt_request(request))
         request[SLACK_BODY] = bolt_request.body
         return await to_aiohttp_response(await app.async_dispatch(bolt_request))
@@ -115,7 +125,15 @@ def slack_events(app: AsyncApp) -> Handler:
     return handle
 
 
-def build_web_app(app: AsyncApp, ready: Readiness | None = None) -> web.Application:
+def command_route(app: LlmcostApp) -> CommandRoute | None:
+    """The route answering slash commands without Bolt, unless in OAuth mode: there each workspace's token comes
+    from Bolt's authorization (its installation store), so its commands stay with Bolt."""
+    if app.oauth_flow is not None:
+        return None
+    return CommandRoute(app.signing_secret, app.client, app.services)
+
+
+def build_web_app(app: LlmcostApp, ready: Readiness | None = None) -> web.Application:
     # Bolt's own application has aiohttp's 1 MiB body limit and no way to change it: its routes are served here,
     # its OAuth pages as they are, Slack's requests through slack_events.
     web_app = web.Application(
@@ -125,7 +143,7 @@ def build_web_app(app: AsyncApp, ready: Readiness | None = None) -> web.Applicat
         assert route.resource is not None  # Bolt adds every route through a resource
         if route.method != "POST":
             web_app.router.add_route(route.method, route.resource.canonical, route.handler)
-    web_app.router.add_post(EVENTS_PATH, slack_events(app))
+    web_app.router.add_post(EVENTS_PATH, slack_events(app, command_route(app)))
     web_app.router.add_get(HEALTH_PATH, healthz)
     if ready is not None:
         web_app.router.add_get(READY_PATH, readyz(ready))
@@ -136,7 +154,7 @@ def build_web_app(app: AsyncApp, ready: Readiness | None = None) -> web.Applicat
     return web_app
 
 
-def serve(app: AsyncApp, port: int, ready: Readiness | None = None) -> None:
+def serve(app: LlmcostApp, port: int, ready: Readiness | None = None) -> None:
     """Serve until SIGINT or SIGTERM (a PaaS restart): stop listening, finish what is in flight, exit 0."""
     # bot.access logs each request; aiohttp's own access log would say it twice.
     web.run_app(build_web_app(app, ready), port=port, print=None, access_log=None, shutdown_timeout=SHUTDOWN_S)

@@ -3,7 +3,7 @@
 import json
 import os
 import socket
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ import pytest
 from aiohttp import web
 
 from bot.config import Config
-from bot.slack.app import create_app
+from bot.slack.app import LlmcostApp, create_app
 from bot.store.migrate import upgrade_database
 from bot.store.serving import serving_database
 from bot.web.server import build_web_app
@@ -95,11 +95,15 @@ class BotServer:
 
 
 @asynccontextmanager
-async def serving(settings: Config) -> AsyncIterator[BotServer]:
-    """The app `settings` describe, migrated as `python -m bot` migrates it, served on a free port."""
+async def serving(settings: Config, watch: Callable[[LlmcostApp], None] | None = None) -> AsyncIterator[BotServer]:
+    """The app `settings` describe, migrated as `python -m bot` migrates it, served on a free port; `watch` sees
+    the app before it serves."""
     await upgrade_database(settings.database())
     database = serving_database(settings.database_text(), oauth=settings.oauth)
-    runner = web.AppRunner(build_web_app(create_app(settings, database), database.ready), access_log=None)
+    app = create_app(settings, database)
+    if watch is not None:
+        watch(app)
+    runner = web.AppRunner(build_web_app(app, database.ready), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
     port = runner.addresses[0][1]

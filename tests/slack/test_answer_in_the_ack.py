@@ -60,7 +60,10 @@ async def test_a_slow_slack_does_not_hold_the_answer_to_a_mention(bot: BotServer
 
 
 async def test_web_api_calls_share_one_connection(bot: BotServer, fake_slack: FakeSlack) -> None:
-    # The first command calls auth.test (Bolt's authorization) and users.info (the asker's language).
+    # A command (its route calls users.info for the asker's language, with the app's client), then a mention
+    # (Bolt's authorization calls auth.test, its listener chat.postMessage, with Bolt's client for the request).
     assert (await bot.command("train 175B 500B"))["text"]
-    assert [call.method for call in fake_slack.calls] == ["auth.test", "users.info"]
-    assert fake_slack.peers[0] == fake_slack.peers[1]
+    assert (await bot.post_json(mention_body("<@UBOT> train 7B")))[0] == 200
+    await fake_slack.wait_for("chat.postMessage")
+    assert [call.method for call in fake_slack.calls] == ["users.info", "auth.test", "chat.postMessage"]
+    assert len(set(fake_slack.peers)) == 1
