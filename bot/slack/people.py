@@ -53,6 +53,15 @@ class People:
         self._clock = clock
         self._calls: OrderedDict[tuple[str, str], tuple[float, asyncio.Task[Person | None]]] = OrderedDict()
 
+    def known(self, team_id: str, user_id: str) -> Person | None:
+        """The person at once if their lookup is done and fresh (nearly always: they asked before); None when
+        `look_up` would have to wait for Slack."""
+        call = self._fresh((team_id, user_id))
+        if call is None or not call.done():
+            return None
+        found = call.result()
+        return UNKNOWN if found is None else found
+
     async def look_up(self, client: AsyncWebClient, team_id: str, user_id: str) -> Person:
         """`client` carries the token of the workspace asking (one per installation in multi-workspace mode)."""
         key = (team_id, user_id)

@@ -15,6 +15,8 @@ import pytest
 from pydantic import SecretStr
 
 from bot.config import Config
+from bot.slack.people import WAIT_S
+from bot.store.interface import STORE_WAIT_S
 from calc.gpus import DEFAULT_GPU_ID
 from tests.slack.conftest import BotServer, serving
 from tests.slack.test_controls import choose
@@ -208,3 +210,22 @@ async def test_an_installed_workspace_is_answered_while_its_token_cannot_be_read
     # Answered: with no write since the last read, SQLite's kept copy of the team's (empty) settings still vouches.
     assert "$1.06M at 100% of peak" in estimate
     assert stranger["text"] == "Sorry, something went wrong on our side. The error was logged; please try again."
+
+
+async def test_a_locked_database_and_a_hanging_users_info_are_waited_for_together(
+    settings: Config, fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    """Someone not seen yet, while users.info hangs and the SQLite file is locked: the reply waits for the longer
+    of the two (users.info's WAIT_S), not for one after the other (WAIT_S + STORE_WAIT_S, 2.5 s of Slack's 3)."""
+    fake_slack.delays["users.info"] = WAIT_S + 0.5
+    async with serving(settings) as bot:
+        outage = LockedFile(tmp_path / "llmcost.db")
+        outage.begin()
+        try:
+            began = time.perf_counter()
+            answer = await bot.command("train 175B 500B", user="U0NEWCOMER")
+            took = time.perf_counter() - began
+        finally:
+            outage.end()
+    assert NOTE in shown(answer)  # the database did not answer
+    assert WAIT_S - 0.1 < took < WAIT_S + STORE_WAIT_S - 0.4  # nor did Slack, but the two waits overlapped
