@@ -28,7 +28,7 @@ from pathlib import Path
 
 import aiohttp
 
-from tests.store import throwaway_postgres
+from tests.support import throwaway_postgres
 from tests.support.fake_slack import FakeSlack
 from tests.support.processes import free_port, http_variables, spawn_bot, stop, wait_until_serving
 from tests.support.signing import command_body, mention_body, signed_headers
