@@ -32,7 +32,7 @@ async def command_ack(command: Mapping[str, str], asking: Asking) -> dict[str, A
     # Menus under a mistake in the typed words would only repeat it: they come with answers.
     controls = None if isinstance(reply, Failure) else words
     text, blocks = render_blocks(reply, share=words, controls=controls)
-    return {"response_type": "ephemeral", "text": text, "blocks": blocks}
+    return {"text": text, "response_type": "ephemeral", "blocks": blocks}  # in the order of Bolt's ack
 
 
 async def answer_command(ack: AsyncAck, command: dict[str, Any], context: AsyncBoltContext) -> None:
