@@ -64,6 +64,9 @@ class People:
 
     async def look_up(self, client: AsyncWebClient, team_id: str, user_id: str) -> Person:
         """`client` carries the token of the workspace asking (one per installation in multi-workspace mode)."""
+        person = self.known(team_id, user_id)
+        if person is not None:  # waiting on a finished call would cost a loop turn and a timer
+            return person
         key = (team_id, user_id)
         call = self._fresh(key)
         if call is None:
@@ -71,9 +74,6 @@ class People:
             self._calls[key] = (self._clock(), call)
             if len(self._calls) > SIZE:
                 self._calls.popitem(last=False)
-        if call.done():  # nearly always: the person asked before (waiting on it would cost a loop turn and a timer)
-            found = call.result()
-            return UNKNOWN if found is None else found
         try:
             # Shielded: a request that stops waiting leaves the call running for the next one.
             found = await asyncio.wait_for(asyncio.shield(call), WAIT_S)
