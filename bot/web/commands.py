@@ -69,7 +69,7 @@ class CommandRoute:
         try:
             return self._verifier.is_valid(raw_body, timestamp, request.headers.get("X-Slack-Signature", ""))
         except (ValueError, TypeError):  # a timestamp not a number, a body not UTF-8, a signature not ASCII
-            return False  # none of them Slack's (Bolt answers them 500)
+            return False  # none of them Slack's (on Bolt's path: the apology, or aiohttp's 500 for the body)
 
     def _asking(self, fields: Mapping[str, str]) -> Asking:
         # The ids Slack signed into the command, read as Bolt reads them into its context.
