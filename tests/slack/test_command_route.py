@@ -5,7 +5,7 @@ command in OAuth mode, is still Bolt's."""
 import json
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +40,7 @@ class Watched:
     bolt_saw: list[dict[str, Any]] = field(default_factory=list)
 
 
-def watching(seen: list[dict[str, Any]]) -> Any:
+def watching(seen: list[dict[str, Any]]) -> Callable[[LlmcostApp], None]:
     """Records each request Bolt dispatches, before any of Bolt's own middleware (ssl_check, signature) runs."""
 
     def watch(app: LlmcostApp) -> None:
@@ -50,7 +50,7 @@ def watching(seen: list[dict[str, Any]]) -> Any:
             seen.append(request.body)
             return await dispatch(request)
 
-        app.async_dispatch = recorded  # type: ignore[method-assign]
+        app.async_dispatch = recorded  # type: ignore[method-assign, assignment]
 
     return watch
 
@@ -161,7 +161,7 @@ async def test_a_form_slack_refuses_to_open_gets_the_apology(
     watched: Watched, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     async def refused(*_: object) -> None:
-        raise SlackApiError("views.open failed", {"ok": False, "error": "expired_trigger_id"})  # type: ignore[arg-type]
+        raise SlackApiError("views.open failed", {"ok": False, "error": "expired_trigger_id"})
 
     monkeypatch.setattr(slash_command, "open_form", refused)
     with caplog.at_level(logging.ERROR):
