@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
 Params = Annotated[float, Field(ge=1e6, le=1e14)]
-Fraction = Annotated[float, Field(gt=0, le=1)]
+# A share of peak, of time or of use: below 0.1% no estimate means anything, and a figure like 1e-300 would
+# overflow the arithmetic.
+Fraction = Annotated[float, Field(ge=0.001, le=1)]
 Share = Annotated[float, Field(ge=0, lt=1)]
 
 

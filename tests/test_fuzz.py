@@ -119,3 +119,13 @@ def test_estimates_with_odd_words(prefix: str, text: str) -> None:
         assert finite_positive_numbers(reply.result.model_dump())
     else:
         assert isinstance(reply, Failure | Listing)
+
+
+def test_a_vanishing_share_is_refused_by_name() -> None:
+    """Found by the search above: `mfu=1E-100` once reached Babel as a cost near 1e100 and raised; a share below
+    0.1% is refused with the key named."""
+    for text in ("train 1B mfu=1E-100", "train 70B goodput=1e-300", "infer 70B mbu=0.05%"):
+        reply = reply_to(text, TODAY)
+        assert isinstance(reply, Failure), text
+        assert "at least 0.1%" in render_text(reply), text
+        assert text.split()[-1] in render_text(reply), text

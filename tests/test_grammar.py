@@ -78,7 +78,7 @@ def test_other_commands(text: str, command_type: type, topic: str | None) -> Non
         ("train 175B 500B gpu=NOPE", "unknown_gpu", "gpu=NOPE"),
         ("train 175B 500B mfu=lots", "bad_value", "mfu=lots"),
         ("train 175B 500B mfu=400%", "out_of_range_le", "mfu=400%"),
-        ("train 175B 500B mfu=0", "out_of_range_gt", "mfu=0"),
+        ("train 175B 500B mfu=0", "out_of_range_ge", "mfu=0"),
         ("train 175B 500B price=-3", "bad_value", "price=-3"),
         ("train 175B 500B price=0", "out_of_range_gt", "price=0"),
         ("train 175B 500B discount=100%", "out_of_range_lt", "discount=100%"),
