@@ -14,9 +14,10 @@ import statistics
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from calc.gpus import Accelerator
+from calc.model_config import FROZEN
 from calc.runs import TrainingRun, fitted_runs
 
 
@@ -88,7 +89,7 @@ def percentile(values: Sequence[float], share: float) -> float:
 class GenerationFit(BaseModel):
     """The default MFU the rule gives one generation, with its band and what it rests on."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     generation: Generation
     mfu: float
@@ -156,7 +157,7 @@ def fit_for(gpu: Accelerator) -> GenerationFit:
 class HeldOut(BaseModel):
     """One run judged by a fit that never saw it: its implied MFU against the left-out default and band."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     run: TrainingRun
     generation: Generation
@@ -206,7 +207,7 @@ def leave_one_developer_out(runs: Sequence[TrainingRun]) -> list[HeldOut]:
 
 
 class Scores(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     runs: int
     coverage: float

@@ -1,0 +1,48 @@
+"""What start-up builds and imports: models built when first used, catalogs read when first asked for, and the
+terminal's path free of what only the Slack app needs (bench/cli.py measures what it buys)."""
+
+import importlib
+import pkgutil
+
+import pydantic
+import pytest
+
+import bot
+import calc
+
+
+def _our_modules() -> list[str]:
+    names: list[str] = []
+    for package in (bot, calc):
+        for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            if ".migrations" not in module.name and not module.name.endswith("__main__"):
+                names.append(module.name)
+    return names
+
+
+def _our_models() -> list[type[pydantic.BaseModel]]:
+    for name in _our_modules():
+        importlib.import_module(name)
+    found: list[type[pydantic.BaseModel]] = []
+    waiting = [pydantic.BaseModel]
+    while waiting:
+        for model in waiting.pop().__subclasses__():
+            waiting.append(model)
+            if model.__module__.partition(".")[0] in ("bot", "calc"):
+                found.append(model)
+    return found
+
+
+MODELS = _our_models()
+
+
+def test_every_model_is_built_when_first_used_not_at_import() -> None:
+    settings = {model.__qualname__ for model in MODELS if not model.model_config.get("defer_build")}
+    assert settings == {"Config"}  # the Slack app's configuration: read once, at its start-up
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: f"{model.__module__}.{model.__qualname__}")
+def test_every_model_builds(model: type[pydantic.BaseModel]) -> None:
+    """A deferred model's mistake (a bad annotation, an unresolved name) shows here, not in some command's answer."""
+    model.model_rebuild(force=True)
+    assert model.__pydantic_complete__
