@@ -1,18 +1,17 @@
 """The process's configuration: every entry point reads it here, from the environment and `.env`.
 
 `python -m bot` (the Slack app), `python -m bot.store upgrade` and Alembic's env all call `load_config()`;
-only the Slack app goes on to demand Slack's variables (`check_slack`).
+only the Slack app goes on to demand Slack's variables (`check_slack`). The terminal (`llmcost`) reads its one
+setting, LLMCOST_PRICES, from its environment through bot.operator_prices, without this module.
 """
 
-import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AnyHttpUrl, BeforeValidator, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.operator_prices import ConfigError
 from bot.wording.i18n import DEFAULT_LANG, t
-from calc.prices import PriceBook, read_offer_file, use_offers
 
 if TYPE_CHECKING:
     from sqlalchemy import URL
@@ -46,7 +45,7 @@ class Config(BaseSettings):
     database_url: SecretStr | None = None
     llmcost_admins: Annotated[tuple[str, ...], NoDecode, BeforeValidator(_comma_separated)] = ()
     # An operator's file of GPU offers (the form of calc/data/gpu_offers.json): added to the packaged ones, or in
-    # their place when it says "replace": true. Read at start-up by load_prices.
+    # their place when it says "replace": true. Read at start-up by bot.operator_prices.load_prices.
     llmcost_prices: str | None = None
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: Annotated[LogLevel, BeforeValidator(lambda value: str(value).upper())] = "INFO"
@@ -65,10 +64,6 @@ class Config(BaseSettings):
         from bot.store.database import database_url
 
         return database_url(self.database_text())
-
-
-class ConfigError(Exception):
-    """A required setting is missing or one is invalid; the message names the variable, never its value."""
 
 
 def load_config() -> Config:
@@ -95,26 +90,3 @@ def check_slack(config: Config) -> None:
     # HTTP mode verifies every request with the signing secret; Socket Mode needs no public URL and no secret.
     if config.slack_app_token is None and config.slack_signing_secret is None:
         raise ConfigError(t(DEFAULT_LANG, "config_missing", name="SLACK_SIGNING_SECRET"))
-
-
-def load_prices(path: str | None) -> PriceBook:
-    """Put the GPU offers in force: the packaged ones, with the operator's file at `path` (LLMCOST_PRICES) when set.
-
-    A file that cannot be read, is not JSON or does not validate is a ConfigError of one line naming the file and
-    its first problem, so a bad price file stops start-up instead of pricing estimates wrongly.
-    """
-    if not path:
-        return use_offers(None)
-    try:
-        extra = read_offer_file(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        problem = error.strerror or type(error).__name__
-    except json.JSONDecodeError as error:
-        problem = f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        problem = f"{where}: {first['msg']}" if where else first["msg"]
-    else:
-        return use_offers(extra)
-    raise ConfigError(t(DEFAULT_LANG, "prices_file_invalid", path=path, problem=problem))

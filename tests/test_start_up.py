@@ -3,12 +3,17 @@ terminal's path free of what only the Slack app needs (bench/cli.py measures wha
 
 import importlib
 import pkgutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pydantic
 import pytest
 
 import bot
 import calc
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _our_modules() -> list[str]:
@@ -46,3 +51,25 @@ def test_every_model_builds(model: type[pydantic.BaseModel]) -> None:
     """A deferred model's mistake (a bad annotation, an unresolved name) shows here, not in some command's answer."""
     model.model_rebuild(force=True)
     assert model.__pydantic_complete__
+
+
+def _modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter holds after running `code`, with this checkout first on its path."""
+    report = f"{code}\nimport sys\nprint(' '.join(sys.modules), file=sys.stderr)"
+    done = subprocess.run([sys.executable, "-c", report], cwd=ROOT, capture_output=True, text=True, check=True)
+    return set(done.stderr.split())
+
+
+CLI_ANSWER = "import sys; from bot.cli import main; sys.argv = ['llmcost', 'train', '175B', '500B']\ntry: main()\nexcept SystemExit: pass"
+
+
+@pytest.mark.parametrize(
+    "library",
+    [
+        "pydantic_settings",  # the Slack app's settings; the terminal reads LLMCOST_PRICES from its environment
+        "dotenv",
+        "asyncio",
+    ],
+)
+def test_the_terminal_answers_without_what_only_the_slack_app_needs(library: str) -> None:
+    assert library not in _modules_after(CLI_ANSWER)
