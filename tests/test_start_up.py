@@ -69,6 +69,8 @@ CLI_ANSWER = "import sys; from bot.cli import main; sys.argv = ['llmcost', 'trai
         "pydantic_settings",  # the Slack app's settings; the terminal reads LLMCOST_PRICES from its environment
         "dotenv",
         "asyncio",
+        "bot.team.defaults",  # the team commands' settings (create_model, logging): Slack's alone
+        "logging",
     ],
 )
 def test_the_terminal_answers_without_what_only_the_slack_app_needs(library: str) -> None:

@@ -20,7 +20,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
-from bot.team.defaults import TeamValues, setting_key, stored_text
 from bot.text.quantities import (
     QuantityError,
     experts_of,
@@ -511,6 +510,9 @@ SET_EXAMPLES: dict[str, str] = {
 
 def _set_default(words: list[str]) -> SetDefault:
     """`set <key> <value>`, read by the estimate's own parser for that key and bounded by its own field type."""
+    # Imported here: only the team commands need the team's settings (a model built with create_model, logging).
+    from bot.team.defaults import TeamValues, setting_key, stored_text
+
     field = _setting(words, "set")
     example = SET_EXAMPLES[field]
     values = _arguments(f"set {words[0]}", words[1:], 2 if field == "price" else 1, example)
@@ -527,6 +529,8 @@ def _set_default(words: list[str]) -> SetDefault:
 
 def _reset_default(words: list[str]) -> ResetDefault:
     """`reset` (everything), `reset <key>`, or `reset price <gpu>`."""
+    from bot.team.defaults import setting_key  # as in _set_default: only the team commands need it
+
     if not words:
         return ResetDefault()
     field = _setting(words, "reset")
