@@ -13,6 +13,7 @@ import math
 import statistics
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -146,12 +147,15 @@ def fit(runs: Sequence[TrainingRun]) -> dict[Generation, GenerationFit]:
     return fits
 
 
-_FITS = fit(fitted_runs())
+@cache
+def _packaged_fit() -> dict[Generation, GenerationFit]:
+    """The rule applied to the packaged runs, on first use: importing calc reads no data file."""
+    return fit(fitted_runs())
 
 
 def fit_for(gpu: Accelerator) -> GenerationFit:
     """The published-runs default for a part: its generation's fit."""
-    return _FITS[generation_of(gpu.id)]
+    return _packaged_fit()[generation_of(gpu.id)]
 
 
 class HeldOut(BaseModel):

@@ -76,3 +76,19 @@ CLI_ANSWER = "import sys; from bot.cli import main; sys.argv = ['llmcost', 'trai
 )
 def test_the_terminal_answers_without_what_only_the_slack_app_needs(library: str) -> None:
     assert library not in _modules_after(CLI_ANSWER)
+
+
+def test_importing_the_terminal_reads_no_data_file() -> None:
+    """The packaged runs, offers, purchases, API prices and shapes are read when a command first needs them."""
+    readers = {
+        "calc.runs": "load_runs_file",
+        "calc.prices": "packaged_offers",
+        "calc.ownership": "purchase_data",
+        "calc.api_prices": "api_data",
+        "calc.shapes": "_shapes",
+    }
+    check = "import bot.cli, importlib\n" + "\n".join(
+        f"assert importlib.import_module({module!r}).{reader}.cache_info().currsize == 0, {reader!r}"
+        for module, reader in readers.items()
+    )
+    subprocess.run([sys.executable, "-c", check], cwd=ROOT, check=True)
