@@ -4,9 +4,9 @@
 only the Slack app goes on to demand Slack's variables (`check_slack`). The terminal (`llmcost`) reads its one
 setting, LLMCOST_PRICES, from its environment through bot.operator_prices, without this module.
 
-The variables are read here rather than by pydantic-settings, which cost the Slack app 3 MiB of its memory and a
-tenth of its start for what these lines do: a variable by its field's name in any case, from the environment or
-else `.env` (python-dotenv reads it), an empty one unset, each checked by the field's type.
+The variables are read here rather than by pydantic-settings, which cost the Slack app 1 MiB of memory (and its
+import time) for what these lines do: a variable by its field's name in any case, from the environment or else
+`.env` (python-dotenv reads it), an empty one unset, each checked by the field's type.
 """
 
 import os
