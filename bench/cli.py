@@ -3,11 +3,14 @@
     python -m bench.cli BEFORE_DIR AFTER_DIR [--rounds 15]
 
 Each checkout's own `bot` and `calc` are imported (PYTHONPATH); compile their bytecode first (`python -m compileall`),
-as `pip install` does. Prints each side's median and interquartile range, and the paired ratio after/before.
+as `pip install` does. Prints each side's median and interquartile range, and the paired ratio after/before, of the
+wall time and of the CPU time (the child's user + system time: it moves far less than wall time when others load
+the machine).
 """
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -16,11 +19,16 @@ import time
 ANSWER = "from bot.cli import main; import sys; sys.argv = ['llmcost', 'train', '175B', '500B']; main()"
 
 
-def wall_ms(checkout: str) -> float:
+def cpu_seconds() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return children.ru_utime + children.ru_stime
+
+
+def wall_and_cpu_ms(checkout: str) -> tuple[float, float]:
     environment = dict(os.environ, PYTHONPATH=checkout)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     subprocess.run([sys.executable, "-c", ANSWER], cwd=checkout, env=environment, capture_output=True, check=False)
-    return (time.perf_counter() - started) * 1000
+    return (time.perf_counter() - started) * 1000, (cpu_seconds() - cpu) * 1000
 
 
 def spread(values: list[float]) -> str:
@@ -35,16 +43,19 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     options = parser.parse_args()
     for checkout in (options.before, options.after):  # warm the disk cache
-        wall_ms(checkout)
-    before: list[float] = []
-    after: list[float] = []
+        wall_and_cpu_ms(checkout)
+    before: list[tuple[float, float]] = []
+    after: list[tuple[float, float]] = []
     for round_number in range(options.rounds):
         turns = [(options.before, before), (options.after, after)]
         for checkout, times in turns if round_number % 2 == 0 else reversed(turns):
-            times.append(wall_ms(checkout))
-    print(f"before  {spread(before)} ms")
-    print(f"after   {spread(after)} ms")
-    print(f"after/before, paired: {spread([b / a for a, b in zip(before, after, strict=True)])}")
+            times.append(wall_and_cpu_ms(checkout))
+    for index, measure in enumerate(("wall", "CPU")):
+        ours = [sample[index] for sample in after]
+        theirs = [sample[index] for sample in before]
+        print(f"{measure} before  {spread(theirs)} ms")
+        print(f"{measure} after   {spread(ours)} ms")
+        print(f"{measure} after/before, paired: {spread([b / a for a, b in zip(theirs, ours, strict=True)])}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ import sys
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.config import ConfigError, check_slack, load_config, load_prices
+from bot.config import check_slack, load_config
+from bot.operator_prices import ConfigError, load_prices
 from bot.slack.app import create_app
 from bot.store.serving import serving_database
 from bot.store.startup import migrate_unless_at_head

@@ -14,7 +14,7 @@ from importlib.metadata import version
 from typing import NoReturn
 
 from bot.answer import Answer, reply_to
-from bot.config import ConfigError, load_prices
+from bot.operator_prices import ConfigError, load_prices
 from bot.render.terminal import PREFIX, render_text
 from bot.wording.i18n import CATALOGS, DEFAULT_LANG, t
 from bot.wording.report import Failure, Listing

@@ -19,8 +19,9 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
+from calc.model_config import DATA_FILE, FROZEN, FROZEN_STRICT
 from calc.presets import find_preset
 from calc.prices import STALE_AFTER_DAYS, day_of
 
@@ -31,7 +32,7 @@ LOAD_SHARES = (0.1, 0.25, 0.5, 1.0)
 
 
 class ApiOffer(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN_STRICT
 
     model: str = Field(min_length=1)
     open_weights: bool
@@ -51,7 +52,7 @@ class ApiOffer(BaseModel):
 
 
 class ApiFile(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = DATA_FILE
 
     schema_text: str | None = Field(default=None, alias="schema")
     offers: tuple[ApiOffer, ...] = Field(min_length=1)
@@ -94,7 +95,7 @@ def _offers_by_model() -> dict[str, list[ApiOffer]]:
 
 
 class LoadPoint(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     load_share: float
     rps: float
@@ -104,7 +105,7 @@ class LoadPoint(BaseModel):
 class ApiComparison(BaseModel):
     """Self-hosting a model beside paying its APIs, in the request's mix of input and output tokens."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     model: str
     offers: int
@@ -182,7 +183,7 @@ class ListedApiOffer(ApiOffer):
 class ApiTable(BaseModel):
     """What `api [model]` answers: the offers, cheapest output first within each model."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     kind: Literal["api"] = "api"
     model: str | None

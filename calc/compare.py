@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from calc import (
     EstimateError,
@@ -23,6 +23,7 @@ from calc import (
     TrainResult,
     estimate,
 )
+from calc.model_config import FROZEN
 from calc.prices import DEFAULT_BASIS, normal_basis
 from calc.results import Note
 from calc.units import Currency
@@ -33,7 +34,7 @@ TimeMeasure = Literal["gpu_hours", "wall_clock_days", "latency_s"]
 class ComparedGpu(BaseModel):
     """One GPU's estimate, with the two figures the comparison ranks by."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     gpu: str
     cost_usd: float  # the sort key: the whole run for train, per 1K tokens for infer
@@ -45,7 +46,7 @@ class ComparedGpu(BaseModel):
 class SkippedGpu(BaseModel):
     """A GPU left out, with the engine's reason as a message code and its values."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     gpu: str
     code: str
@@ -53,7 +54,7 @@ class SkippedGpu(BaseModel):
 
 
 class ComparisonResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     kind: Literal["compare"] = "compare"
     job: Literal["train", "infer"]

@@ -6,16 +6,17 @@ rate); every peak here is dense, the rate a real training run can use.
 
 import re
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from calc.errors import EstimateError
+from calc.model_config import FROZEN
 from calc.units import TERA, Precision
 
 P = Precision
 
 
 class Accelerator(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     id: str
     name: str

@@ -13,10 +13,12 @@ import math
 import statistics
 from collections.abc import Callable, Sequence
 from enum import StrEnum
+from functools import cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from calc.gpus import Accelerator
+from calc.model_config import FROZEN
 from calc.runs import TrainingRun, fitted_runs
 
 
@@ -88,7 +90,7 @@ def percentile(values: Sequence[float], share: float) -> float:
 class GenerationFit(BaseModel):
     """The default MFU the rule gives one generation, with its band and what it rests on."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     generation: Generation
     mfu: float
@@ -145,18 +147,21 @@ def fit(runs: Sequence[TrainingRun]) -> dict[Generation, GenerationFit]:
     return fits
 
 
-_FITS = fit(fitted_runs())
+@cache
+def _packaged_fit() -> dict[Generation, GenerationFit]:
+    """The rule applied to the packaged runs, on first use: importing calc reads no data file."""
+    return fit(fitted_runs())
 
 
 def fit_for(gpu: Accelerator) -> GenerationFit:
     """The published-runs default for a part: its generation's fit."""
-    return _FITS[generation_of(gpu.id)]
+    return _packaged_fit()[generation_of(gpu.id)]
 
 
 class HeldOut(BaseModel):
     """One run judged by a fit that never saw it: its implied MFU against the left-out default and band."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     run: TrainingRun
     generation: Generation
@@ -206,7 +211,7 @@ def leave_one_developer_out(runs: Sequence[TrainingRun]) -> list[HeldOut]:
 
 
 class Scores(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     runs: int
     coverage: float

@@ -17,10 +17,11 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from calc.errors import EstimateError
 from calc.gpus import Accelerator
+from calc.model_config import DATA_FILE, FROZEN, FROZEN_STRICT
 from calc.prices import lower_middle
 
 HOURS_PER_YEAR = 8760
@@ -34,7 +35,7 @@ DEFAULT_OPERATIONS = 0.0
 
 
 class Purchase(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN_STRICT
 
     gpu: str
     usd_per_gpu: float = Field(gt=0)
@@ -46,7 +47,7 @@ class Purchase(BaseModel):
 
 
 class PowerPrice(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN_STRICT
 
     what: str
     usd_per_kwh: float = Field(gt=0)
@@ -56,7 +57,7 @@ class PowerPrice(BaseModel):
 
 
 class PueFigure(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN_STRICT
 
     what: str
     value: float = Field(ge=1, le=3)
@@ -67,7 +68,7 @@ class PueFigure(BaseModel):
 
 
 class PurchaseFile(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = DATA_FILE
 
     schema_text: str | None = Field(default=None, alias="schema")
     purchases: tuple[Purchase, ...] = Field(min_length=1)
@@ -98,7 +99,7 @@ def default_pue() -> PueFigure:
 class Ownership(BaseModel):
     """Each part of an owned GPU's effective hourly cost, and what it rests on."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     capex_usd_per_gpu: float
     capex_what: str | None  # None when the reader gave `capex=`

@@ -7,13 +7,14 @@ a reply can set the estimate beside what really happened.
 
 import re
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
+from calc.model_config import FROZEN
 from calc.units import TERA
 
 
 class ReportedRun(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     gpu_id: str
     gpu_hours: float
@@ -22,7 +23,7 @@ class ReportedRun(BaseModel):
 
 
 class ModelPreset(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     name: str
     title: str

@@ -25,9 +25,10 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from calc.gpus import CATALOG
+from calc.model_config import DATA_FILE, FROZEN, FROZEN_STRICT
 
 STALE_AFTER_DAYS = 365
 SEED_PROVIDER = "the seed document"
@@ -61,7 +62,7 @@ def day_of(as_of: str) -> date:
 class Offer(BaseModel):
     """One price seen for one GPU: per GPU-hour (an instance's price divided by its GPUs), dated and sourced."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN_STRICT
 
     gpu: str
     provider: str = Field(min_length=1)
@@ -117,7 +118,7 @@ class Offer(BaseModel):
 class OfferFile(BaseModel):
     """gpu_offers.json, or an operator's file of the same form; `replace` drops the packaged offers."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = DATA_FILE
 
     schema_text: str | None = Field(default=None, alias="schema")
     replace: bool = False
@@ -291,7 +292,7 @@ def lower_middle(ordered: Sequence[T]) -> T:
 class ListedOffer(BaseModel):
     """An offer as `prices` shows it: stale against today, and whether the rule counts it or picks it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     gpu: str
     provider: str
@@ -308,7 +309,7 @@ class ListedOffer(BaseModel):
 
 
 class ListedSpread(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     gpu: str
     basis: str
@@ -322,7 +323,7 @@ class ListedSpread(BaseModel):
 class PriceTable(BaseModel):
     """What `prices [gpu]` answers: the offers, the spread per basis, and the data's date the rule judges by."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     kind: Literal["prices"] = "prices"
     gpu: str | None

@@ -7,8 +7,9 @@ The bounds here are the sanity limits every front end reports in its error messa
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
+from calc.model_config import FROZEN_STRICT
 from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
 Params = Annotated[float, Field(ge=1e6, le=1e14)]
@@ -21,7 +22,7 @@ Share = Annotated[float, Field(ge=0, lt=1)]
 class JobRequest(BaseModel):
     """The assumptions training and inference share."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN_STRICT
 
     params: Params | None = None
     active: Params | None = None

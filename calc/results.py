@@ -5,9 +5,10 @@ Field names follow the JSON contract in DESIGN.md; renderers read these and neve
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from calc.api_prices import ApiComparison
+from calc.model_config import FROZEN
 from calc.ownership import Ownership
 from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
@@ -15,7 +16,7 @@ from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 class Note(BaseModel):
     """A remark for the reader, as a message code and its values, so each language words it its own way."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     code: str
     values: dict[str, str | float | int] = {}
@@ -28,7 +29,7 @@ class PriceInfo(BaseModel):
     """Where the hourly price came from: the reader's or team's figure, an offer and the rule that chose it, or
     the cost of owning the GPU, part by part."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     label: str | None
     rule: PriceRule
@@ -46,7 +47,7 @@ class PriceInfo(BaseModel):
 
 
 class Assumptions(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     gpu: str
     gpu_name: str
@@ -74,7 +75,7 @@ class Assumptions(BaseModel):
 class MfuBasis(BaseModel):
     """Where a default MFU comes from: the generation's published runs (calc.mfu), or a nearer one's."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     generation: str
     runs: int
@@ -111,7 +112,7 @@ class TrainAssumptions(Assumptions):
 class Range(BaseModel):
     """A figure at the optimistic and the pessimistic end of published utilization."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     low: float
     high: float
@@ -122,7 +123,7 @@ class Range(BaseModel):
 class ReportedComparison(BaseModel):
     """The published run a preset stands for, beside the estimate."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     gpu: str
     gpu_hours: float
@@ -135,7 +136,7 @@ class ReportedComparison(BaseModel):
 class SimilarRun(BaseModel):
     """A published run near the request: what a real team got (calc.runs)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     model: str
     developer: str
@@ -149,7 +150,7 @@ class SimilarRun(BaseModel):
 
 
 class TrainResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     kind: Literal["train"] = "train"
     flops: float
@@ -186,7 +187,7 @@ BatchRule = Literal["given", "max", "reduced", "load", "seed"]
 class ShapeInfo(BaseModel):
     """The architecture the KV cache was sized from: the preset's own, or a typical one for a bare size."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     basis: Literal["preset", "typical"]
     reference: str  # the model the shape was read from
@@ -226,7 +227,7 @@ class InferAssumptions(Assumptions):
 class Memory(BaseModel):
     """Per card, in bytes: what must fit into `capacity`."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     capacity: float
     weights: float
@@ -237,7 +238,7 @@ class Memory(BaseModel):
 class ServingPoint(BaseModel):
     """The serving figures at one batch size: one consistent story of GPU time, tokens and money (USD)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     batch: int
     ttft_s: float
@@ -259,7 +260,7 @@ class ServingPoint(BaseModel):
 class Deployment(BaseModel):
     """What a request rate needs: replicas of `cards` GPUs each, at the batch the load yields."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     rps: float
     replicas: int
@@ -270,7 +271,7 @@ class Deployment(BaseModel):
 
 
 class InferResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     kind: Literal["infer"] = "infer"
     cost_per_1k_tokens_usd: float

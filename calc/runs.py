@@ -12,10 +12,11 @@ import statistics
 from functools import cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from calc.goodput import NODE_GPUS, goodput_of_elapsed
 from calc.gpus import Accelerator, get_gpu
+from calc.model_config import FROZEN
 from calc.units import SECONDS_PER_HOUR
 
 # Runs left out of the fit, each with the reason (the data file keeps them, as published).
@@ -31,7 +32,7 @@ EXCLUDED: dict[str, str] = {
 class TrainingRun(BaseModel):
     """One published run as collected; see the data file's `schema` for each field's meaning."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     model: str
     developer: str
@@ -94,7 +95,7 @@ class TrainingRun(BaseModel):
 
 
 class GoodputReport(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     run: str
     cluster: str
@@ -106,7 +107,7 @@ class GoodputReport(BaseModel):
 
 
 class TrainingRunsFile(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     schema_: str
     compiled: str

@@ -10,13 +10,15 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
+
+from calc.model_config import FROZEN
 
 
 class Shape(BaseModel):
     """What the serving model needs of an architecture; both the presets and the typical rows have these."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    model_config = FROZEN  # pydantic ignores unknown keys by default: model_shapes.json carries more than is read
 
     params: int
     layers: int
@@ -131,7 +133,7 @@ class TypicalShape(Shape):
 
 
 class ShapeFile(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     schema_: str
     models: tuple[PresetShape, ...]

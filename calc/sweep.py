@@ -9,10 +9,11 @@ nearly the lowest price, at the fastest tokens per user that price allows.
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from calc.errors import EstimateError
 from calc.infer import estimate_inference
+from calc.model_config import FROZEN
 from calc.requests import InferRequest
 from calc.results import InferResult
 from calc.units import Currency
@@ -21,7 +22,7 @@ SWEET_SPOT_MARGIN = 0.25
 
 
 class SweepPoint(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     batch: int
     cost_per_1m_tokens_usd: float  # blended for the request shape
@@ -35,7 +36,7 @@ class SweepPoint(BaseModel):
 
 
 class SweepResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     kind: Literal["sweep"] = "sweep"
     currency: Currency

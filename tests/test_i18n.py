@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 from babel import Locale
+from babel.numbers import format_compact_decimal
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from bot.answer import reply_to
 from bot.render.terminal import render_text
 from bot.wording import numbers as fmt
+from bot.wording.i18n import plural_form
 from bot.wording.locales import en, zh
 from calc.finetune import BASE_BYTES_PER_PARAM, LORA_RANK
 from calc.gpus import DEFAULT_GPU_ID, get_gpu
@@ -203,6 +207,46 @@ def test_a_catalog_price_shows_what_its_source_leaves_doubtful() -> None:
 )
 def test_compact_figures_follow_each_locales_units(value: float, digits: int, locale: str, written: str) -> None:
     assert fmt.compact(value, digits, locale) == written
+
+
+FIGURES = st.one_of(
+    st.floats(min_value=1e3, max_value=1e19, allow_nan=False, allow_infinity=False),
+    st.integers(min_value=10**3, max_value=10**19).map(float),  # whole figures, where rounding ties fall
+    st.integers(min_value=1, max_value=10**6).map(lambda n: n * 10**3 - 0.5),  # 999.5, 1999.5, ...: ties
+)
+
+
+@given(value=FIGURES, negative=st.booleans(), fraction_digits=st.integers(0, 4), locale=st.sampled_from(["en", "zh"]))
+@example(value=999_999, negative=False, fraction_digits=0, locale="en")  # rounds into the next unit: 1M
+@example(value=99_995_000, negative=False, fraction_digits=0, locale="zh")  # 9999.5万 -> 1亿
+@example(value=2_500, negative=False, fraction_digits=0, locale="en")  # half to even: 2K
+@example(value=1e17, negative=True, fraction_digits=0, locale="en")  # beyond the largest unit: -100000T
+def test_compact_figures_are_written_as_babel_writes_them(
+    value: float, negative: bool, fraction_digits: int, locale: str
+) -> None:
+    """numbers.py writes CLDR's compact formats itself (Babel's locale data cost every command ~40 ms to load): it
+    must write what Babel writes. Chinese figures below 1万 are written out by compact() and never reach it."""
+    figure = -value if negative else value
+    if locale == "zh" and value < 1e4:
+        figure *= 10
+    assert fmt.compact_decimal(figure, locale, fraction_digits) == format_compact_decimal(
+        figure, locale=locale, fraction_digits=fraction_digits
+    )
+
+
+@pytest.mark.parametrize("figure", [float("nan"), float("inf"), float("-inf")])
+def test_figures_that_are_not_finite_are_written_as_babel_writes_them(figure: float) -> None:
+    assert fmt.compact(figure) == format_compact_decimal(figure, locale="en", fraction_digits=0)
+
+
+@given(
+    count=st.one_of(
+        st.integers(-10, 10), st.floats(-3, 3), st.integers(-30, 30).map(lambda n: n / 10), st.sampled_from([1.0, -1.0])
+    ),
+    lang=st.sampled_from(["en", "zh"]),
+)
+def test_plural_forms_are_cldrs_as_babel_reads_them(count: float, lang: str) -> None:
+    assert plural_form(lang, count) == Locale.parse(lang).plural_form(count)
 
 
 def test_durations_pick_the_unit_that_reads_best() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from bot.answer import reply_to
 from bot.cli import run
-from bot.config import ConfigError, load_prices
+from bot.operator_prices import ConfigError, load_prices
 from bot.render.terminal import render_text
 from bot.text.grammar import Estimate, GrammarError, parse
 from bot.wording.report import Report

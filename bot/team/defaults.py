@@ -10,12 +10,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic import BaseModel, Field, ValidationError, create_model
 
 from bot.render.escape import mention
 from bot.team.records import Setting
 from bot.wording.i18n import t
 from calc.gpus import DEFAULT_GPU_ID, find_gpu
+from calc.model_config import FROZEN, FROZEN_STRICT
 from calc.requests import EstimateRequest, JobRequest
 from calc.units import Currency
 
@@ -34,7 +35,7 @@ def _team_fields() -> dict[str, Any]:
 
 TeamValues: type[BaseModel] = create_model(  # one optional field per setting
     "TeamValues",
-    __config__=ConfigDict(frozen=True, extra="forbid"),
+    __config__=FROZEN_STRICT,
     **_team_fields(),
 )
 
@@ -61,7 +62,7 @@ def stored_text(value: object) -> str:
 class TeamValue(BaseModel):
     """A number the team set (a price in USD per GPU-hour, an MFU), with who set it and when: an estimate names them."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
 
     value: float
     set_by: str
@@ -74,7 +75,7 @@ class TeamValue(BaseModel):
 class TeamDefaults(BaseModel):
     """A workspace's defaults, checked; `prices` is keyed by catalog GPU id."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN_STRICT
 
     gpu: str | None = None
     currency: Currency | None = None

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ValidationError
 
-from bot.team.defaults import TeamValues, setting_key, stored_text
 from bot.text.quantities import (
     QuantityError,
     experts_of,
@@ -34,6 +33,7 @@ from bot.wording import numbers as fmt
 from calc.api_prices import api_models, api_offers
 from calc.command import format_percent, format_quantity
 from calc.gpus import CATALOG, find_gpu
+from calc.model_config import FROZEN
 from calc.presets import PRESETS, find_preset
 from calc.prices import BASIS_ALIASES, normal_basis, price_book
 from calc.requests import EstimateRequest, InferRequest, TrainRequest
@@ -59,31 +59,31 @@ class GrammarError(ValueError):
 
 
 class Estimate(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
     kind: Literal["estimate"] = "estimate"
     request: EstimateRequest
 
 
 class Help(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
     kind: Literal["help"] = "help"
     topic: str | None = None
 
 
 class ListGpus(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
     kind: Literal["gpus"] = "gpus"
 
 
 class ListModels(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
     kind: Literal["models"] = "models"
 
 
 class ListPrices(BaseModel):
     """`prices [gpu]`: the offers with dates and sources; `gpu` a catalog id, or None for every GPU."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
     kind: Literal["prices"] = "prices"
     gpu: str | None = None
 
@@ -91,7 +91,7 @@ class ListPrices(BaseModel):
 class ListApi(BaseModel):
     """`api [model]`: hosted models' per-token prices; `model` as the catalog names it, or None for all."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
     kind: Literal["api"] = "api"
     model: str | None = None
 
@@ -99,7 +99,7 @@ class ListApi(BaseModel):
 class Compare(BaseModel):
     """One job across GPUs: `request` names no GPU of its own; `gpus` are catalog ids, in the order given."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
     kind: Literal["compare"] = "compare"
     request: EstimateRequest
     gpus: tuple[str, ...]
@@ -108,21 +108,21 @@ class Compare(BaseModel):
 class SetDefault(BaseModel):
     """Keep a team default: `key` as stored (`mfu`, `price:H100-SXM`), `value` checked, as stored text."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
     kind: Literal["set"] = "set"
     key: str
     value: str
 
 
 class ShowSettings(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
     kind: Literal["settings"] = "settings"
 
 
 class ResetDefault(BaseModel):
     """Remove one team default (`key` as stored), or all of them when `key` is None."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
     kind: Literal["reset"] = "reset"
     key: str | None = None
 
@@ -130,7 +130,7 @@ class ResetDefault(BaseModel):
 class Sweep(BaseModel):
     """One serving request across batch sizes, up to the largest that fits (the request's own batch is ignored)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = FROZEN
     kind: Literal["sweep"] = "sweep"
     request: InferRequest
 
@@ -510,6 +510,9 @@ SET_EXAMPLES: dict[str, str] = {
 
 def _set_default(words: list[str]) -> SetDefault:
     """`set <key> <value>`, read by the estimate's own parser for that key and bounded by its own field type."""
+    # Imported here: only the team commands need the team's settings (a model built with create_model, logging).
+    from bot.team.defaults import TeamValues, setting_key, stored_text
+
     field = _setting(words, "set")
     example = SET_EXAMPLES[field]
     values = _arguments(f"set {words[0]}", words[1:], 2 if field == "price" else 1, example)
@@ -526,6 +529,8 @@ def _set_default(words: list[str]) -> SetDefault:
 
 def _reset_default(words: list[str]) -> ResetDefault:
     """`reset` (everything), `reset <key>`, or `reset price <gpu>`."""
+    from bot.team.defaults import setting_key  # as in _set_default: only the team commands need it
+
     if not words:
         return ResetDefault()
     field = _setting(words, "reset")

@@ -899,7 +899,7 @@ def read(text: str) -> Reading | None:
     work = work.replace("&amp;", " & ")  # Slack sends a typed "&" escaped
     work = re.sub(r"(?<=[a-z0-9])'s\b", "", work, flags=re.IGNORECASE)  # "GPT-4's bill" is GPT-4's
     work = re.sub(r"\s*=\s*", "=", work)
-    joined = re.sub(rf"(?<={CJK.pattern})\s+(?={CJK.pattern})", "", work)  # "训 练" is one word
+    joined = re.sub(rf"(?<={CJK})\s+(?={CJK})", "", work)  # "训 练" is one word
     slots.natural = joined != work
     work = joined
     work = _typos(work, slots)

@@ -1,8 +1,7 @@
 """How numbers read: money, counts, FLOPs, durations. Formatting only; nothing here computes an estimate."""
 
 import math
-
-from babel.numbers import format_compact_decimal
+from decimal import Decimal
 
 from bot.wording.i18n import t
 from bot.wording.locales import en
@@ -32,18 +31,40 @@ def significant(value: float, digits: int = 3) -> str:
 
 # Below these a figure is written out: a compact form starts at 1K in English, at 1万 in Chinese.
 _COMPACT_FROM = {"en": 1e3, "zh": 1e4}
+# CLDR's short decimal formats of the two languages, largest unit first (English writes 1000 as 1K, Chinese as 1000).
+# Read here rather than through Babel: loading Babel's locale data took ~40 ms of every terminal command, a sixth
+# of its time. tests/test_i18n.py holds every figure written here to Babel's format_compact_decimal.
+_COMPACT_UNITS = {
+    "en": ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K")),
+    "zh": ((10**12, "万亿"), (10**8, "亿"), (10**4, "万")),
+}
+
+
+def compact_decimal(value: float, locale: str, fraction_digits: int) -> str:
+    """`value` in the largest of the locale's units it reaches, to `fraction_digits` decimals (rounded half to even,
+    trailing zeros dropped), as CLDR's compact decimal format writes it: 1_059_115 -> '1.06M' (2 digits)."""
+    if not math.isfinite(value):
+        return "NaN" if math.isnan(value) else "-∞" if value < 0 else "∞"
+    number = Decimal(str(value))
+    units = _COMPACT_UNITS[locale]
+    for index, (size, unit) in enumerate(units):
+        if abs(number) < size:
+            continue
+        rounded = round(number / size, fraction_digits)
+        if index > 0 and abs(rounded) * size >= units[index - 1][0]:  # 999,999 rounds to 1000K: written 1M
+            return compact_decimal(math.copysign(units[index - 1][0], value), locale, fraction_digits)
+        return f"{rounded.normalize():f}{unit}"
+    return f"{number.normalize():f}"  # below the smallest unit: written out (compact() does not ask)
 
 
 def compact(value: float, digits: int = 3, locale: str = "en") -> str:
-    """`value` in the locale's compact form to `digits` significant figures, by CLDR's data through Babel:
-    1_059_115 -> '1.06M' in English, 3_759_857 -> '376万' and 1_005_493_125 -> '10.05亿' in Chinese. Smaller
-    figures are written out ('812')."""
+    """`value` in the locale's compact form to `digits` significant figures: 1_059_115 -> '1.06M' in English,
+    3_759_857 -> '376万' and 1_005_493_125 -> '10.05亿' in Chinese. Smaller figures are written out ('812')."""
     if abs(value) < _COMPACT_FROM[locale]:
         return significant(value, digits)
-    # Babel counts fraction digits, not significant ones: the whole figure's length says how many are left.
-    whole = format_compact_decimal(value, locale=locale, fraction_digits=0)
-    integer_digits = sum(character.isdigit() for character in whole)
-    return format_compact_decimal(value, locale=locale, fraction_digits=max(digits - integer_digits, 0))
+    # The format counts fraction digits, not significant ones: the whole figure's length says how many are left.
+    integer_digits = sum(character.isdigit() for character in compact_decimal(value, locale, 0))
+    return compact_decimal(value, locale, max(digits - integer_digits, 0))
 
 
 def money(value: float, currency: Currency, digits: int = 3, lang: str = "en") -> str:
