@@ -3,18 +3,12 @@
 `python -m bot` (the Slack app), `python -m bot.store upgrade` and Alembic's env all call `load_config()`;
 only the Slack app goes on to demand Slack's variables (`check_slack`). The terminal (`llmcost`) reads its one
 setting, LLMCOST_PRICES, from its environment through bot.operator_prices, without this module.
-
-The variables are read here rather than by pydantic-settings, which cost the Slack app 1 MiB of memory (and its
-import time) for what these lines do: a variable by its field's name in any case, from the environment or else
-`.env` (python-dotenv reads it), an empty one unset, each checked by the field's type.
 """
 
-import os
-from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AnyHttpUrl, BaseModel, BeforeValidator, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import AnyHttpUrl, BeforeValidator, Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.operator_prices import ConfigError
 from bot.wording.i18n import DEFAULT_LANG, t
@@ -31,11 +25,12 @@ def _comma_separated(value: object) -> object:
     return tuple(part.strip() for part in value.split(",") if part.strip()) if isinstance(value, str) else value
 
 
-class Config(BaseModel):
-    """Every variable the bot reads; `.env.example` documents each one. `Config()` reads them (`variables`); a
-    value given as an argument wins over them."""
+class Config(BaseSettings):
+    """Every variable the bot reads; `.env.example` documents each one."""
 
-    model_config = ConfigDict(extra="ignore")
+    # `.env` in the working directory, as a PaaS or a developer's shell has it; real variables win over it.
+    # An empty variable counts as unset, so `SLACK_BOT_TOKEN=` is reported missing instead of failing later.
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", env_ignore_empty=True, extra="ignore")
 
     slack_bot_token: SecretStr | None = None  # required unless OAuth installs the app (check_slack)
     slack_signing_secret: SecretStr | None = None
@@ -48,15 +43,12 @@ class Config(BaseModel):
     slack_redirect_uri: AnyHttpUrl | None = None
     # It may hold the database's password: a SecretStr never shows it in a repr or a log.
     database_url: SecretStr | None = None
-    llmcost_admins: Annotated[tuple[str, ...], BeforeValidator(_comma_separated)] = ()
+    llmcost_admins: Annotated[tuple[str, ...], NoDecode, BeforeValidator(_comma_separated)] = ()
     # An operator's file of GPU offers (the form of calc/data/gpu_offers.json): added to the packaged ones, or in
     # their place when it says "replace": true. Read at start-up by bot.operator_prices.load_prices.
     llmcost_prices: str | None = None
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: Annotated[LogLevel, BeforeValidator(lambda value: str(value).upper())] = "INFO"
-
-    def __init__(self, **values: Any) -> None:
-        super().__init__(**{**variables(type(self).model_fields), **values})
 
     @property
     def oauth(self) -> bool:
@@ -72,23 +64,6 @@ class Config(BaseModel):
         from bot.store.database import database_url
 
         return database_url(self.database_text())
-
-
-def variables(names: Iterable[str]) -> dict[str, str]:
-    """The variables of these (lower-case) names, matched in any case: from `.env` in the working directory, as a
-    PaaS or a developer's shell has it, and from the environment, which wins over it. An empty variable counts as
-    unset, so `SLACK_BOT_TOKEN=` is reported missing instead of failing later."""
-    wanted = set(names)
-
-    def named(found: Mapping[str, str | None]) -> dict[str, str]:
-        return {name.lower(): value for name, value in found.items() if name.lower() in wanted and value}
-
-    from_file: dict[str, str] = {}
-    if Path(".env").is_file():
-        from dotenv import dotenv_values  # imported here: most processes have no .env
-
-        from_file = named(dotenv_values(".env", encoding="utf-8"))
-    return {**from_file, **named(os.environ)}
 
 
 def load_config() -> Config:

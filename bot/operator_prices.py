@@ -1,8 +1,8 @@
 """LLMCOST_PRICES, an operator's file of GPU offers, put in force at start-up by `llmcost` and `python -m bot`; and
 the error every entry point reports a bad setting with.
 
-Apart from bot.config so the terminal, which reads this one setting from its environment, imports none of the
-Slack app's settings (they once brought pydantic-settings, asyncio and python-dotenv: a tenth of the CLI's time).
+Apart from bot.config so the terminal, which reads this one setting from its environment, never imports the Slack
+app's settings machinery (pydantic-settings, and with it asyncio and python-dotenv: a third of the CLI's start).
 """
 
 import json

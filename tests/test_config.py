@@ -1,5 +1,5 @@
-"""What `Config()` reads: the variables by name in any case, from the environment or else `.env`, empty ones
-unset, each checked by its field's type (bot/config.py reads them itself, without pydantic-settings)."""
+"""What `Config()` reads (pydantic-settings, as configured in bot/config.py): the variables by name in any case,
+from the environment or else `.env`, empty ones unset, each checked by its field's type."""
 
 from pathlib import Path
 

@@ -92,7 +92,3 @@ def test_importing_the_terminal_reads_no_data_file() -> None:
         for module, reader in readers.items()
     )
     subprocess.run([sys.executable, "-c", check], cwd=ROOT, check=True)
-
-
-def test_the_slack_app_reads_its_settings_without_pydantic_settings() -> None:
-    assert "pydantic_settings" not in _modules_after("import bot.__main__")
