@@ -159,8 +159,19 @@ class PriceBook:
 
     def bases(self, gpu_id: str | None = None) -> list[str]:
         """The bases the data prices (for one GPU when given), in a fixed order: on-demand first, then by name."""
-        names = {o.basis for o in self.offers if (gpu_id is None or o.gpu == gpu_id) and not o.is_seed}
-        return sorted(names, key=lambda name: (name != DEFAULT_BASIS, name))
+        return list(self._bases.get(gpu_id, ()))
+
+    @cached_property
+    def _bases(self) -> dict[str | None, tuple[str, ...]]:
+        # Worked out once: every estimate asks (a walk over every offer cost ~0.2 ms an estimate).
+        by_gpu: dict[str | None, set[str]] = {None: set()}
+        for offer in self.offers:
+            if not offer.is_seed:
+                by_gpu[None].add(offer.basis)
+                by_gpu.setdefault(offer.gpu, set()).add(offer.basis)
+        return {
+            gpu: tuple(sorted(names, key=lambda name: (name != DEFAULT_BASIS, name))) for gpu, names in by_gpu.items()
+        }
 
     def seed_offer(self, gpu_id: str) -> Offer | None:
         return self._seed_offers.get(gpu_id)

@@ -9,7 +9,7 @@ restarts are divided by the goodput the model (calc.goodput) gives for the run's
 import json
 import math
 import statistics
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from pydantic import BaseModel
@@ -51,7 +51,7 @@ class TrainingRun(BaseModel):
     quote: str
     notes: str
 
-    @property
+    @cached_property  # looked up for every run on every training estimate (similar_runs)
     def accelerator(self) -> Accelerator:
         return get_gpu(self.gpu)
 
