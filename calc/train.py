@@ -8,6 +8,7 @@ the seed's formula: 100% of peak, no failures.
 import math
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from calc.assumptions import Resolved, resolve
 from calc.command import command_line, format_quantity
@@ -15,7 +16,7 @@ from calc.errors import EstimateError
 from calc.finetune import FINETUNE_NOTE_VALUES, adapter_params, flops_per_param_token, state_bytes
 from calc.goodput import GOODPUT_FLOOR, NODE_GPUS, PUBLISHED_MAX_GPUS, goodput
 from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
-from calc.mfu import GenerationFit, fit_for, generation_of, planning_figure
+from calc.mfu import Generation, GenerationFit, fit_for, generation_of, planning_figure
 from calc.presets import PRESETS, ModelPreset, find_preset
 from calc.requests import TrainRequest
 from calc.results import (
@@ -91,16 +92,24 @@ def _reported(
     )
 
 
+@cache
+def _placed_runs() -> tuple[tuple[TrainingRun, Generation, float], ...]:
+    """Each fitted run with its GPU generation and the log of its active parameters: what nearness compares, worked
+    out once rather than for every run on every training estimate."""
+    return tuple((run, generation_of(run.accelerator.id), math.log(run.active)) for run in fitted_runs())
+
+
 def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RUNS) -> tuple[SimilarRun, ...]:
     """Published runs nearest the request: its GPU generation first, then the one its default borrows, then size."""
     own, borrowed = generation_of(gpu.id), fit_for(gpu).borrowed_from
+    log_active = math.log(active_params)
 
-    def nearness(run: TrainingRun) -> tuple[int, float]:
-        generation = generation_of(run.accelerator.id)
+    def nearness(placed: tuple[TrainingRun, Generation, float]) -> tuple[int, float]:
+        _, generation, run_log_active = placed
         rank = 0 if generation == own else 1 if generation == borrowed else 2
-        return rank, abs(math.log(run.active / active_params))
+        return rank, abs(run_log_active - log_active)
 
-    chosen = sorted(fitted_runs(), key=nearness)[:count]
+    chosen = [run for run, _, _ in sorted(_placed_runs(), key=nearness)[:count]]
     return tuple(
         SimilarRun(
             model=run.model,

@@ -43,7 +43,7 @@ def test_good_team_commands(text: str, command: object) -> None:
         ("set gpu NOPE", "unknown_gpu", {"word": "NOPE"}),
         ("set gpu H1OO", "unknown_gpu", {"word": "H1OO", "suggestion": "H100"}),
         ("set mfu 400%", "out_of_range_le", {"word": "400%", "limit": "100%"}),
-        ("set mfu 0", "out_of_range_gt", {"word": "0", "limit": "0%"}),
+        ("set mfu 0", "out_of_range_ge", {"word": "0", "limit": "0.1%"}),
         ("set mfu lots", "bad_value", {"word": "lots", "key": "mfu"}),
         ("set currency EUR", "bad_value", {"word": "EUR", "key": "currency"}),
         ("set rate 0", "out_of_range_gt", {"word": "0", "limit": "0"}),

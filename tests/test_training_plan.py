@@ -174,7 +174,7 @@ def test_a_budget_is_in_the_currency_in_effect() -> None:
         ("train 7B budget=1M", "budget_and_params", "7B"),
         ("train 7B 1T days=30 gpus=64", "days_and_gpus", "days=30"),
         ("train 7B 1T days=0", "out_of_range_gt", "days=0"),
-        ("train 7B 1T goodput=0", "out_of_range_gt", "goodput=0"),
+        ("train 7B 1T goodput=0", "out_of_range_ge", "goodput=0"),
     ],
 )
 def test_planning_keys_name_the_bad_word(words: str, code: str, word: str) -> None:

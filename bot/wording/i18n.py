@@ -7,8 +7,8 @@ DEFAULT_LANG = "en"
 
 
 def t(lang: str, code: str, **values: object) -> str:
-    catalog = CATALOGS.get(lang, en.MESSAGES)
-    return catalog.get(code, en.MESSAGES[code]).format(**values)
+    message = CATALOGS.get(lang, en.MESSAGES).get(code) or en.MESSAGES[code]
+    return message.format(**values)
 
 
 def plural(lang: str, code: str, count: float, /, **values: object) -> str:
