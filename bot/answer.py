@@ -5,6 +5,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.render.escape import without_marks
+from bot.text.examples import own_example
 from bot.text.grammar import (
     COMPARE_EXAMPLE,
     EXAMPLES,
@@ -18,6 +19,7 @@ from bot.text.grammar import (
     ListGpus,
     ListModels,
     ListPrices,
+    Rent,
     Sweep,
     TeamCommand,
     language_of,
@@ -28,7 +30,7 @@ from bot.text.language import question_language
 from bot.wording.comparison import Comparison, comparison_report, sweep_report
 from bot.wording.i18n import t
 from bot.wording.listings import gpus_listing, help_listing, models_listing
-from bot.wording.price_listings import api_listing, prices_listing
+from bot.wording.price_listings import api_listing, prices_listing, rent_listing
 from bot.wording.reading import ReadBack, read_back
 from bot.wording.report import Failure, Listing, Report, infer_report, train_report
 from calc import EstimateError, EstimateResult, TrainResult, estimate
@@ -36,6 +38,7 @@ from calc.api_prices import api_table
 from calc.compare import compare
 from calc.gpus import CATALOG
 from calc.prices import operator_prices_in_force, price_table
+from calc.rental import rent
 from calc.sweep import sweep
 
 if TYPE_CHECKING:
@@ -50,7 +53,8 @@ def failure(error: GrammarError | EstimateError, lang: str, example: str) -> Fai
     suggestion = error.values.get("suggestion")
     if suggestion:
         message = f"{message} {t(lang, 'did_you_mean', suggestion=suggestion)}"
-    return Failure(message=message, example=example, lang=lang)
+    cause = (error.code, dict(error.values)) if isinstance(error, EstimateError) else None
+    return Failure(message=message, example=example, lang=lang, cause=cause)
 
 
 def evaluate(command: Command, today: date) -> EstimateResult | None:
@@ -79,9 +83,23 @@ class Understood:
     lang: str
     command: Command | Failure
     read_back: ReadBack | None = None
+    words: str = ""  # the command as typed, or as the free text was read: what an error's example is made from
 
     def answer(self, answer: Answer) -> Answer:
+        if isinstance(answer, Failure) and answer.cause is not None:
+            code, values = answer.cause
+            example = own_example(self.words.split(), code, values, lambda text: _answers(text, self.lang))
+            answer = replace(answer, example=example or answer.example, cause=None)
         return answer if self.read_back is None else replace(answer, read_back=self.read_back)
+
+
+def _answers(text: str, lang: str) -> bool:
+    """Whether a command is answered (an example must be one that is); the day does not change that."""
+    try:
+        command = parse(text)
+    except GrammarError:
+        return False
+    return not isinstance(reply_for(command, date.today(), lang), Failure)
 
 
 def read_free_text(text: str) -> "Reading | None":
@@ -108,17 +126,17 @@ def read(text: str, lang: str, free_text: bool = True) -> Understood:
         reading = read_free_text(text) if free_text else None
         lang = chosen or (reading.lang if reading else question_language(text)) or lang
         if reading is None:
-            return Understood(lang, failure(error, lang, error.example))
+            return Understood(lang, failure(error, lang, _answered_example(error, lang)))
     else:
         reading = read_free_text(text) if free_text and _listing_of_a_question(command, text) else None
         if reading is None or reading.missing is not None or reading.command.split()[0] not in ESTIMATES:
-            return Understood(chosen or question_language(text) or lang, command)
+            return Understood(chosen or question_language(text) or lang, command, words=text)
         lang = chosen or reading.lang or lang
     back = read_back(reading, lang)
-    return Understood(lang, _command_read(reading, lang, back), back)
+    return Understood(lang, _command_read(reading, lang, back), back, words=reading.command)
 
 
-ESTIMATES = ("train", "infer", "compare", "finetune", "sweep")
+ESTIMATES = ("train", "infer", "compare", "finetune", "sweep", "rent")
 
 
 def _listing_of_a_question(command: Command, text: str) -> bool:
@@ -135,24 +153,31 @@ def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Fa
     try:
         return parse(reading.command)
     except GrammarError as error:
-        return replace(failure(error, lang, _repaired(reading.command, error) or error.example), read_back=back)
+        return replace(failure(error, lang, _answered_example(error, lang)), read_back=back)
 
 
-def _repaired(command: str, error: GrammarError) -> str | None:
-    """The command read, with the word the grammar refused set to its suggestion (`gpu=A800` -> `gpu=H800`) or left
-    out: an example that keeps the person's own numbers, when it is one the grammar takes."""
-    bad = error.values.get("word", "")
-    words = command.split()
-    if bad not in words:
-        return None
-    suggestion = error.values.get("suggestion")
-    replacement = [f"{bad.split('=', 1)[0]}={suggestion}"] if suggestion and "=" in bad else []
-    repaired = " ".join(kept for word in words for kept in (replacement if word == bad else [word]))
+def _answered_example(error: GrammarError, lang: str) -> str:
+    """The error's example made from the person's words, when it is answered (set right once more for calc's own
+    error if not: a command the grammar takes may still ask for what calc cannot do, like fp8 on a V100); else the
+    command's fixed example."""
+    if error.example == error.default_example:
+        return error.example
+    return _answered(error.example, lang) or error.default_example
+
+
+def _answered(text: str, lang: str) -> str | None:
+    """`text` when it is answered; else `text` set right for the estimate's error, when that is answered."""
     try:
-        parse(repaired)
+        command = parse(text)
     except GrammarError:
         return None
-    return repaired
+    answer = reply_for(command, date.today(), lang)
+    if not isinstance(answer, Failure):
+        return text
+    if answer.cause is None:
+        return None
+    code, values = answer.cause
+    return own_example(text.split(), code, values, lambda candidate: _answers(candidate, lang))
 
 
 def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
@@ -167,6 +192,11 @@ def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
         return prices_listing(price_table(gpu_ids, today), gpu_ids, lang, operator_file=operator_prices_in_force())
     if isinstance(command, ListApi):
         return api_listing(api_table(command.model, today), lang)
+    if isinstance(command, Rent):
+        try:
+            return rent_listing(rent(command.request, today), lang)
+        except EstimateError as error:  # no offer for that GPU on that basis
+            return failure(error, lang, EXAMPLES["rent"])
     if isinstance(command, TeamCommand):  # bot.team.commands answers these where there is a workspace to keep them for
         message = t(lang, "team_commands_need_a_workspace", command=command.kind)
         return Failure(message=message, example=EXAMPLES["train"], lang=lang)

@@ -13,7 +13,9 @@ from bot.render.terminal import render_text
 from bot.text.grammar import INFER_KEYS, TRAIN_KEYS, GrammarError, parse
 from bot.text.reader import read as read_free_text
 from bot.wording.comparison import Comparison
-from bot.wording.report import Failure, Report
+from bot.wording.report import Failure, Listing, Report
+from calc.rental import RentResult
+from calc.results import TrainResult
 from tests.support import TODAY
 
 PHRASINGS = Path(__file__).parent / "data" / "phrasings.txt"
@@ -347,3 +349,70 @@ def test_two_models_are_answered_one_at_a_time_with_the_other_as_a_command() -> 
         "`405B` is a second model: one is answered at a time (comparisons are across GPUs); for it: "
         "`infer 405B gpu=H100`",
     )
+
+
+def test_a_rental_is_gpus_times_hours_times_the_hourly_price_in_the_currency_asked() -> None:
+    own_price = reply_to("rent 64 A100 for 3 weeks at $2.5/hr", TODAY)
+    assert isinstance(own_price, Listing) and isinstance(own_price.data, RentResult)
+    assert own_price.read_back is not None and own_price.read_back.read_as == "rent A100 gpus=64 days=21 price=2.5"
+    assert own_price.data.gpu_hours == 32_256  # 64 GPUs x 21 days x 24 h
+    assert own_price.data.cost_usd == pytest.approx(80_640)  # x $2.5
+    yuan = reply_to("rent H100 gpus=10 hours=100 price=¥15 discount=10%", TODAY)
+    assert isinstance(yuan, Listing) and isinstance(yuan.data, RentResult)
+    assert (yuan.data.currency, yuan.data.fx_rate) == ("CNY", 7.1)
+    assert yuan.data.cost == pytest.approx(13_500)  # 1,000 GPU-hours x ¥15 x 90%
+    assert yuan.title == "Renting 10 × H100-SXM for 100 h: ≈ ¥13.5K"
+    # The catalog's price: H800 on-demand is the DeepSeek-V3 report's $2, the cheaper of its two offers' middle.
+    catalog = reply_to("what do 2048 H800s cost for 2 months", TODAY)
+    assert isinstance(catalog, Listing) and isinstance(catalog.data, RentResult)
+    assert (catalog.data.price_basis, catalog.data.price_per_gpu_hour) == ("on-demand", 2.0)
+    assert catalog.data.cost_usd == pytest.approx(5_898_240)  # 2,048 x 1,440 h x $2
+    assert catalog.data.spread_usd_per_gpu_hour == (2.0, 3.42)
+    lines = render_text(catalog)
+    assert "2,048 × 1,440 h = 2,949,120 GPU-hours × $2.000 per GPU-hour = $5,898,240" in lines
+    assert "2024-12" in lines and "DeepSeek-V3 Technical Report" in lines  # the price's date and source
+    chinese = reply_to("1000 H100 一个月多少钱", TODAY)
+    assert chinese.lang == "zh" and "\n租用 1,000 × H100-SXM，30 天：≈ $" in render_text(chinese)
+
+
+def test_a_price_in_yuan_per_gpu_hour_costs_the_gpu_hours_at_that_price_in_yuan() -> None:
+    reply = reply_to("训练700亿 2万亿token 每卡每小时15元", TODAY)
+    assert isinstance(reply, Report) and isinstance(reply.result, TrainResult)
+    result = reply.result
+    assert result.currency == "CNY"
+    assert result.cost == pytest.approx(result.gpu_hours * 15, rel=1e-9)
+    assert result.assumptions.price_source == "¥15 ÷ 7.1"
+
+
+@pytest.mark.parametrize(
+    ("text", "example"),
+    [
+        ("train 70B 2T gpu=V100 precision=fp8", "train 70B 2T gpu=V100"),
+        ("train 70B 2T gpu=V100 precision=fp8 foo=1", "train 70B 2T gpu=V100"),
+        ("infer 70B input=2000 tokens=1000", "infer 70B input=2000"),
+        ("train 70B 2T gpu=H20 basis=spot", "train 70B 2T gpu=H20 basis=spot price=2.5"),
+        ("sweep infer 405B gpu=L4 cards=1", "sweep infer 405B gpu=L4 cards=34"),
+        ("rent 4090 basis=commit", "rent 4090"),
+        ("what does it cost to train 70B on 2T tokens on V100 in fp8", "train 70B 2T gpu=V100"),
+    ],
+)
+def test_an_estimates_own_error_shows_the_persons_command_set_right(text: str, example: str) -> None:
+    reply = reply_to(text, TODAY)
+    assert isinstance(reply, Failure)
+    assert reply.example == example
+
+
+def test_every_error_example_in_the_tables_is_answered() -> None:
+    bad = [phrasing.question for phrasing in TABLE if phrasing.error] + [
+        "train 70B days=30 gpus=8",
+        "train <!channel> 1T",
+        "compare train gpu=A100,H100 mfu=2",
+        "infer 70B batch=0 gpu=H100 kv=fp3",
+        "finetune llama2-7b method=lora",
+        "rent H100 gpus=0 days=7",
+        "train 70B 2T gpu=V100 precision=fp8",
+    ]
+    for text in bad:
+        reply = reply_to(text, TODAY)
+        assert isinstance(reply, Failure), text
+        assert not isinstance(reply_to(reply.example, TODAY), Failure), (text, reply.example)

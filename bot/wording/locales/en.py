@@ -245,7 +245,8 @@ MESSAGES: dict[str, str] = {
         "`compare <train|infer ...> [gpu=A100,H100,...]`: one job across GPUs, as a chart\n"
         "`sweep infer <params|model> [key=value ...]`: cost and speed per user across batch sizes\n"
         "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
-        "`prices [gpu]`: every offer per basis, dated and sourced · `api [model]`: API prices per 1M tokens\n"
+        "`rent <gpu> gpus=N days=N`: what renting the GPUs costs, no model · `prices [gpu]`: every offer per basis, "
+        "dated and sourced · `api [model]`: API prices per 1M tokens\n"
         "`help train` · `help infer` · `help keys` · `help prices`"
     ),
     "help_in_slack": "In Slack only",
@@ -269,6 +270,7 @@ MESSAGES: dict[str, str] = {
         "  compare <train|infer ...> [gpu=A100,H100,...]   one job across GPUs\n"
         "  gpus                                            the GPU catalog with prices and sources\n"
         "  models                                          model presets\n"
+        "  rent <gpu> [gpus=N] [days=N|hours=N]            renting GPUs, no model: GPUs × hours × the price\n"
         "  prices [gpu]                                    every GPU offer per basis, dated and sourced\n"
         "  api [model]                                     API prices per 1M input and output tokens\n"
         "  help [train|infer|keys|prices]                  formulas, keys and how numbers are written\n"
@@ -588,4 +590,20 @@ MESSAGES: dict[str, str] = {
     "prices_file_invalid": "LLMCOST_PRICES={path}: {problem}",
     "api_break_even_median": "; it beats the median API above {rps} requests/s",
     "help_prices": "Every price stands on one basis: `basis=on-demand` `commit` (1 year) `commit-3y` `spot` `seed` `own`. The price on a basis is the median of the providers' newest offers on it (`prices <gpu>` shows them, dated and sourced); `compare` prices every GPU on one basis.\n`basis=own` buys the GPUs: `capex=` (USD per GPU) over `years=` at `util=`, plus power (`kwh=` × board power × `pue=`) and `ops=`, each part shown.\n`api <model>`: per-token API prices; `infer <model>` sets hosting beside them, with the load above which hosting is cheaper.",
+    # rent: GPUs for a time, no model (calc.rental)
+    "rent_title": "Renting {gpus} × {gpu} for {duration}: ≈ {cost}",
+    "rent_title_hourly": "Renting {gpus} × {gpu}: {cost} per hour",
+    "rent_days_one": "{days} day",
+    "rent_days_other": "{days} days",
+    "rent_hours": "{hours} h",
+    "rent_sum": "{gpus} × {hours} h = {gpu_hours} GPU-hours × {price} per GPU-hour{discount} = {cost}",
+    "rent_discount": " (after {discount} off)",
+    "rent_rates_one": "{gpus} GPU: {hour} per hour · {day} per day · {month} per {days} days",
+    "rent_rates_other": "All {gpus} together: {hour} per hour · {day} per day · {month} per {days} days",
+    "rent_price": "Price: {price}",
+    "rent_fx": "The offers are in USD, converted at {rate} {currency} per USD (`rate=` to change it)",
+    "rent_spread": "The {count} providers counted on {basis} ask ${low} to ${high} per GPU-hour: {low_total} to {high_total} for this rental",
+    "rent_spread_hourly": "The {count} providers counted on {basis} ask ${low} to ${high} per GPU-hour: {low_total} to {high_total} per hour for these GPUs",
+    "rent_footer": "`prices {gpu}` lists every offer, dated and sourced · `basis=spot` or `basis=commit` prices the hours otherwise · `price=` at your own rate (`price=¥15` in yuan)",
+    "days_and_hours": "`{word}` and `{option}` both give how long: keep one.",
 }

@@ -211,7 +211,8 @@ MESSAGES: dict[str, str] = {
         "`compare <train|infer ...> [gpu=A100,H100,...]`：同一任务在多款 GPU 上对比，附图表\n"
         "`sweep infer <参数量|模型> [键=值 ...]`：不同 batch 下的费用与每用户速度\n"
         "`gpus`：GPU 目录及价格和出处 · `models`：预设模型\n"
-        "`prices [gpu]`：按计价方式列出全部报价，附日期和来源 · `api [模型]`：每百万 token 的 API 价格\n"
+        "`rent <gpu> gpus=N days=N`：租用 GPU 的费用（不涉及模型）· `prices [gpu]`：按计价方式列出全部报价，附日期和来源 · "
+        "`api [模型]`：每百万 token 的 API 价格\n"
         "`help train` · `help infer` · `help keys` · `help prices` · 加 `lang=en` 用英文回答"
     ),
     "help_in_slack": "仅在 Slack 中",
@@ -234,6 +235,7 @@ MESSAGES: dict[str, str] = {
         "  compare <train|infer ...> [gpu=A100,H100,...]   同一任务在多款 GPU 上对比\n"
         "  gpus                                            GPU 目录及价格和出处\n"
         "  models                                          预设模型\n"
+        "  rent <gpu> [gpus=N] [days=N|hours=N]            租用 GPU（不涉及模型）：卡数 × 小时 × 单价\n"
         "  prices [gpu]                                    按计价方式列出全部 GPU 报价，附日期和来源\n"
         "  api [model]                                     每百万输入、输出 token 的 API 价格\n"
         "  help [train|infer|keys|prices]                  公式、选项和数字写法\n"
@@ -515,4 +517,18 @@ MESSAGES: dict[str, str] = {
     "prices_file_invalid": "LLMCOST_PRICES={path}：{problem}",
     "api_break_even_median": "；负载高于每秒 {rps} 个请求时比 API 中位数更省",
     "help_prices": "每个价格都基于一种计价方式：`basis=on-demand` `commit`（1 年）`commit-3y` `spot` `seed` `own`。某种方式下的价格取各供应商最新报价的中位数（`prices <gpu>` 列出报价及日期和来源）；`compare` 让所有 GPU 用同一种方式。\n`basis=own` 为自购：`capex=`（每 GPU 美元）按 `years=` 年、使用率 `util=` 分摊，加上电费（`kwh=` × 板卡功耗 × `pue=`）和 `ops=`，逐项列出。\n`api <模型>`：按 token 计费的 API 价格；`infer <模型>` 会与之对比，并给出自建更省的负载下限。",
+    # rent: GPUs for a time, no model (calc.rental)
+    "rent_title": "租用 {gpus} × {gpu}，{duration}：≈ {cost}",
+    "rent_title_hourly": "租用 {gpus} × {gpu}：每小时 {cost}",
+    "rent_days_other": "{days} 天",
+    "rent_hours": "{hours} 小时",
+    "rent_sum": "{gpus} 张 × {hours} 小时 = {gpu_hours} GPU 小时 × 每 GPU 小时 {price}{discount} = {cost}",
+    "rent_discount": "（已减 {discount}）",
+    "rent_rates_other": "{gpus} 张合计：每小时 {hour} · 每天 {day} · 每 {days} 天 {month}",
+    "rent_price": "价格：{price}",
+    "rent_fx": "报价以美元计，按 1 美元 = {rate} {currency} 换算（可用 `rate=` 修改）",
+    "rent_spread": "{basis}（计入 {count} 家供应商）报价为每 GPU 小时 ${low} 至 ${high}：本次租用 {low_total} 至 {high_total}",
+    "rent_spread_hourly": "{basis}（计入 {count} 家供应商）报价为每 GPU 小时 ${low} 至 ${high}：这些 GPU 每小时 {low_total} 至 {high_total}",
+    "rent_footer": "`prices {gpu}` 列出全部报价（含日期与来源）· `basis=spot` 或 `basis=commit` 按其他方式计价 · `price=` 用你自己的价格（人民币写 `price=¥15`）",
+    "days_and_hours": "`{word}` 和 `{option}` 都在指定时长：只给一个。",
 }
