@@ -88,18 +88,40 @@ class Understood:
     def answer(self, answer: Answer) -> Answer:
         if isinstance(answer, Failure) and answer.cause is not None:
             code, values = answer.cause
-            example = own_example(self.words.split(), code, values, lambda text: _answers(text, self.lang))
-            answer = replace(answer, example=example or answer.example, cause=None)
+            repaired = own_example(self.words.split(), code, values, _parses)
+            example = (repaired and _answered(repaired, self.lang)) or _answered(answer.example, self.lang)
+            answer = replace(answer, example=example or EXAMPLES["train"], cause=None)
         return answer if self.read_back is None else replace(answer, read_back=self.read_back)
 
 
-def _answers(text: str, lang: str) -> bool:
-    """Whether a command is answered (an example must be one that is); the day does not change that."""
+def _parses(text: str) -> bool:
     try:
-        command = parse(text)
+        parse(text)
     except GrammarError:
         return False
-    return not isinstance(reply_for(command, date.today(), lang), Failure)
+    return True
+
+
+# Repairs in a row an example may take (a word left out, then a size put in ...) before the fixed one is shown.
+REPAIRS = 3
+
+
+def _answered(text: str, lang: str, repairs: int = REPAIRS) -> str | None:
+    """`text` when it is answered (an example must be), else `text` set right for the error it gets, a few times
+    over, when that is answered: a command the grammar takes may still ask calc for what it cannot do (fp8 on a V100),
+    and a question read may be missing two things. The day does not change whether a command is answered."""
+    try:
+        command = parse(text)
+    except GrammarError as error:  # parse has made its example from these very words
+        return None if repairs == 0 or error.example == text else _answered(error.example, lang, repairs - 1)
+    answer = reply_for(command, date.today(), lang)
+    if not isinstance(answer, Failure):
+        return text
+    if answer.cause is None or repairs == 0:
+        return None
+    code, values = answer.cause
+    repaired = own_example(text.split(), code, values, _parses)
+    return None if repaired is None else _answered(repaired, lang, repairs - 1)
 
 
 def read_free_text(text: str) -> "Reading | None":
@@ -149,7 +171,8 @@ def _listing_of_a_question(command: Command, text: str) -> bool:
 def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Failure:
     if reading.missing is not None:
         message = t(lang, f"read_missing_{reading.missing}")
-        return Failure(message=message, example=reading.suggestion or EXAMPLES["train"], lang=lang, read_back=back)
+        example = _answered(reading.suggestion, lang) if reading.suggestion else None
+        return Failure(message=message, example=example or EXAMPLES["train"], lang=lang, read_back=back)
     try:
         return parse(reading.command)
     except GrammarError as error:
@@ -157,27 +180,8 @@ def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Fa
 
 
 def _answered_example(error: GrammarError, lang: str) -> str:
-    """The error's example made from the person's words, when it is answered (set right once more for calc's own
-    error if not: a command the grammar takes may still ask for what calc cannot do, like fp8 on a V100); else the
-    command's fixed example."""
-    if error.example == error.default_example:
-        return error.example
-    return _answered(error.example, lang) or error.default_example
-
-
-def _answered(text: str, lang: str) -> str | None:
-    """`text` when it is answered; else `text` set right for the estimate's error, when that is answered."""
-    try:
-        command = parse(text)
-    except GrammarError:
-        return None
-    answer = reply_for(command, date.today(), lang)
-    if not isinstance(answer, Failure):
-        return text
-    if answer.cause is None:
-        return None
-    code, values = answer.cause
-    return own_example(text.split(), code, values, lambda candidate: _answers(candidate, lang))
+    """The error's example made from the person's words when it is answered; else the command's fixed one."""
+    return _answered(error.example, lang) or _answered(error.default_example, lang) or EXAMPLES["train"]
 
 
 def reply_for(command: Command, today: date, lang: str = "en") -> Answer:

@@ -390,7 +390,7 @@ def test_a_price_in_yuan_per_gpu_hour_costs_the_gpu_hours_at_that_price_in_yuan(
         ("train 70B 2T gpu=V100 precision=fp8", "train 70B 2T gpu=V100"),
         ("train 70B 2T gpu=V100 precision=fp8 foo=1", "train 70B 2T gpu=V100"),
         ("infer 70B input=2000 tokens=1000", "infer 70B input=2000"),
-        ("train 70B 2T gpu=H20 basis=spot", "train 70B 2T gpu=H20 basis=spot price=2.5"),
+        ("train 70B 2T gpu=H20 basis=spot", "train 70B 2T gpu=H20 price=2.5"),
         ("sweep infer 405B gpu=L4 cards=1", "sweep infer 405B gpu=L4 cards=34"),
         ("rent 4090 basis=commit", "rent 4090"),
         ("what does it cost to train 70B on 2T tokens on V100 in fp8", "train 70B 2T gpu=V100"),
@@ -416,3 +416,13 @@ def test_every_error_example_in_the_tables_is_answered() -> None:
         reply = reply_to(text, TODAY)
         assert isinstance(reply, Failure), text
         assert not isinstance(reply_to(reply.example, TODAY), Failure), (text, reply.example)
+
+
+RENTAL_WORDS = ["rent", "租", "¥15/小时", "15元每卡时", "for", "500", "hours", "spot", "a", "month", "H800", "2048"]
+
+
+@given(st.lists(st.sampled_from([*VOCABULARY, *RENTAL_WORDS]), min_size=1, max_size=10))
+def test_the_example_a_failure_shows_is_answered_whatever_was_typed(words: list[str]) -> None:
+    reply = reply_to(" ".join(words), TODAY)
+    if isinstance(reply, Failure):
+        assert not isinstance(reply_to(reply.example, TODAY), Failure), reply.example

@@ -45,6 +45,7 @@ def own_example(words: list[str], code: str, values: Mapping[str, object], accep
 def _candidates(words: list[str], code: str, values: Mapping[str, object]) -> Iterator[list[str]]:
     bad = str(values.get("word", ""))
     suggestion = str(values.get("suggestion") or "")
+    subject = _subject_at(words)
     if bad in words and suggestion:
         if "=" in bad:
             key, value = bad.split("=", 1)
@@ -52,9 +53,9 @@ def _candidates(words: list[str], code: str, values: Mapping[str, object]) -> It
         else:
             fixed = suggestion
         yield [fixed if word == bad else word for word in words]
-    subject = _subject_at(words)
-    if code == "bad_params" and bad in words:  # the size stands in for it: their tokens stay tokens
-        yield [EXAMPLE_SIZE if word == bad else word for word in words]
+    if subject is not None and words[subject : subject + 1] == [bad] and "=" not in bad:
+        # the model's size refused ("zzz", "30"): a size stands in for it, so their tokens stay tokens
+        yield [*words[:subject], EXAMPLE_SIZE, *words[subject + 1 :]]
     if code == "missing_params" and subject is not None:
         yield [*words[:subject], EXAMPLE_SIZE, *words[subject:]]
     if code == "finetune_needs_tokens" and subject is not None:
