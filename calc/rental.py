@@ -24,8 +24,8 @@ HOURS_PER_DAY = 24
 
 
 class RentRequest(BaseModel):
-    """`gpus` of one GPU for `days` or `hours` (neither: the cost per hour and per day only); unset fields use the
-    defaults."""
+    """`gpus` of one GPU for `days` or `hours` (neither: the cost per hour and per day only), or `gpu_hours` in all;
+    unset fields use the defaults."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -34,6 +34,8 @@ class RentRequest(BaseModel):
     gpus: Annotated[int, Field(ge=1, le=10_000_000)] = 1
     days: Annotated[float, Field(gt=0, le=3650)] | None = None  # ten years at most, as training's `days=`
     hours: Annotated[float, Field(gt=0, le=87_600)] | None = None
+    # GPU-hours in all ("2.8M H800 GPU-hours"): instead of GPUs and a time
+    gpu_hours: Annotated[float, Field(gt=0, le=1e12)] | None = None
     basis: str | None = None
     price: Annotated[float, Field(gt=0, le=1000)] | None = None  # USD per GPU-hour
     price_label: str | None = None
@@ -45,6 +47,8 @@ class RentRequest(BaseModel):
     def _one_duration(self) -> "RentRequest":
         if self.days is not None and self.hours is not None:
             raise ValueError("give days= or hours=, not both")
+        if self.gpu_hours is not None and (self.days is not None or self.hours is not None or self.gpus != 1):
+            raise ValueError("gpu_hours= is GPUs and time in one: give no gpus=, days= or hours= with it")
         return self
 
     @property
@@ -71,7 +75,7 @@ class RentResult(BaseModel):
     spread_usd_per_gpu_hour: tuple[float, float] | None  # cheapest and dearest provider counted on the basis
     discount: float
     cost_usd_per_hour: float  # the whole fleet, after discount
-    cost_usd: float | None  # the whole rental, after discount; None without hours
+    cost_usd: float | None  # the whole rental, after discount; None without hours or GPU-hours
     cost_per_hour: float  # in `currency`
     cost: float | None
     currency: Currency
@@ -84,15 +88,16 @@ def rent(request: RentRequest, today: date) -> RentResult:
     currency = request.currency or (Currency.CNY if request.rate is not None else Currency.USD)
     fx_rate = (request.rate or DEFAULT_CNY_PER_USD) if currency is Currency.CNY else 1.0
     hours = request.total_hours
+    gpu_hours = request.gpu_hours if hours is None else request.gpus * hours
     per_hour_usd = request.gpus * price * (1 - request.discount)
-    total_usd = None if hours is None else per_hour_usd * hours
+    total_usd = None if gpu_hours is None else gpu_hours * price * (1 - request.discount)
     return RentResult(
         gpu=gpu.id,
         gpu_name=gpu.name,
         gpus=request.gpus,
         hours=hours,
         days=None if hours is None else hours / HOURS_PER_DAY,
-        gpu_hours=None if hours is None else request.gpus * hours,
+        gpu_hours=gpu_hours,
         price_per_gpu_hour=price,
         price_source=describe_price(info),
         price_basis=info.basis,

@@ -426,3 +426,15 @@ def test_the_example_a_failure_shows_is_answered_whatever_was_typed(words: list[
     reply = reply_to(" ".join(words), TODAY)
     if isinstance(reply, Failure):
         assert not isinstance(reply_to(reply.example, TODAY), Failure), reply.example
+
+
+def test_gpu_hours_in_all_cost_the_deepseek_v3_reports_own_figure() -> None:
+    # DeepSeek-V3 technical report, Table 1: 2.788M H800 GPU-hours at an assumed $2 per GPU-hour is $5.576M.
+    reply = reply_to("what would 2.788M H800 GPU hours cost", TODAY)
+    assert isinstance(reply, Listing) and isinstance(reply.data, RentResult)
+    assert reply.data.gpu_hours == 2_788_000
+    assert reply.data.cost_usd == pytest.approx(5_576_000)
+    assert reply.title == "2,788,000 H800-SXM GPU-hours: ≈ $5.58M"
+    with pytest.raises(GrammarError) as error:
+        parse("rent H800 gpu_hours=1M days=3")
+    assert (error.value.code, error.value.example) == ("days_and_hours", "rent H800 gpu_hours=1M")

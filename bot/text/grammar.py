@@ -4,7 +4,7 @@
     infer <params|model> [key=value ...]
     compare <train|infer ...> [gpu=A,B,C]
     sweep [infer] <params|model> [key=value ...]
-    rent [gpu] [gpus=N] [days=N|hours=N] [basis= price= discount= currency= rate=]     (GPUs only, no model)
+    rent [gpu] [gpus=N] [days=N|hours=N] | [gpu_hours=N] [basis= price= discount= currency= rate=]   (no model)
     gpus | models | prices [gpu] | api [model] | help [topic]
     set <gpu|price|currency|rate|mfu> <value> | settings | reset [key]     (team defaults)
 
@@ -304,6 +304,7 @@ RENT_KEYS: dict[str, Key] = {
     "gpus": TRAIN_KEYS["gpus"],
     "days": TRAIN_KEYS["days"],
     "hours": Key(parse_number, "hours=500"),
+    "gpu_hours": Key(parse_quantity, "gpu_hours=1M", format_quantity),
 }
 _COMMAND_ALIASES = {
     **{"训练": "train", "推理": "infer", "帮助": "help", "training": "train", "inference": "infer"},
@@ -550,8 +551,9 @@ def _rent(words: list[str]) -> RentRequest:
         raise GrammarError("duplicate_key", example, word=options["gpu"][1], key="gpu")
     if len(positionals) > 1:
         raise GrammarError("unexpected_word", example, word=positionals[1])
-    if "days" in options and "hours" in options:
-        raise GrammarError("days_and_hours", example, word=options["days"][1], option=options["hours"][1])
+    times = [options[key][1] for key in ("days", "hours", "gpu_hours", "gpus") if key in options]
+    if ("gpu_hours" in options and len(times) > 1) or ("days" in options and "hours" in options):
+        raise GrammarError("days_and_hours", example, word=times[0], option=times[1])
     fields: dict[str, object] = {}
     typed: dict[str, str] = {}
     if positionals:

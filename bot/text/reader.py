@@ -34,6 +34,7 @@ TEAM_COMMAND = re.compile(r"\s*(?:set|settings|reset)(?:\s|$)", re.IGNORECASE)
 # `api gpt-5`, `prices H1000`, `rent H100 basis=own`: a listing's own words, whose error (the model or GPU it lacks) is the better answer;
 # "prices for an H100" is a question.
 LISTING_COMMAND = re.compile(r"\s*(?:api|prices|rent)(?:\s|$)", re.IGNORECASE)
+GPUS_PER_NODE = 8  # a DGX or HGX node of NVIDIA's data-centre GPUs
 MAX_QUESTION = 500  # characters: a question is a line or two; longer text is left to the grammar's own error
 
 
@@ -470,6 +471,20 @@ def _on_epochs(slots: Slots, match: re.Match[str]) -> bool:
     return True
 
 
+def _on_gpu_node(slots: Slots, match: re.Match[str]) -> bool:
+    """ "a DGX H100", "2 HGX H200": eight GPUs to a node."""
+    _on_gpu(slots, match)
+    slots.count = slots.count or str(int(match["nodes"] or 1) * GPUS_PER_NODE)
+    slots.natural = True
+    return True
+
+
+def _on_gpu_hours(slots: Slots, match: re.Match[str]) -> bool:
+    if match["gpu"]:
+        _on_gpu(slots, match)
+    return _set(slots, "gpu_hours", _quantity_word(match["n"]))
+
+
 def _on_count(slots: Slots, match: re.Match[str]) -> bool:
     slots.count = slots.count or _count(match["count"])
     slots.natural = True
@@ -753,10 +768,16 @@ LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             r"(?<![\d.])(?<!\d,)(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<unit>天|日|周|个?星期|个?月|季度)(?:内|之内|以内)?",
             _on_days,
         ),
+        (  # "1M H100 GPU-hours", "1000 A100 hours", "278.8万卡时": GPU-hours in all, before hours and counted GPUs
+            rf"{START}(?P<n>{QUANTITY})\s*(?:(?:x|×)?\s*{GPU}[\s\-]*(?:gpu[\s\-]*|卡)?|(?:gpu|card|卡)[\s\-]*)"
+            rf"(?:hours?|hrs?|小时|时){END}",
+            _on_gpu_hours,
+        ),
         (
             rf"{START}{SMALL}\s*(?P<unit>hours?|hrs?|h|小时|个小时){END}",
             lambda s, m: _set(s, "hours", _g(_number(m["n"].lower()))),
         ),
+        (rf"{START}(?:(?P<nodes>\d+)\s*(?:x|×)?\s*)?(?:dgx|hgx)[\s\-]*{GPU}", _on_gpu_node),
         (rf"{START}(?P<count>\d[\d,]*k?)\s*(?:x|×|\*)?\s*(?:张|块|个|台|片)?\s*{GPU}", _on_counted_gpu),
         (rf"{START}{GPU}\s*(?:x|×|\*)\s*(?P<count>\d+){END}", _on_counted_gpu),
         (rf"{START}{GPU}", _on_gpu),
@@ -1017,6 +1038,7 @@ def _keyed(slots: Slots, job: str, typed: set[str]) -> list[str]:
     options = dict(slots.options)
     serving = job in ("infer", "sweep")
     hours = options.pop("hours", None)
+    options.pop("gpu_hours", None)  # a rental's: a job's own GPU-hours are what it answers
     if job == "rent":  # a rental's count of GPUs is `gpus=`, and its length is said as it was asked
         return [f"{key}={value}" for key, value in _rental_options(slots, hours).items() if key not in typed]
     if hours is not None and not serving:  # "train 7B in 48 hours": a training's time is `days=`
@@ -1033,23 +1055,31 @@ def _keyed(slots: Slots, job: str, typed: set[str]) -> list[str]:
 
 
 # What a rental takes from the words; anything else read (MFU, load, tokens ...) belongs to a job.
-RENTAL_OPTIONS: tuple[str, ...] = ("days", "hours", "basis", "price", "discount", "currency")
+RENTAL_OPTIONS: tuple[str, ...] = ("days", "hours", "gpu_hours", "basis", "price", "discount", "currency")
 
 
 def _is_rental(slots: Slots, has_job_subject: bool) -> bool:
-    """GPUs with no model, no job and nothing only a job takes: one GPU named, or a count, a time or a rent word."""
+    """GPUs with no model, no job and nothing only a job takes: one GPU named, a count, GPU-hours, or a rent word
+    with a time."""
     if has_job_subject or slots.jobs or slots.tokens or len(slots.gpus) > 1 or slots.listing == "api":
         return False
     if any(key not in RENTAL_OPTIONS for key in slots.options):
         return False
-    return bool(slots.gpus) or slots.count is not None or (slots.rent_word and bool(slots.options))
+    return (
+        bool(slots.gpus)
+        or slots.count is not None
+        or "gpu_hours" in slots.options
+        or (slots.rent_word and bool(slots.options))
+    )
 
 
 def _rental_options(slots: Slots, hours: str | None) -> dict[str, str]:
     """`gpus=`, then the time (`days=` or `hours=`, whichever was said; days when both), then money."""
     options: dict[str, str] = {"gpus": slots.count} if slots.count else {}
     time = {"days": slots.options["days"]} if "days" in slots.options else {"hours": hours} if hours else {}
-    money = {key: slots.options[key] for key in RENTAL_OPTIONS[2:] if key in slots.options}
+    if "gpu_hours" in slots.options:  # GPUs and time in one
+        options, time = {}, {"gpu_hours": slots.options["gpu_hours"]}
+    money = {key: slots.options[key] for key in RENTAL_OPTIONS[3:] if key in slots.options}
     return {**options, **time, **money}
 
 
@@ -1084,7 +1114,12 @@ def _assemble(slots: Slots, text: str) -> Reading:
             del slots.options["hours"]
         options = _keyed(slots, "rent", {word.split("=", 1)[0].lower() for word in slots.passthrough})
         # No count and no time: the GPU's price ("the hourly price of a B200 on spot?"), every basis of it listed.
-        if gpu and not slots.count and not {"days", "hours"} & slots.options.keys() and not slots.passthrough:
+        if (
+            gpu
+            and not slots.count
+            and not {"days", "hours", "gpu_hours"} & slots.options.keys()
+            and not slots.passthrough
+        ):
             return Reading(f"prices {gpu[0]}", tuple(slots.ignored), tuple(slots.notes), lang)
         rental = " ".join(["rent", *gpu, *options, *slots.passthrough])
         return Reading(rental, tuple(dict.fromkeys(slots.ignored)), tuple(slots.notes), lang)

@@ -166,30 +166,45 @@ def rent_listing(result: RentResult, lang: str) -> Listing:
                 cost=money(result.cost_usd),
             )
         )
+    elif result.cost_usd is not None and result.gpu_hours is not None:  # GPU-hours in all: no fleet, no time
+        gpu_hours = fmt.count(result.gpu_hours)
+        cost = fmt.money(result.cost_usd * result.fx_rate, currency, lang=lang)
+        title = t(lang, "rent_title_gpu_hours", gpu_hours=gpu_hours, gpu=result.gpu, cost=cost)
+        lines.append(
+            t(
+                lang,
+                "rent_sum_gpu_hours",
+                gpu_hours=gpu_hours,
+                price=per_gpu_hour,
+                discount=discount,
+                cost=money(result.cost_usd),
+            )
+        )
     else:
         title = t(lang, "rent_title_hourly", gpus=gpus, gpu=result.gpu, cost=money(result.cost_usd_per_hour))
-    lines.append(
-        plural(
-            lang,
-            "rent_rates",
-            result.gpus,
-            gpus=gpus,
-            hour=money(result.cost_usd_per_hour),
-            day=money(per_day),
-            month=money(per_day * RENT_MONTH_DAYS),
-            days=RENT_MONTH_DAYS,
+    if result.hours is not None or result.gpu_hours is None:  # a fleet's cost per hour, day and month
+        lines.append(
+            plural(
+                lang,
+                "rent_rates",
+                result.gpus,
+                gpus=gpus,
+                hour=money(result.cost_usd_per_hour),
+                day=money(per_day),
+                month=money(per_day * RENT_MONTH_DAYS),
+                days=RENT_MONTH_DAYS,
+            )
         )
-    )
     lines.append(t(lang, "rent_price", price=price))
     if currency is not Currency.USD:
         lines.append(t(lang, "rent_fx", rate=f"{result.fx_rate:g}", currency=currency.value))
     low, high = result.spread_usd_per_gpu_hour or (0.0, 0.0)
     if low < high and result.price.offers_counted:  # one provider, or one price: no spread to show
-        scale = result.gpus * (1 - result.discount) * (result.hours or 1)
+        scale = (result.gpu_hours or result.gpus) * (1 - result.discount)
         lines.append(
             t(
                 lang,
-                "rent_spread" if result.hours else "rent_spread_hourly",
+                "rent_spread" if result.gpu_hours else "rent_spread_hourly",
                 basis=fmt.basis(result.price_basis, lang),
                 low=_usd(low),
                 high=_usd(high),

@@ -605,5 +605,7 @@ MESSAGES: dict[str, str] = {
     "rent_spread": "The {count} providers counted on {basis} ask ${low} to ${high} per GPU-hour: {low_total} to {high_total} for this rental",
     "rent_spread_hourly": "The {count} providers counted on {basis} ask ${low} to ${high} per GPU-hour: {low_total} to {high_total} per hour for these GPUs",
     "rent_footer": "`prices {gpu}` lists every offer, dated and sourced · `basis=spot` or `basis=commit` prices the hours otherwise · `price=` at your own rate (`price=¥15` in yuan)",
-    "days_and_hours": "`{word}` and `{option}` both give how long: keep one.",
+    "days_and_hours": "`{word}` and `{option}` both give how much GPU time: keep one.",
+    "rent_title_gpu_hours": "{gpu_hours} {gpu} GPU-hours: ≈ {cost}",
+    "rent_sum_gpu_hours": "{gpu_hours} GPU-hours × {price} per GPU-hour{discount} = {cost}",
 }

@@ -530,5 +530,7 @@ MESSAGES: dict[str, str] = {
     "rent_spread": "{basis}（计入 {count} 家供应商）报价为每 GPU 小时 ${low} 至 ${high}：本次租用 {low_total} 至 {high_total}",
     "rent_spread_hourly": "{basis}（计入 {count} 家供应商）报价为每 GPU 小时 ${low} 至 ${high}：这些 GPU 每小时 {low_total} 至 {high_total}",
     "rent_footer": "`prices {gpu}` 列出全部报价（含日期与来源）· `basis=spot` 或 `basis=commit` 按其他方式计价 · `price=` 用你自己的价格（人民币写 `price=¥15`）",
-    "days_and_hours": "`{word}` 和 `{option}` 都在指定时长：只给一个。",
+    "days_and_hours": "`{word}` 和 `{option}` 都在指定 GPU 用量：只给一个。",
+    "rent_title_gpu_hours": "{gpu_hours} {gpu} GPU 小时：≈ {cost}",
+    "rent_sum_gpu_hours": "{gpu_hours} GPU 小时 × 每 GPU 小时 {price}{discount} = {cost}",
 }
