@@ -438,3 +438,10 @@ def test_gpu_hours_in_all_cost_the_deepseek_v3_reports_own_figure() -> None:
     with pytest.raises(GrammarError) as error:
         parse("rent H800 gpu_hours=1M days=3")
     assert (error.value.code, error.value.example) == ("days_and_hours", "rent H800 gpu_hours=1M")
+
+
+def test_a_bare_price_in_an_answer_in_yuan_says_it_was_read_in_dollars() -> None:
+    text = render_text(reply_to("train 70B 2T price=15 currency=CNY", TODAY))
+    assert "$15 per GPU-hour, your price: `price=` is in USD (`price=¥15` for yuan)" in text
+    assert "`price=` is in USD" not in render_text(reply_to("train 70B 2T price=15", TODAY))
+    assert "`price=` is in USD" not in render_text(reply_to("train 70B 2T price=¥15", TODAY))

@@ -152,13 +152,23 @@ def _hourly(value: float) -> str:
 def price_words(a: Assumptions, lang: str, short: bool = False) -> str:
     """The hourly price, its basis and whose it is: the reader's or team's label, the seed's figure, the median
     offer on a basis (with its source unless `short`), or owning the GPU; flagged when possibly stale."""
-    return hourly_price_words(a.price, a.price_per_gpu_hour, a.gpu, lang, short)
+    return hourly_price_words(a.price, a.price_per_gpu_hour, a.gpu, lang, short, a.currency)
 
 
-def hourly_price_words(price: PriceInfo, per_gpu_hour: float, gpu: str, lang: str, short: bool = False) -> str:
-    """`price_words` for any answer that states a price per GPU-hour: an estimate's, or a rental's."""
+def hourly_price_words(
+    price: PriceInfo,
+    per_gpu_hour: float,
+    gpu: str,
+    lang: str,
+    short: bool = False,
+    currency: Currency = Currency.USD,
+) -> str:
+    """`price_words` for any answer that states a price per GPU-hour: an estimate's, or a rental's. A bare typed
+    price in an answer in yuan says it was read in dollars, and how yuan are written."""
     figure = _hourly(per_gpu_hour) if price.own is not None else f"{per_gpu_hour:g}"
     basis = fmt.basis(price.basis, lang)
+    if price.rule == "given" and price.label is None and currency is Currency.CNY:
+        return t(lang, "a_price_typed_in_usd", price=figure)
     if price.rule == "given":
         return t(lang, "a_price_label", price=figure, label=price.label or t(lang, "your_price"))
     if price.own is not None:

@@ -608,4 +608,5 @@ MESSAGES: dict[str, str] = {
     "days_and_hours": "`{word}` and `{option}` both give how much GPU time: keep one.",
     "rent_title_gpu_hours": "{gpu_hours} {gpu} GPU-hours: ≈ {cost}",
     "rent_sum_gpu_hours": "{gpu_hours} GPU-hours × {price} per GPU-hour{discount} = {cost}",
+    "a_price_typed_in_usd": "${price} per GPU-hour, your price: `price=` is in USD (`price=¥{price}` for yuan)",
 }

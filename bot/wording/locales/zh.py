@@ -533,4 +533,5 @@ MESSAGES: dict[str, str] = {
     "days_and_hours": "`{word}` 和 `{option}` 都在指定 GPU 用量：只给一个。",
     "rent_title_gpu_hours": "{gpu_hours} {gpu} GPU 小时：≈ {cost}",
     "rent_sum_gpu_hours": "{gpu_hours} GPU 小时 × 每 GPU 小时 {price}{discount} = {cost}",
+    "a_price_typed_in_usd": "每 GPU 小时 ${price}，你给的价格：`price=` 以美元计（人民币请写 `price=¥{price}`）",
 }
