@@ -112,8 +112,10 @@ def _answered(text: str, lang: str, repairs: int = REPAIRS) -> str | None:
     and a question read may be missing two things. The day does not change whether a command is answered."""
     try:
         command = parse(text)
-    except GrammarError as error:  # parse has made its example from these very words
-        return None if repairs == 0 or error.example == text else _answered(error.example, lang, repairs - 1)
+    except GrammarError as error:  # parse has made its example from these very words, unless it is the fixed one
+        if repairs == 0 or error.example in (text, error.default_example):
+            return None
+        return _answered(error.example, lang, repairs - 1)
     answer = reply_for(command, date.today(), lang)
     if not isinstance(answer, Failure):
         return text
@@ -148,7 +150,7 @@ def read(text: str, lang: str, free_text: bool = True) -> Understood:
         reading = read_free_text(text) if free_text else None
         lang = chosen or (reading.lang if reading else question_language(text)) or lang
         if reading is None:
-            return Understood(lang, failure(error, lang, _answered_example(error, lang)))
+            return Understood(lang, failure(error, lang, _answered_example(error, " ".join(words_of(text)), lang)))
     else:
         reading = read_free_text(text) if free_text and _listing_of_a_question(command, text) else None
         if reading is None or reading.missing is not None or reading.command.split()[0] not in ESTIMATES:
@@ -176,12 +178,22 @@ def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Fa
     try:
         return parse(reading.command)
     except GrammarError as error:
-        return replace(failure(error, lang, _answered_example(error, lang)), read_back=back)
+        return replace(failure(error, lang, _answered_example(error, reading.command, lang)), read_back=back)
 
 
-def _answered_example(error: GrammarError, lang: str) -> str:
-    """The error's example made from the person's words when it is answered; else the command's fixed one."""
-    return _answered(error.example, lang) or _answered(error.default_example, lang) or EXAMPLES["train"]
+def _checked(fixed: str, lang: str) -> str:
+    """A command's fixed example, which is answered (tests keep it so), or the first of them if ever not."""
+    return _answered(fixed, lang) or EXAMPLES["train"]
+
+
+def _answered_example(error: GrammarError, words: str, lang: str) -> str:
+    """The error's example made from the person's words when it is answered, set right further when one repair is
+    not enough (a word left out, then a size put in); else the command's fixed one."""
+    if _answered(error.example, lang) == error.example != error.default_example:
+        return error.example
+    repaired = own_example(words.split(), error.code, error.values, lambda text: _answered(text, lang) is not None)
+    fixed = error.default_example
+    return (repaired and _answered(repaired, lang)) or _answered(error.example, lang) or _checked(fixed, lang)
 
 
 def reply_for(command: Command, today: date, lang: str = "en") -> Answer:

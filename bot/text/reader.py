@@ -520,6 +520,10 @@ def _on_price(slots: Slots, match: re.Match[str]) -> bool:
     return _set(slots, "price", _g(_number(match["n"])))
 
 
+def _on_rate(slots: Slots, match: re.Match[str]) -> bool:
+    return _set(slots, "rate", _g(_number(match["n"])))
+
+
 def _on_yuan_price(slots: Slots, match: re.Match[str]) -> bool:
     """A price per GPU-hour in yuan, as the grammar writes one (`price=¥15`): converted at the rate in effect."""
     return _set(slots, "price", f"¥{_g(_number(match['n']))}")
@@ -667,7 +671,15 @@ HOURLY = r"每\s*(?:gpu|卡|张卡|块卡)?\s*(?:每)?\s*(?:小时|卡时)|(?:�
 RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), handler)
     for pattern, handler in (
+        # "1 USD = 7.2 CNY" (its spaces around "=" already gone): a rate, not an option named `USD`
+        (rf"{START}1\s*(?:美元|美金|usd|dollars?|\$)\s*(?:=|兑|换|to)\s*{N}\s*(?:{YUAN})", _on_rate),
         (r"(?P<key>[a-z_]+)=(?P<value>\S*)", _on_option),
+        # the exchange rate, said as one: "7.2 yuan per dollar", "exchange rate 7.2", "汇率7.2", "1美元=7.2元"
+        (
+            rf"{START}{N}\s*(?:{YUAN})\s*(?:/|per|a|to\s+the|每|兑)\s*(?:1\s*)?(?:dollar|usd|us\$|\$|美元|美金){END}",
+            _on_rate,
+        ),
+        (rf"(?:{START}(?:exchange|fx)[\s\-]*rate|汇率)\s*(?:of|is|at|=|:|是|为|按)?\s*{N}", _on_rate),
         # yuan per GPU-hour, before the dollar patterns (which would take "每小时15元" as $15)
         (rf"¥\s*{N}\s*(?:{PER_HOUR})", _on_yuan_price),
         (rf"{START}{N}\s*(?:{YUAN})\s*(?:{PER_HOUR})", _on_yuan_price),
@@ -1009,7 +1021,7 @@ def _job_of(slots: Slots) -> tuple[str, str | None]:
 
 # The order options are written in: the hardware, then money, then time and load.
 OPTION_ORDER: tuple[str, ...] = ("gpus", "cards", "precision", "active", "basis", "price", "discount", "mfu")
-OPTION_ORDER += ("currency",)
+OPTION_ORDER += ("currency", "rate")
 OPTION_ORDER += ("days", "hours", "budget")
 OPTION_ORDER += ("rps", "tokens", "input", "output", "batch", "method", "formula")
 
@@ -1055,7 +1067,7 @@ def _keyed(slots: Slots, job: str, typed: set[str]) -> list[str]:
 
 
 # What a rental takes from the words; anything else read (MFU, load, tokens ...) belongs to a job.
-RENTAL_OPTIONS: tuple[str, ...] = ("days", "hours", "gpu_hours", "basis", "price", "discount", "currency")
+RENTAL_OPTIONS: tuple[str, ...] = ("days", "hours", "gpu_hours", "basis", "price", "discount", "currency", "rate")
 
 
 def _is_rental(slots: Slots, has_job_subject: bool) -> bool:
