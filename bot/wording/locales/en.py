@@ -312,7 +312,8 @@ MESSAGES: dict[str, str] = {
     "help_keys": (
         "Numbers: `175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `5万` `8x222B` (8 experts × 222B).\n"
         "Shares: `mfu=40%` or `mfu=0.4`; `discount=50%` or `discount=5折` (pay 50%).\n"
-        "Money: `price=` is USD per GPU-hour; `currency=CNY` converts at `rate=` (default {rate}).\n"
+        "Money: `price=` is USD per GPU-hour, or yuan as `price=¥15` (converted at `rate=`, answered in yuan); "
+        "`currency=CNY` converts at `rate=` (default {rate}).\n"
         "Basis: `basis=on-demand` (default; the A100 keeps the seed's figure), `commit` (1 year), `commit-3y`, `spot`, "
         "`seed`; `basis=own` buys the GPUs: `capex=` USD per GPU, `years=`, `util=` (fleet use), `kwh=` USD, `pue=`, "
         "`ops=` (operations' share)."
@@ -589,7 +590,7 @@ MESSAGES: dict[str, str] = {
     "api_chart_highest": "API, dearest",
     "prices_file_invalid": "LLMCOST_PRICES={path}: {problem}",
     "api_break_even_median": "; it beats the median API above {rps} requests/s",
-    "help_prices": "Every price stands on one basis: `basis=on-demand` `commit` (1 year) `commit-3y` `spot` `seed` `own`. The price on a basis is the median of the providers' newest offers on it (`prices <gpu>` shows them, dated and sourced); `compare` prices every GPU on one basis.\n`basis=own` buys the GPUs: `capex=` (USD per GPU) over `years=` at `util=`, plus power (`kwh=` × board power × `pue=`) and `ops=`, each part shown.\n`api <model>`: per-token API prices; `infer <model>` sets hosting beside them, with the load above which hosting is cheaper.",
+    "help_prices": "Every price stands on one basis: `basis=on-demand` `commit` (1 year) `commit-3y` `spot` `seed` `own`. The price on a basis is the median of the providers' newest offers on it (`prices <gpu>` shows them, dated and sourced); `compare` prices every GPU on one basis.\n`basis=own` buys the GPUs: `capex=` (USD per GPU) over `years=` at `util=`, plus power (`kwh=` × board power × `pue=`) and `ops=`, each part shown.\n`api <model>`: per-token API prices; `infer <model>` sets hosting beside them, with the load above which hosting is cheaper.\n`rent <gpu> gpus=N days=N` (or `hours=`, or `gpu_hours=`): renting the GPUs with no model, GPUs × hours × the price on its basis (on-demand unless `basis=`), with the providers' spread.",
     # rent: GPUs for a time, no model (calc.rental)
     "rent_title": "Renting {gpus} × {gpu} for {duration}: ≈ {cost}",
     "rent_title_hourly": "Renting {gpus} × {gpu}: {cost} per hour",

@@ -276,7 +276,8 @@ MESSAGES: dict[str, str] = {
     "help_keys": (
         "数字：`175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `1.8万亿` `5万` `8x222B`（8 个专家 × 222B）。\n"
         "比例：`mfu=40%` 或 `mfu=0.4`；`discount=50%` 或 `discount=5折`（支付 50%）。\n"
-        "金额：`price=` 为每 GPU 小时美元价格；`currency=CNY`（或 `元`）按 `rate=` 换算（默认 {rate}）。\n"
+        "金额：`price=` 为每 GPU 小时美元价格，人民币写 `price=¥15`（按 `rate=` 换算，以人民币回答）；"
+        "`currency=CNY`（或 `元`）按 `rate=` 换算（默认 {rate}）。\n"
         "计价方式：`basis=on-demand`（默认；A100 保留种子文档的价格）、`commit`（1 年）、`commit-3y`、`spot`、`seed`；"
         "`basis=own` 为自购 GPU：`capex=` 每 GPU 美元、`years=`、`util=`（集群使用率）、`kwh=` 美元电价、`pue=`、"
         "`ops=`（运维占比）。"
@@ -516,7 +517,7 @@ MESSAGES: dict[str, str] = {
     "api_chart_highest": "API，最贵",
     "prices_file_invalid": "LLMCOST_PRICES={path}：{problem}",
     "api_break_even_median": "；负载高于每秒 {rps} 个请求时比 API 中位数更省",
-    "help_prices": "每个价格都基于一种计价方式：`basis=on-demand` `commit`（1 年）`commit-3y` `spot` `seed` `own`。某种方式下的价格取各供应商最新报价的中位数（`prices <gpu>` 列出报价及日期和来源）；`compare` 让所有 GPU 用同一种方式。\n`basis=own` 为自购：`capex=`（每 GPU 美元）按 `years=` 年、使用率 `util=` 分摊，加上电费（`kwh=` × 板卡功耗 × `pue=`）和 `ops=`，逐项列出。\n`api <模型>`：按 token 计费的 API 价格；`infer <模型>` 会与之对比，并给出自建更省的负载下限。",
+    "help_prices": "每个价格都基于一种计价方式：`basis=on-demand` `commit`（1 年）`commit-3y` `spot` `seed` `own`。某种方式下的价格取各供应商最新报价的中位数（`prices <gpu>` 列出报价及日期和来源）；`compare` 让所有 GPU 用同一种方式。\n`basis=own` 为自购：`capex=`（每 GPU 美元）按 `years=` 年、使用率 `util=` 分摊，加上电费（`kwh=` × 板卡功耗 × `pue=`）和 `ops=`，逐项列出。\n`api <模型>`：按 token 计费的 API 价格；`infer <模型>` 会与之对比，并给出自建更省的负载下限。\n`rent <gpu> gpus=N days=N`（或 `hours=`、`gpu_hours=`）：只租 GPU、不涉及模型，卡数 × 小时 × 该计价方式下的单价（默认按需，可用 `basis=`），并给出各供应商的价格区间。",
     # rent: GPUs for a time, no model (calc.rental)
     "rent_title": "租用 {gpus} × {gpu}，{duration}：≈ {cost}",
     "rent_title_hourly": "租用 {gpus} × {gpu}：每小时 {cost}",
