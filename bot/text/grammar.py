@@ -61,9 +61,18 @@ class GrammarError(ValueError):
     def __init__(self, code: str, example: str = EXAMPLES["train"], **values: str | int) -> None:
         super().__init__(code, values)
         self.code = code
-        self.example = example
         self.default_example = example
         self.values = values
+        self.words: list[str] = []  # the command's words, when parse knows them: the example is made from them
+        self._example: str | None = None
+
+    @property
+    def example(self) -> str:
+        """Made when first asked for: most refusals are free text, which the reader answers instead."""
+        if self._example is None:
+            own = own_example(self.words, self.code, self.values, _parses) if self.words else None
+            self._example = own or self.default_example
+        return self._example
 
 
 class Estimate(BaseModel):
@@ -355,7 +364,7 @@ def parse(text: str) -> Command:
     try:
         return _command(words)
     except GrammarError as error:
-        error.example = own_example(words, error.code, error.values, _parses) or error.example
+        error.words = words
         raise
 
 

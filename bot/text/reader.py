@@ -471,6 +471,15 @@ def _on_epochs(slots: Slots, match: re.Match[str]) -> bool:
     return True
 
 
+def _on_years(slots: Slots, match: re.Match[str]) -> bool:
+    """ "一年", "3年": two figures at most, so a calendar year ("2025年") is never read as a length."""
+    return _on_days(slots, match)
+
+
+def _on_hours(slots: Slots, match: re.Match[str]) -> bool:
+    return _set(slots, "hours", _g(_number(match["n"].lower())))
+
+
 def _on_gpu_node(slots: Slots, match: re.Match[str]) -> bool:
     """ "a DGX H100", "2 HGX H200": eight GPUs to a node."""
     _on_gpu(slots, match)
@@ -775,7 +784,7 @@ LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), handler)
     for pattern, handler in (
         (rf"{START}{SMALL}\s*(?P<unit>days?|weeks?|months?|quarters?|years?|d|wks?|yrs?){END}", _on_days),
-        (r"(?<![\d.])(?P<n>\d{1,2}(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<unit>年)", _on_days),
+        (r"(?<![\d.])(?P<n>\d{1,2}(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<unit>年)", _on_years),
         (
             r"(?<![\d.])(?<!\d,)(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<unit>天|日|周|个?星期|个?月|季度)(?:内|之内|以内)?",
             _on_days,
@@ -785,10 +794,7 @@ LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             rf"(?:hours?|hrs?|小时|时){END}",
             _on_gpu_hours,
         ),
-        (
-            rf"{START}{SMALL}\s*(?P<unit>hours?|hrs?|h|小时|个小时){END}",
-            lambda s, m: _set(s, "hours", _g(_number(m["n"].lower()))),
-        ),
+        (rf"{START}{SMALL}\s*(?P<unit>hours?|hrs?|h|小时|个小时){END}", _on_hours),
         (rf"{START}(?:(?P<nodes>\d+)\s*(?:x|×)?\s*)?(?:dgx|hgx)[\s\-]*{GPU}", _on_gpu_node),
         (rf"{START}(?P<count>\d[\d,]*k?)\s*(?:x|×|\*)?\s*(?:张|块|个|台|片)?\s*{GPU}", _on_counted_gpu),
         (rf"{START}{GPU}\s*(?:x|×|\*)\s*(?P<count>\d+){END}", _on_counted_gpu),
@@ -828,9 +834,30 @@ def _job(slots: Slots, job: str) -> bool:
     return True
 
 
+# Rules for words most questions lack, run only when one of these (lower-case) pieces is in the text: a scan of
+# the text for a few pieces costs a fraction of a pattern's pass over it.
+NEEDS: dict[Handler, tuple[str, ...]] = {
+    _on_rate: ("dollar", "usd", "$", "美元", "美金", "rate", "汇率"),
+    _on_yuan_price: ("¥", "元", "块", "rmb", "cny", "yuan", "人民币"),
+    _on_commitment: ("year", "yr", "年"),
+    _on_basis: ("spot", "preemptible", "demand", "reserved", "竞价", "抢占", "按需"),
+    _on_gpu_hours: ("hour", "hr", "时"),
+    _on_hours: ("hour", "hr", "小时", *(f"{digit}h" for digit in range(10))),
+    _on_gpu_node: ("dgx", "hgx"),
+    _on_years: ("年",),
+}
+
+
 def _apply(text: str, rules: tuple[tuple[re.Pattern[str], Handler], ...], slots: Slots) -> str:
     """Run each rule over the text; what a rule takes becomes one space, so no later rule reads it twice."""
+    lowered_from, lowered = "", ""
     for pattern, handler in rules:
+        needs = NEEDS.get(handler)
+        if needs is not None:
+            if lowered_from != text:  # lowered again only once a rule has taken something
+                lowered_from, lowered = text, text.lower()
+            if not any(piece in lowered for piece in needs):
+                continue
         text = pattern.sub(partial(_take, handler, slots), text)
     return text
 
