@@ -445,3 +445,10 @@ def test_a_bare_price_in_an_answer_in_yuan_says_it_was_read_in_dollars() -> None
     assert "$15 per GPU-hour, your price: `price=` is in USD (`price=¥15` for yuan)" in text
     assert "`price=` is in USD" not in render_text(reply_to("train 70B 2T price=15", TODAY))
     assert "`price=` is in USD" not in render_text(reply_to("train 70B 2T price=¥15", TODAY))
+
+
+def test_a_team_commands_example_stays_a_team_command() -> None:
+    # Answered only in a workspace, so the terminal's reply to them is no test of whether they work.
+    for text, example in [("set price H100", "set price H100 1.85"), ("set pricee H100 2", "set price H100 2")]:
+        reply = reply_to(text, TODAY)
+        assert isinstance(reply, Failure) and reply.example == example

@@ -234,6 +234,7 @@ MESSAGES: dict[str, str] = {
         "how much to train llama 3 70b on 2T tokens with H100s?\n"
         "is H100 cheaper than A100 for 70B on 2T tokens?\n"
         "serve mixtral on 8xH100 at $2.5/hr\n"
+        "what do 64 H100s cost for 3 weeks?\n"
         "训练一个700亿参数模型 2万亿token 要多少钱\n"
         "Every answer starts with the command it was read as: copy it to change any part."
     ),

@@ -201,6 +201,7 @@ MESSAGES: dict[str, str] = {
         "训练一个700亿参数模型 2万亿token 要多少钱\n"
         "用H800训练deepseek v3 要多少钱\n"
         "在 A100 上部署 700亿参数模型，批量 32\n"
+        "租 64 张 H100 三周多少钱\n"
         "how much to train llama 3 70b on 2T tokens with H100s?\n"
         "每个回答开头都写明它被理解成的命令：复制它即可修改任意一项。"
     ),
