@@ -452,3 +452,12 @@ def test_a_team_commands_example_stays_a_team_command() -> None:
     for text, example in [("set price H100", "set price H100 1.85"), ("set pricee H100 2", "set price H100 2")]:
         reply = reply_to(text, TODAY)
         assert isinstance(reply, Failure) and reply.example == example
+
+
+def test_a_load_in_tokens_a_day_is_requests_a_second_at_the_requests_size() -> None:
+    # 1e9 tokens / 86,400 s / (1,000 in + 250 out, the chat default) = 9.26 requests a second
+    reply = reply_to("serve llama 3.1 70b for 1B tokens a day on H100", TODAY)
+    assert reply.read_back is not None and reply.read_back.read_as == "infer llama3.1-70b gpu=H100 rps=9.26"
+    assert "`1B tokens a day` read as `rps=9.26`: requests of 1,250 tokens" in reply.read_back.lines[1]
+    trained = reply_to("train 7B on 1B tokens a day", TODAY)  # no load in training: the words are named unused
+    assert trained.read_back is not None and "1B tokens a day" in trained.read_back.ignored

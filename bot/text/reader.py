@@ -26,6 +26,7 @@ from bot.text.language import CJK, CN_UNITS, NUMBER, is_cjk, question_language
 from bot.text.quantities import QuantityError, parse_quantity
 from calc.command import format_quantity
 from calc.gpus import CATALOG, Accelerator
+from calc.infer import CHAT_INPUT, CHAT_OUTPUT
 from calc.presets import PRESETS, ModelPreset, find_preset
 
 EXAMPLE_PARAMS = {"en": "70B", "zh": "700亿"}  # the size a suggestion shows when the question gave none
@@ -301,6 +302,7 @@ class Slots:
     second_model: str | None = None  # "70b vs 405b": the size after "vs"
     epochs: float | None = None  # passes over the tokens: "3 epochs over 100B tokens" trains on 300B
     serving_hint: bool = False
+    token_rate: tuple[str, float] | None = None  # "1B tokens a day": the words, and tokens a second
     rent_word: bool = False
     ignored: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -529,6 +531,25 @@ def _on_price(slots: Slots, match: re.Match[str]) -> bool:
     return _set(slots, "price", _g(_number(match["n"])))
 
 
+# A load in tokens over a minute or longer ("tokens per second" is more often a speed asked for than a load).
+SECONDS_PER = {"m": 60, "分": 60, "h": 3600, "小": 3600, "d": 86400, "天": 86400, "日": 86400}
+SECONDS_PER_MONTH = 30 * 86400  # a month as the reader reads one elsewhere: 30 days
+
+
+def _on_token_rate(slots: Slots, match: re.Match[str]) -> bool:
+    """ "1B tokens a day", "每天10亿token": a load in tokens, made requests a second once the request's size is known."""
+    per = match["per"].lower()
+    seconds = SECONDS_PER_MONTH if per.startswith(("mo", "月")) else SECONDS_PER[per[0]]
+    try:
+        tokens = parse_quantity(_quantity_word(match["n"]))
+    except QuantityError:
+        return False
+    slots.token_rate = (match[0].strip(), tokens / seconds)
+    slots.serving_hint = True
+    slots.natural = True
+    return True
+
+
 def _on_rate(slots: Slots, match: re.Match[str]) -> bool:
     return _set(slots, "rate", _g(_number(match["n"])))
 
@@ -736,6 +757,13 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (r"(?:用|以)?(?P<c>美元|美金)(?:计|计算|算)?", _on_currency),
         (r"(?<!美)(?:元|块钱)", lambda s, m: _set(s, "currency", "CNY")),
         (
+            rf"{START}(?P<n>{QUANTITY})\s*(?:个)?\s*(?:tokens?|词元)\s*(?:a|an|per|/|each|every)\s*"
+            rf"(?P<per>day|hour|hr|h|month|mo|minute|min){END}",
+            _on_token_rate,
+        ),
+        (rf"每(?:个)?(?P<per>天|日|小时|月|分钟)\s*(?P<n>{QUANTITY})\s*(?:个)?\s*(?:tokens?|词元)", _on_token_rate),
+        (rf"(?P<n>{QUANTITY})\s*(?:个)?\s*(?:tokens?|词元)\s*(?:/|每)\s*(?P<per>天|日|小时|月)", _on_token_rate),
+        (
             rf"{START}{DIGITS_START}(?P<n>\d[\d,]*(?:\.\d+)?[km]?)\s*(?:requests?|reqs?|queries|calls|users?)\s*(?:/|per|a|an|each|every)\s*(?P<per>second|sec|s|minute|min|hour|hr|h|day){END}",
             _on_rps,
         ),
@@ -845,6 +873,7 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     _on_hours: ("hour", "hr", "小时", *(f"{digit}h" for digit in range(10))),
     _on_gpu_node: ("dgx", "hgx"),
     _on_years: ("年",),
+    _on_token_rate: ("token", "词元"),
 }
 
 
@@ -1072,6 +1101,30 @@ def _with_second_gpu(command: str, slots: Slots, comparing: bool, typed: set[str
     return command.replace(f"gpu={slots.gpus[0]}", f"gpu={slots.gpus[0]},{other}")
 
 
+def _read_token_rate(slots: Slots, token_rate: tuple[str, float], serving: bool) -> None:
+    """Tokens a second as requests a second (`rps=`), at the request's size as given or the chat default, said in a
+    note; in a job that is not serving, the words are named as not used."""
+    words, per_second = token_rate
+    if not serving or "rps" in slots.options:
+        slots.ignored.append(words)
+        return
+    try:
+        if "tokens" in slots.options:
+            per_request, shape = parse_quantity(slots.options["tokens"]), "given"
+        else:
+            given = "input" in slots.options or "output" in slots.options
+            input_tokens = parse_quantity(slots.options.get("input", str(CHAT_INPUT)))
+            per_request = input_tokens + parse_quantity(slots.options.get("output", str(CHAT_OUTPUT)))
+            shape = "given" if given else "chat"
+    except QuantityError:
+        slots.ignored.append(words)
+        return
+    rps = _g(float(f"{per_second / per_request:.3g}"))
+    slots.options["rps"] = rps
+    note = {"words": words, "rps": rps, "tokens": f"{per_request:,.0f}"}
+    slots.notes.append(Note(f"read_token_rate_{shape}", note))
+
+
 def _keyed(slots: Slots, job: str, typed: set[str]) -> list[str]:
     """The options read, as `key=value` for this job: a count of GPUs is `gpus=` in training, `cards=` in serving."""
     options = dict(slots.options)
@@ -1174,6 +1227,8 @@ def _assemble(slots: Slots, text: str) -> Reading:
     gpu_words = (
         [] if "gpu" in typed or not slots.gpus else [f"gpu={','.join(slots.gpus if comparing else slots.gpus[:1])}"]
     )
+    if slots.token_rate is not None:
+        _read_token_rate(slots, slots.token_rate, job in ("infer", "sweep") and "rps" not in typed)
     keyed = _keyed(slots, job, typed)
     notes = list(slots.notes)  # after _keyed, which may say what it made of the words
     subject = slots.model.name if slots.model is not None else slots.params

@@ -611,4 +611,6 @@ MESSAGES: dict[str, str] = {
     "rent_title_gpu_hours": "{gpu_hours} {gpu} GPU-hours: ≈ {cost}",
     "rent_sum_gpu_hours": "{gpu_hours} GPU-hours × {price} per GPU-hour{discount} = {cost}",
     "a_price_typed_in_usd": "${price} per GPU-hour, your price: `price=` is in USD (`price=¥{price}` for yuan)",
+    "read_token_rate_chat": "`{words}` read as `rps={rps}`: requests of {tokens} tokens (1,000 in, 250 out: the chat default; give `input=` `output=`).",
+    "read_token_rate_given": "`{words}` read as `rps={rps}`: requests of {tokens} tokens, as given.",
 }

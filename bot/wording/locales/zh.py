@@ -536,4 +536,6 @@ MESSAGES: dict[str, str] = {
     "rent_title_gpu_hours": "{gpu_hours} {gpu} GPU 小时：≈ {cost}",
     "rent_sum_gpu_hours": "{gpu_hours} GPU 小时 × 每 GPU 小时 {price}{discount} = {cost}",
     "a_price_typed_in_usd": "每 GPU 小时 ${price}，你给的价格：`price=` 以美元计（人民币请写 `price=¥{price}`）",
+    "read_token_rate_chat": "`{words}` 按 `rps={rps}` 理解：每个请求 {tokens} token（输入 1,000、输出 250，对话的默认值；可用 `input=` `output=` 指定）。",
+    "read_token_rate_given": "`{words}` 按 `rps={rps}` 理解：每个请求 {tokens} token，按你给的数。",
 }
