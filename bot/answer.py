@@ -30,7 +30,7 @@ from bot.text.language import question_language
 from bot.wording.comparison import Comparison, comparison_report, sweep_report
 from bot.wording.i18n import t
 from bot.wording.listings import gpus_listing, help_listing, models_listing
-from bot.wording.price_listings import api_listing, prices_listing, rent_listing
+from bot.wording.price_listings import api_listing, prices_listing, rent_comparison_listing, rent_listing
 from bot.wording.reading import ReadBack, read_back
 from bot.wording.report import Failure, Listing, Report, infer_report, train_report
 from calc import EstimateError, EstimateResult, TrainResult, estimate
@@ -38,7 +38,7 @@ from calc.api_prices import api_table
 from calc.compare import compare
 from calc.gpus import CATALOG
 from calc.prices import operator_prices_in_force, price_table
-from calc.rental import rent
+from calc.rental import rent, rent_across
 from calc.sweep import sweep
 
 if TYPE_CHECKING:
@@ -212,8 +212,10 @@ def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
         return api_listing(api_table(command.model, today), lang)
     if isinstance(command, Rent):
         try:
+            if command.compare:
+                return rent_comparison_listing(rent_across(command.request, command.compare, today), lang)
             return rent_listing(rent(command.request, today), lang)
-        except EstimateError as error:  # no offer for that GPU on that basis
+        except EstimateError as error:  # no offer for the GPU (or for any of them) on that basis
             return failure(error, lang, EXAMPLES["rent"])
     if isinstance(command, TeamCommand):  # bot.team.commands answers these where there is a workspace to keep them for
         message = t(lang, "team_commands_need_a_workspace", command=command.kind)

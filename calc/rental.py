@@ -146,3 +146,43 @@ def _price(request: RentRequest, gpu_id: str, today: date) -> tuple[float, Price
     info = _offer_info(offer, "seed" if offer.is_seed else "median", spread.counted if spread else None, today)
     low_high = (spread.low.usd_per_gpu_hour, spread.high.usd_per_gpu_hour) if spread else None
     return offer.usd_per_gpu_hour, info, low_high
+
+
+class SkippedGpu(BaseModel):
+    """A GPU a comparison of rentals could not price, and why (calc's error code and values)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    gpu: str
+    code: str
+    values: dict[str, str | float | int]
+
+
+class RentComparison(BaseModel):
+    """One rental priced on several GPUs, cheapest first; what it cannot price is listed, not dropped silently."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: Literal["rent_comparison"] = "rent_comparison"
+    rentals: tuple[RentResult, ...]
+    skipped: tuple[SkippedGpu, ...]
+
+
+def rent_across(request: RentRequest, gpu_ids: tuple[str, ...], today: date) -> RentComparison:
+    """The same rental on each GPU; an EstimateError when none of them can be priced."""
+    rentals: list[RentResult] = []
+    skipped: list[SkippedGpu] = []
+    error: EstimateError | None = None
+    for gpu_id in gpu_ids:
+        try:
+            rentals.append(rent(request.model_copy(update={"gpu": gpu_id}), today))
+        except EstimateError as refused:
+            error = error or refused
+            skipped.append(SkippedGpu(gpu=gpu_id, code=refused.code, values=refused.values))
+    if not rentals:
+        assert error is not None
+        raise error
+    ranked = sorted(
+        rentals, key=lambda rental: rental.cost_usd if rental.cost_usd is not None else rental.cost_usd_per_hour
+    )
+    return RentComparison(rentals=tuple(ranked), skipped=tuple(skipped))

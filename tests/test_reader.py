@@ -14,7 +14,7 @@ from bot.text.grammar import INFER_KEYS, TRAIN_KEYS, GrammarError, parse
 from bot.text.reader import read as read_free_text
 from bot.wording.comparison import Comparison
 from bot.wording.report import Failure, Listing, Report
-from calc.rental import RentResult
+from calc.rental import RentComparison, RentResult
 from calc.results import TrainResult
 from tests.support import TODAY
 
@@ -461,3 +461,19 @@ def test_a_load_in_tokens_a_day_is_requests_a_second_at_the_requests_size() -> N
     assert "`1B tokens a day` read as `rps=9.26`: requests of 1,250 tokens" in reply.read_back.lines[1]
     trained = reply_to("train 7B on 1B tokens a day", TODAY)  # no load in training: the words are named unused
     assert trained.read_back is not None and "1B tokens a day" in trained.read_back.ignored
+
+
+def test_a_rental_compared_across_gpus_is_cheapest_first_and_says_what_it_leaves_out() -> None:
+    reply = reply_to("rent gpu=H100,A100,H20 gpus=8 days=30 price=2", TODAY)
+    assert isinstance(reply, Listing) and isinstance(reply.data, RentComparison)
+    assert [rental.cost_usd for rental in reply.data.rentals] == [11_520, 11_520, 11_520]  # 8 x 720 h x $2 each
+    catalog = reply_to("what's cheaper, renting 8 H100 or 8 A100 for a month", TODAY)
+    assert isinstance(catalog, Listing) and isinstance(catalog.data, RentComparison)
+    costs = [rental.cost_usd for rental in catalog.data.rentals]
+    assert costs == sorted(costs) and len(costs) == 2
+    text = render_text(catalog)
+    assert "The hours' price only: a faster GPU gets more done in them." in text
+    no_price = reply_to("rent gpu=H20,A100 gpus=8 days=30", TODAY)
+    assert isinstance(no_price, Listing) and isinstance(no_price.data, RentComparison)
+    assert [skipped.gpu for skipped in no_price.data.skipped] == ["H20"]
+    assert "H20: not priced — There is no public price for H20" in render_text(no_price)

@@ -30,6 +30,7 @@ KEY_AT_FAULT: dict[str, str] = {
     "days_and_gpus": "days",
     "days_and_hours": "hours",
 }
+TEAM_COMMANDS = ("set", "settings", "reset")
 _JOBS = ("train", "infer", "finetune", "训练", "推理", "微调", "training", "inference", "fine-tune")
 
 
@@ -46,7 +47,9 @@ def _candidates(words: list[str], code: str, values: Mapping[str, object]) -> It
     bad = str(values.get("word", ""))
     suggestion = str(values.get("suggestion") or "")
     subject = _subject_at(words)
-    if bad in words and suggestion:
+    # A near miss of a team command ("requests" is a letter from "reset") is no reason to show one that changes a
+    # workspace's defaults: the suggestion is named in the message, and the example stays an estimate.
+    if bad in words and suggestion and not (code == "unknown_command" and suggestion in TEAM_COMMANDS):
         if "=" in bad:
             key, value = bad.split("=", 1)
             fixed = f"{suggestion}={value}" if code == "unknown_key" else f"{key}={suggestion}"

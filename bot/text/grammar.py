@@ -82,11 +82,13 @@ class Estimate(BaseModel):
 
 
 class Rent(BaseModel):
-    """GPUs rented for a time, no model: what the hours cost on a basis."""
+    """GPUs rented for a time, no model: what the hours cost on a basis; `compare`: the same rental on each of these
+    GPUs (catalog ids; `request` then names none)."""
 
     model_config = ConfigDict(frozen=True)
     kind: Literal["rent"] = "rent"
     request: RentRequest
+    compare: tuple[str, ...] = ()
 
 
 class Help(BaseModel):
@@ -383,7 +385,7 @@ def _command(words: list[str]) -> Command:
     if head in ("train", "infer", "finetune"):
         return Estimate(request=_estimate(head, words[1:]))
     if head == "rent":
-        return Rent(request=_rent(words[1:]))
+        return _rent(words[1:])
     if head == "compare":
         return _compare(words[1:])
     if head == "sweep":
@@ -552,9 +554,25 @@ def _explain(error: ValidationError, typed: dict[str, str], keys: dict[str, Key]
     return GrammarError(f"out_of_range_{bound}", example, word=word, limit=shows(context[bound]))
 
 
-def _rent(words: list[str]) -> RentRequest:
-    """`rent [gpu] [key=value ...]`: the GPU named first or as `gpu=`; `days=` or `hours=`, or neither."""
+def _rent(words: list[str]) -> Rent:
+    """`rent [gpu] [key=value ...]`: the GPU named first or as `gpu=` (`gpu=H100,A100`: the rental on each); `days=`
+    or `hours=`, or `gpu_hours=`, or none."""
     example = EXAMPLES["rent"]
+    listed = [word for word in words if word.lower().startswith("gpu=") and "," in word]
+    if listed:
+        compared = _gpu_list(listed[0], RENT_COMPARE_EXAMPLE)
+        request = _rent_request([word for word in words if word != listed[0]], RENT_COMPARE_EXAMPLE)
+        if request.gpu is not None:
+            raise GrammarError("duplicate_key", RENT_COMPARE_EXAMPLE, word=listed[0], key="gpu")
+        return Rent(request=request, compare=compared)
+    return Rent(request=_rent_request(words, example))
+
+
+RENT_COMPARE_EXAMPLE = "rent gpu=H100,A100 gpus=8 days=30"
+
+
+def _rent_request(words: list[str], example: str) -> RentRequest:
+    """The rental's words: one GPU at most, and one way to say how long."""
     positionals, options = _split_options(words, RENT_KEYS, example)
     if positionals and "gpu" in options:
         raise GrammarError("duplicate_key", example, word=options["gpu"][1], key="gpu")
@@ -626,15 +644,15 @@ def _sweep(words: list[str]) -> Sweep:
     return Sweep(request=request)
 
 
-def _gpu_list(word: str) -> tuple[str, ...]:
+def _gpu_list(word: str, example: str = COMPARE_EXAMPLE) -> tuple[str, ...]:
     """`gpu=A100,h100,B200` as catalog ids; a stray comma is forgiven, a name the catalog lacks is not."""
     names = [name for name in word.split("=", 1)[1].split(",") if name]
     if not names:
-        raise GrammarError("bad_value", COMPARE_EXAMPLE, word=word, key="gpu", expected="gpu=A100,H100")
-    ids = [_read(name, name, _gpu, "unknown_gpu", COMPARE_EXAMPLE, _GPU_NAMES) for name in names]
+        raise GrammarError("bad_value", example, word=word, key="gpu", expected="gpu=A100,H100")
+    ids = [_read(name, name, _gpu, "unknown_gpu", example, _GPU_NAMES) for name in names]
     gpus = tuple(dict.fromkeys(str(gpu_id) for gpu_id in ids))
     if len(gpus) < 2:
-        raise GrammarError("compare_one_gpu", COMPARE_EXAMPLE, word=word, count=len(COMPARE_GPUS))
+        raise GrammarError("compare_one_gpu", example, word=word, count=len(COMPARE_GPUS))
     return gpus
 
 

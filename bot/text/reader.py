@@ -1153,10 +1153,13 @@ RENTAL_OPTIONS: tuple[str, ...] = ("days", "hours", "gpu_hours", "basis", "price
 def _is_rental(slots: Slots, has_job_subject: bool) -> bool:
     """GPUs with no model, no job and nothing only a job takes: one GPU named, a count, GPU-hours, or a rent word
     with a time."""
-    if has_job_subject or slots.jobs or slots.tokens or len(slots.gpus) > 1 or slots.listing == "api":
+    if has_job_subject or set(slots.jobs) - {"compare"} or slots.tokens or slots.listing == "api":
         return False
     if any(key not in RENTAL_OPTIONS for key in slots.options):
         return False
+    sized = slots.count is not None or bool({"days", "hours", "gpu_hours"} & slots.options.keys())
+    if len(slots.gpus) > 1 or slots.jobs:  # "renting 8 H100 or 8 A100 for a month": GPUs compared, for a rental
+        return sized
     return (
         bool(slots.gpus)
         or slots.count is not None
@@ -1201,13 +1204,13 @@ def _assemble(slots: Slots, text: str) -> Reading:
     # A GPU alone, no job and no model: what the GPU costs ("How much does an H100 cost per hour?"); with a count
     # or a time, what renting them costs ("what do 2048 H800s cost for 2 months?").
     if _is_rental(slots, has_job_subject):
-        gpu = slots.gpus[:1]
+        gpu = slots.gpus[:1] if len(slots.gpus) < 2 else [f"gpu={','.join(slots.gpus)}"]
         if slots.count is None and slots.options.get("hours") == "1":  # "an A100 for one hour" is its price
             del slots.options["hours"]
         options = _keyed(slots, "rent", {word.split("=", 1)[0].lower() for word in slots.passthrough})
         # No count and no time: the GPU's price ("the hourly price of a B200 on spot?"), every basis of it listed.
         if (
-            gpu
+            len(slots.gpus) == 1
             and not slots.count
             and not {"days", "hours", "gpu_hours"} & slots.options.keys()
             and not slots.passthrough

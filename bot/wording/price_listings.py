@@ -7,7 +7,7 @@ from bot.wording.i18n import plural, t
 from bot.wording.report import Listing, hourly_price_words
 from calc.api_prices import ApiTable, ListedApiOffer
 from calc.prices import SEED_PROVIDER, STALE_AFTER_DAYS, ListedOffer, ListedSpread, PriceTable
-from calc.rental import HOURS_PER_DAY, RentResult
+from calc.rental import HOURS_PER_DAY, RentComparison, RentResult
 from calc.units import Currency
 
 
@@ -227,3 +227,33 @@ def _rental_time(hours: float, lang: str) -> str:
 
 def _hours(hours: float) -> str:
     return f"{hours:,.6g}"
+
+
+def rent_comparison_listing(comparison: RentComparison, lang: str) -> Listing:
+    """The same rental on several GPUs, cheapest first, each with its price, basis, provider and date; the GPUs
+    without a price said, and that this compares the hours' price, not what the hours get done."""
+    first = comparison.rentals[0]
+    if first.hours is not None:
+        what = t(lang, "rent_compare_what", gpus=fmt.count(first.gpus), duration=_rental_time(first.hours, lang))
+    elif first.gpu_hours is not None:
+        what = t(lang, "rent_compare_what_gpu_hours", gpu_hours=fmt.count(first.gpu_hours))
+    else:
+        what = t(lang, "rent_compare_what_hourly", gpus=fmt.count(first.gpus))
+    lines = []
+    for rental in comparison.rentals:
+        usd = rental.cost_usd if rental.cost_usd is not None else rental.cost_usd_per_hour
+        price = hourly_price_words(rental.price, rental.price_per_gpu_hour, rental.gpu, lang, True, rental.currency)
+        cost = fmt.money_exact(usd * rental.fx_rate, rental.currency)
+        lines.append(t(lang, "rent_compare_line", gpu=rental.gpu, cost=cost, price=price))
+    for skipped in comparison.skipped:
+        lines.append(t(lang, "rent_compare_skipped", gpu=skipped.gpu, why=t(lang, skipped.code, **skipped.values)))
+    cheapest = fmt.money(
+        (first.cost_usd if first.cost_usd is not None else first.cost_usd_per_hour) * first.fx_rate,
+        first.currency,
+        lang=lang,
+    )
+    title = t(lang, "rent_compare_title", what=what, gpu=first.gpu, cost=cheapest)
+    footer = [t(lang, "rent_compare_footer")]
+    if first.currency is not Currency.USD:
+        footer.insert(0, t(lang, "rent_fx", rate=f"{first.fx_rate:g}", currency=first.currency.value))
+    return Listing(title=title, sections=[("", lines), ("", footer)], lang=lang, data=comparison)

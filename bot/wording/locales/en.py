@@ -613,4 +613,11 @@ MESSAGES: dict[str, str] = {
     "a_price_typed_in_usd": "${price} per GPU-hour, your price: `price=` is in USD (`price=¥{price}` for yuan)",
     "read_token_rate_chat": "`{words}` read as `rps={rps}`: requests of {tokens} tokens (1,000 in, 250 out: the chat default; give `input=` `output=`).",
     "read_token_rate_given": "`{words}` read as `rps={rps}`: requests of {tokens} tokens, as given.",
+    "rent_compare_what": "{gpus} GPUs for {duration}",
+    "rent_compare_what_gpu_hours": "{gpu_hours} GPU-hours",
+    "rent_compare_what_hourly": "{gpus} GPUs, per hour",
+    "rent_compare_title": "Renting {what}: cheapest on {gpu}, ≈ {cost}",
+    "rent_compare_line": "{gpu}: {cost} — {price}",
+    "rent_compare_skipped": "{gpu}: not priced — {why}",
+    "rent_compare_footer": "The hours' price only: a faster GPU gets more done in them. For a job's cost on each GPU ask with the job, e.g. `compare train 70B 2T gpu=H100,A100`.",
 }

@@ -538,4 +538,11 @@ MESSAGES: dict[str, str] = {
     "a_price_typed_in_usd": "每 GPU 小时 ${price}，你给的价格：`price=` 以美元计（人民币请写 `price=¥{price}`）",
     "read_token_rate_chat": "`{words}` 按 `rps={rps}` 理解：每个请求 {tokens} token（输入 1,000、输出 250，对话的默认值；可用 `input=` `output=` 指定）。",
     "read_token_rate_given": "`{words}` 按 `rps={rps}` 理解：每个请求 {tokens} token，按你给的数。",
+    "rent_compare_what": "{gpus} 张 GPU，{duration}",
+    "rent_compare_what_gpu_hours": "{gpu_hours} GPU 小时",
+    "rent_compare_what_hourly": "{gpus} 张 GPU，每小时",
+    "rent_compare_title": "租用 {what}：{gpu} 最便宜，≈ {cost}",
+    "rent_compare_line": "{gpu}：{cost} — {price}",
+    "rent_compare_skipped": "{gpu}：无法计价 — {why}",
+    "rent_compare_footer": "这里只比较租用时长的价格：更快的 GPU 在同样时间里完成更多工作。要比较某项任务在各款 GPU 上的费用，请带上任务，例如 `compare train 70B 2T gpu=H100,A100`。",
 }
