@@ -212,3 +212,12 @@ def test_a_price_marked_twice_or_as_yuan_where_dollars_are_kept_is_refused() -> 
     with pytest.raises(GrammarError) as error:
         parse("set price H100 ¥15")  # a team's price is kept in dollars
     assert error.value.values["word"] == "¥15"
+
+
+def test_rent_across_gpus_lists_them_and_names_none_in_the_request() -> None:
+    rent = parse("rent gpu=H100,A100 gpus=8 days=30")
+    assert isinstance(rent, Rent)
+    assert rent.compare == ("H100-SXM", "A100-80GB-SXM") and rent.request.gpu is None
+    with pytest.raises(GrammarError) as error:
+        parse("rent H100 gpu=H100,A100 days=30")
+    assert (error.value.code, error.value.example) == ("duplicate_key", "rent H100 days=30")

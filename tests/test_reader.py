@@ -477,3 +477,19 @@ def test_a_rental_compared_across_gpus_is_cheapest_first_and_says_what_it_leaves
     assert isinstance(no_price, Listing) and isinstance(no_price.data, RentComparison)
     assert [skipped.gpu for skipped in no_price.data.skipped] == ["H20"]
     assert "H20: not priced — There is no public price for H20" in render_text(no_price)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["rent H800 gpus=2048 days=60", "租 gpu=H100,A100,H20 gpus=8 days=30 currency=CNY", "rent H100 gpu_hours=1M"],
+)
+def test_a_rentals_slack_message_keeps_within_block_kits_limits(text: str) -> None:
+    from bot.render.blocks import render_blocks
+
+    fallback, blocks = render_blocks(reply_to(text, TODAY))
+    assert fallback and 2 <= len(blocks) <= 50
+    for block in blocks:
+        if block["type"] == "header":
+            assert len(block["text"]["text"]) <= 150
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= 3000
