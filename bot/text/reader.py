@@ -873,7 +873,7 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     _on_hours: ("hour", "hr", "小时", *(f"{digit}h" for digit in range(10))),
     _on_gpu_node: ("dgx", "hgx"),
     _on_years: ("年",),
-    _on_token_rate: ("token", "词元"),
+    _on_token_rate: ("day", "hour", "hr", "/h", "month", "min", "天", "日", "小时", "月", "分钟"),
 }
 
 
