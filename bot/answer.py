@@ -183,19 +183,15 @@ def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Fa
         return replace(failure(error, lang, _answered_example(error, reading.command, lang)), read_back=back)
 
 
-def _checked(fixed: str, lang: str) -> str:
-    """A command's fixed example, which is answered (tests keep it so), or the first of them if ever not."""
-    return _answered(fixed, lang) or EXAMPLES["train"]
-
-
 def _answered_example(error: GrammarError, words: str, lang: str) -> str:
     """The error's example made from the person's words when it is answered, set right further when one repair is
     not enough (a word left out, then a size put in); else the command's fixed one."""
-    if _answered(error.example, lang) == error.example != error.default_example:
-        return error.example
+    own = _answered(error.example, lang)
+    if own is not None and error.example != error.default_example:
+        return own
     repaired = own_example(words.split(), error.code, error.values, lambda text: _answered(text, lang) is not None)
-    fixed = error.default_example
-    return (repaired and _answered(repaired, lang)) or _answered(error.example, lang) or _checked(fixed, lang)
+    fixed = own if error.example == error.default_example else _answered(error.default_example, lang)
+    return (repaired and _answered(repaired, lang)) or fixed or EXAMPLES["train"]
 
 
 def reply_for(command: Command, today: date, lang: str = "en") -> Answer:

@@ -232,7 +232,7 @@ def _basis(word: str, rented: bool = False) -> str:
 
 # A price per GPU-hour as written: `2.5`, `$2.5`, `2.5USD`, `2.5/h`; in yuan, `¥15`, `15元`, `15CNY`, `RMB15`.
 _PRICE = re.compile(
-    r"(?P<before>\$|usd|¥|cny|rmb|元)?(?P<n>[0-9][0-9_,]*(?:\.[0-9]+)?|\.[0-9]+)"
+    r"(?P<before>\$|usd|¥|cny|rmb|元)?(?P<n>(?:[0-9][0-9_,]*(?:\.[0-9]+)?|\.[0-9]+)(?:e[+-]?[0-9]+)?)"
     r"(?P<after>\$|usd|¥|cny|rmb|元|yuan)?(?:/(?:gpu-?)?(?:h|hr|hour|小时))?",
     re.IGNORECASE,
 )
