@@ -304,6 +304,7 @@ class Slots:
     serving_hint: bool = False
     token_rate: tuple[str, float] | None = None  # "1B tokens a day": the words, and tokens a second
     rent_word: bool = False
+    hourly: bool = False  # "per hour", "每小时": with GPUs and no model, their prices compared
     ignored: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     natural: bool = False
@@ -480,6 +481,12 @@ def _on_years(slots: Slots, match: re.Match[str]) -> bool:
 
 def _on_hours(slots: Slots, match: re.Match[str]) -> bool:
     return _set(slots, "hours", _g(_number(match["n"].lower())))
+
+
+def _on_hourly(slots: Slots, match: re.Match[str]) -> bool:
+    slots.hourly = True
+    slots.natural = True
+    return True
 
 
 def _on_gpu_node(slots: Slots, match: re.Match[str]) -> bool:
@@ -824,6 +831,10 @@ LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (rf"{START}{SMALL}\s*(?P<unit>hours?|hrs?|h|小时|个小时){END}", _on_hours),
         (rf"{START}(?:(?P<nodes>\d+)\s*(?:x|×)?\s*)?(?:dgx|hgx)[\s\-]*{GPU}", _on_gpu_node),
+        (
+            rf"{START}(?:(?:per|an|a|/|each|every)\s*(?:gpu[\s\-]*)?hour|hourly){END}|每\s*(?:卡)?\s*(?:小时|卡时)",
+            _on_hourly,
+        ),
         (rf"{START}(?P<count>\d[\d,]*k?)\s*(?:x|×|\*)?\s*(?:张|块|个|台|片)?\s*{GPU}", _on_counted_gpu),
         (rf"{START}{GPU}\s*(?:x|×|\*)\s*(?P<count>\d+){END}", _on_counted_gpu),
         (rf"{START}{GPU}", _on_gpu),
@@ -873,6 +884,7 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     _on_hours: ("hour", "hr", "小时", *(f"{digit}h" for digit in range(10))),
     _on_gpu_node: ("dgx", "hgx"),
     _on_years: ("年",),
+    _on_hourly: ("hour", "小时", "卡时"),
     _on_token_rate: ("day", "hour", "hr", "/h", "month", "min", "天", "日", "小时", "月", "分钟"),
 }
 
@@ -1159,7 +1171,8 @@ def _is_rental(slots: Slots, has_job_subject: bool) -> bool:
         return False
     sized = slots.count is not None or bool({"days", "hours", "gpu_hours"} & slots.options.keys())
     if len(slots.gpus) > 1 or slots.jobs:  # "renting 8 H100 or 8 A100 for a month": GPUs compared, for a rental
-        return sized
+        # "an H100 vs an A100 per hour", "H100 and A100 prices": two GPUs' prices, compared as an hour's rental
+        return sized or (len(slots.gpus) > 1 and (slots.hourly or slots.listing == "prices"))
     return (
         bool(slots.gpus)
         or slots.count is not None

@@ -233,12 +233,14 @@ def rent_comparison_listing(comparison: RentComparison, lang: str) -> Listing:
     """The same rental on several GPUs, cheapest first, each with its price, basis, provider and date; the GPUs
     without a price said, and that this compares the hours' price, not what the hours get done."""
     first = comparison.rentals[0]
+    gpus = fmt.count(first.gpus)
     if first.hours is not None:
-        what = t(lang, "rent_compare_what", gpus=fmt.count(first.gpus), duration=_rental_time(first.hours, lang))
+        duration = _rental_time(first.hours, lang)
+        what = plural(lang, "rent_compare_what", first.gpus, gpus=gpus, duration=duration)
     elif first.gpu_hours is not None:
         what = t(lang, "rent_compare_what_gpu_hours", gpu_hours=fmt.count(first.gpu_hours))
     else:
-        what = t(lang, "rent_compare_what_hourly", gpus=fmt.count(first.gpus))
+        what = plural(lang, "rent_compare_what_hourly", first.gpus, gpus=gpus)
     lines = []
     for rental in comparison.rentals:
         usd = rental.cost_usd if rental.cost_usd is not None else rental.cost_usd_per_hour
