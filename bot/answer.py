@@ -5,6 +5,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.render.escape import without_marks
+from bot.text.examples import own_example
 from bot.text.grammar import (
     COMPARE_EXAMPLE,
     EXAMPLES,
@@ -18,6 +19,7 @@ from bot.text.grammar import (
     ListGpus,
     ListModels,
     ListPrices,
+    Rent,
     Sweep,
     TeamCommand,
     language_of,
@@ -28,7 +30,7 @@ from bot.text.language import question_language
 from bot.wording.comparison import Comparison, comparison_report, sweep_report
 from bot.wording.i18n import t
 from bot.wording.listings import gpus_listing, help_listing, models_listing
-from bot.wording.price_listings import api_listing, prices_listing
+from bot.wording.price_listings import api_listing, prices_listing, rent_comparison_listing, rent_listing
 from bot.wording.reading import ReadBack, read_back
 from bot.wording.report import Failure, Listing, Report, infer_report, train_report
 from calc import EstimateError, EstimateResult, TrainResult, estimate
@@ -36,6 +38,7 @@ from calc.api_prices import api_table
 from calc.compare import compare
 from calc.gpus import CATALOG
 from calc.prices import operator_prices_in_force, price_table
+from calc.rental import rent, rent_across
 from calc.sweep import sweep
 
 if TYPE_CHECKING:
@@ -50,7 +53,8 @@ def failure(error: GrammarError | EstimateError, lang: str, example: str) -> Fai
     suggestion = error.values.get("suggestion")
     if suggestion:
         message = f"{message} {t(lang, 'did_you_mean', suggestion=suggestion)}"
-    return Failure(message=message, example=example, lang=lang)
+    cause = (error.code, dict(error.values)) if isinstance(error, EstimateError) else None
+    return Failure(message=message, example=example, lang=lang, cause=cause)
 
 
 def evaluate(command: Command, today: date) -> EstimateResult | None:
@@ -79,9 +83,49 @@ class Understood:
     lang: str
     command: Command | Failure
     read_back: ReadBack | None = None
+    words: str = ""  # the command as typed, or as the free text was read: what an error's example is made from
 
     def answer(self, answer: Answer) -> Answer:
+        if isinstance(answer, Failure) and answer.cause is not None:
+            code, values = answer.cause
+            repaired = own_example(self.words.split(), code, values, _parses)
+            example = (repaired and _answered(repaired, self.lang)) or _answered(answer.example, self.lang)
+            answer = replace(answer, example=example or EXAMPLES["train"], cause=None)
         return answer if self.read_back is None else replace(answer, read_back=self.read_back)
+
+
+def _parses(text: str) -> bool:
+    try:
+        parse(text)
+    except GrammarError:
+        return False
+    return True
+
+
+# Repairs in a row an example may take (a word left out, then a size put in ...) before the fixed one is shown.
+REPAIRS = 3
+
+
+def _answered(text: str, lang: str, repairs: int = REPAIRS) -> str | None:
+    """`text` when it is answered (an example must be), else `text` set right for the error it gets, a few times
+    over, when that is answered: a command the grammar takes may still ask calc for what it cannot do (fp8 on a V100),
+    and a question read may be missing two things. The day does not change whether a command is answered."""
+    try:
+        command = parse(text)
+    except GrammarError as error:  # parse has made its example from these very words, unless it is the fixed one
+        if repairs == 0 or error.example in (text, error.default_example):
+            return None
+        return _answered(error.example, lang, repairs - 1)
+    if isinstance(command, TeamCommand):  # answered in a workspace, where these examples are shown
+        return text
+    answer = reply_for(command, date.today(), lang)
+    if not isinstance(answer, Failure):
+        return text
+    if answer.cause is None or repairs == 0:
+        return None
+    code, values = answer.cause
+    repaired = own_example(text.split(), code, values, _parses)
+    return None if repaired is None else _answered(repaired, lang, repairs - 1)
 
 
 def read_free_text(text: str) -> "Reading | None":
@@ -108,17 +152,17 @@ def read(text: str, lang: str, free_text: bool = True) -> Understood:
         reading = read_free_text(text) if free_text else None
         lang = chosen or (reading.lang if reading else question_language(text)) or lang
         if reading is None:
-            return Understood(lang, failure(error, lang, error.example))
+            return Understood(lang, failure(error, lang, _answered_example(error, " ".join(words_of(text)), lang)))
     else:
         reading = read_free_text(text) if free_text and _listing_of_a_question(command, text) else None
         if reading is None or reading.missing is not None or reading.command.split()[0] not in ESTIMATES:
-            return Understood(chosen or question_language(text) or lang, command)
+            return Understood(chosen or question_language(text) or lang, command, words=text)
         lang = chosen or reading.lang or lang
     back = read_back(reading, lang)
-    return Understood(lang, _command_read(reading, lang, back), back)
+    return Understood(lang, _command_read(reading, lang, back), back, words=reading.command)
 
 
-ESTIMATES = ("train", "infer", "compare", "finetune", "sweep")
+ESTIMATES = ("train", "infer", "compare", "finetune", "sweep", "rent")
 
 
 def _listing_of_a_question(command: Command, text: str) -> bool:
@@ -131,28 +175,23 @@ def _listing_of_a_question(command: Command, text: str) -> bool:
 def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Failure:
     if reading.missing is not None:
         message = t(lang, f"read_missing_{reading.missing}")
-        return Failure(message=message, example=reading.suggestion or EXAMPLES["train"], lang=lang, read_back=back)
+        example = _answered(reading.suggestion, lang) if reading.suggestion else None
+        return Failure(message=message, example=example or EXAMPLES["train"], lang=lang, read_back=back)
     try:
         return parse(reading.command)
     except GrammarError as error:
-        return replace(failure(error, lang, _repaired(reading.command, error) or error.example), read_back=back)
+        return replace(failure(error, lang, _answered_example(error, reading.command, lang)), read_back=back)
 
 
-def _repaired(command: str, error: GrammarError) -> str | None:
-    """The command read, with the word the grammar refused set to its suggestion (`gpu=A800` -> `gpu=H800`) or left
-    out: an example that keeps the person's own numbers, when it is one the grammar takes."""
-    bad = error.values.get("word", "")
-    words = command.split()
-    if bad not in words:
-        return None
-    suggestion = error.values.get("suggestion")
-    replacement = [f"{bad.split('=', 1)[0]}={suggestion}"] if suggestion and "=" in bad else []
-    repaired = " ".join(kept for word in words for kept in (replacement if word == bad else [word]))
-    try:
-        parse(repaired)
-    except GrammarError:
-        return None
-    return repaired
+def _answered_example(error: GrammarError, words: str, lang: str) -> str:
+    """The error's example made from the person's words when it is answered, set right further when one repair is
+    not enough (a word left out, then a size put in); else the command's fixed one."""
+    own = _answered(error.example, lang)
+    if own is not None and error.example != error.default_example:
+        return own
+    repaired = own_example(words.split(), error.code, error.values, lambda text: _answered(text, lang) is not None)
+    fixed = own if error.example == error.default_example else _answered(error.default_example, lang)
+    return (repaired and _answered(repaired, lang)) or fixed or EXAMPLES["train"]
 
 
 def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
@@ -167,6 +206,13 @@ def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
         return prices_listing(price_table(gpu_ids, today), gpu_ids, lang, operator_file=operator_prices_in_force())
     if isinstance(command, ListApi):
         return api_listing(api_table(command.model, today), lang)
+    if isinstance(command, Rent):
+        try:
+            if command.compare:
+                return rent_comparison_listing(rent_across(command.request, command.compare, today), lang)
+            return rent_listing(rent(command.request, today), lang)
+        except EstimateError as error:  # no offer for the GPU (or for any of them) on that basis
+            return failure(error, lang, EXAMPLES["rent"])
     if isinstance(command, TeamCommand):  # bot.team.commands answers these where there is a workspace to keep them for
         message = t(lang, "team_commands_need_a_workspace", command=command.kind)
         return Failure(message=message, example=EXAMPLES["train"], lang=lang)

@@ -74,7 +74,7 @@ def describe_price(price: PriceInfo) -> str:
     return ", ".join(part for part in parts if part) + f" ({price.source})"
 
 
-def _offer_info(offer: Offer, rule: PriceRule, counted: int | None, today: date) -> PriceInfo:
+def offer_info(offer: Offer, rule: PriceRule, counted: int | None, today: date) -> PriceInfo:
     return PriceInfo(
         label=None,
         rule=rule,
@@ -146,9 +146,9 @@ def _price(request: JobRequest, gpu: Accelerator, today: date) -> tuple[float, P
         priced = [*book.bases(gpu.id), *([SEED_BASIS] if book.seed_offer(gpu.id) else [])]
         raise EstimateError("no_offer_on_basis", gpu=gpu.id, basis=basis, available=", ".join(priced))
     if offer.is_seed:
-        return offer.usd_per_gpu_hour, _offer_info(offer, "seed", None, today)
+        return offer.usd_per_gpu_hour, offer_info(offer, "seed", None, today)
     spread = book.spread(gpu.id, offer.basis)
-    return offer.usd_per_gpu_hour, _offer_info(offer, "median", spread.counted if spread else None, today)
+    return offer.usd_per_gpu_hour, offer_info(offer, "median", spread.counted if spread else None, today)
 
 
 def _peak(request: JobRequest, gpu: Accelerator, compute: Precision | None) -> tuple[Precision, float]:

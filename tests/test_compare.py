@@ -218,21 +218,21 @@ def test_the_default_set() -> None:
     ("text", "code", "word", "example"),
     [
         ("compare", "compare_missing_job", "", "compare train 175B 500B gpu=A100,H100"),
-        ("compare 175B", "compare_missing_job", "175B", "compare train 175B 500B gpu=A100,H100"),
+        ("compare 175B", "compare_missing_job", "175B", "compare train 175B"),
         ("compare gpus", "compare_missing_job", "gpus", "compare train 175B 500B gpu=A100,H100"),
         ("compare train 175B 500B gpu=A100,NOPE", "unknown_gpu", "NOPE", "compare train 175B 500B gpu=A100,H100"),
-        ("compare train 175B 500B gpu=", "bad_value", "gpu=", "compare train 175B 500B gpu=A100,H100"),
-        ("compare train 7B gpu=A100", "compare_one_gpu", "gpu=A100", "compare train 175B 500B gpu=A100,H100"),
+        ("compare train 175B 500B gpu=", "bad_value", "gpu=", "compare train 175B 500B"),
+        ("compare train 7B gpu=A100", "compare_one_gpu", "gpu=A100", "compare train 7B gpu=A100,H100"),
         (
             "compare train 7B gpu=a100,A100-80GB,",
             "compare_one_gpu",
             "gpu=a100,A100-80GB,",
-            "compare train 175B 500B gpu=A100,H100",
+            "compare train 7B gpu=a100,A100-80GB,H100",
         ),
         ("compare train 175B gpu=A100 gpu=H100", "duplicate_key", "gpu=H100", "compare train 175B 500B gpu=A100,H100"),
-        ("compare train", "missing_params", "", "compare train 175B 500B gpu=A100,H100"),
-        ("compare train 175B 500B mfu=400%", "out_of_range_le", "mfu=400%", "compare train 175B 500B gpu=A100,H100"),
-        ("compare infer 70B foo=1", "unknown_key", "foo=1", "compare infer 70B batch=16 gpu=A100,H100"),
+        ("compare train", "missing_params", "", "compare train 70B"),
+        ("compare train 175B 500B mfu=400%", "out_of_range_le", "mfu=400%", "compare train 175B 500B"),
+        ("compare infer 70B foo=1", "unknown_key", "foo=1", "compare infer 70B"),
     ],
 )
 def test_bad_comparisons_name_the_bad_word(text: str, code: str, word: str, example: str) -> None:
@@ -367,15 +367,19 @@ def test_json_is_the_comparison_result() -> None:
 
 
 @pytest.mark.parametrize(
-    ("words", "message"),
+    ("words", "message", "example"),
     [
-        (["compare", "175B"], "`compare` needs `train` or `infer` first"),
-        (["compare", "train", "7B", "1T", "gpu=H20,B200", "basis=spot"], "There is no public price for H20"),
+        (["compare", "175B"], "`compare` needs `train` or `infer` first", "compare train 175B"),
+        (  # the person's comparison without the basis no GPU of it has a price on
+            ["compare", "train", "7B", "1T", "gpu=H20,B200", "basis=spot"],
+            "There is no public price for H20",
+            "compare train 7B 1T gpu=H20,B200",
+        ),
     ],
 )
-def test_bad_comparisons_exit_2_with_one_line(words: list[str], message: str) -> None:
+def test_bad_comparisons_exit_2_with_one_line(words: list[str], message: str, example: str) -> None:
     output, code = run(words, TODAY)
     assert code == 2
     assert "\n" not in output
     assert output.startswith(message)
-    assert output.endswith("Try: llmcost compare train 175B 500B gpu=A100,H100")
+    assert output.endswith(f"Try: llmcost {example}")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.text.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, language_of, parse
+from bot.text.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, Rent, language_of, parse
 from tests.support.commands import request_of
 
 
@@ -142,3 +142,82 @@ def test_suggestions_for_near_misses() -> None:
     with pytest.raises(GrammarError) as error:
         parse("train 175B 500B mfuu=40%")
     assert error.value.values["suggestion"] == "mfu"
+
+
+@pytest.mark.parametrize(
+    ("text", "example"),
+    [
+        ("train 70B days=30 gpus=8", "train 70B gpus=8"),
+        ("train gpu=H100 gpus=64", "train 70B gpu=H100 gpus=64"),
+        ("train 70B 2T gpuz=H100", "train 70B 2T gpu=H100"),
+        ("train 70B 2T gpu=H1000", "train 70B 2T gpu=H100"),
+        ("train 70B 2T gpu=NOPE", "train 70B 2T"),
+        ("train zzz 1T gpu=H100", "train 70B 1T gpu=H100"),
+        ("finetune llama2-7b gpu=H100", "finetune llama2-7b 100M gpu=H100"),
+        ("train 70B budget=1M gpu=H100", "train budget=1M gpu=H100"),
+        ("train 70B 2T mfu=140%", "train 70B 2T"),
+        ("train 70B 2T tokens=1T", "train 70B tokens=1T"),
+        ("compare train gpu=A100,H100", "compare train 70B gpu=A100,H100"),
+        ("sweep infer gpu=H200", "sweep infer 70B gpu=H200"),
+        ("infer 70B batch=0 gpu=H100", "infer 70B gpu=H100"),
+        ("trian 70B 2T", "train 70B 2T"),
+        ("rent H100 gpus=8 days=3 hours=4", "rent H100 gpus=8 days=3"),
+        ("rent H100 gpus=8 basis=own", "rent H100 gpus=8"),
+        ("prices H1000", "prices H100"),
+    ],
+)
+def test_an_errors_example_is_the_persons_own_command_set_right(text: str, example: str) -> None:
+    with pytest.raises(GrammarError) as error:
+        parse(text)
+    assert error.value.example == example
+
+
+def test_rent_takes_a_gpu_a_count_and_a_time() -> None:
+    rent = parse("rent H800 gpus=2048 days=60")
+    assert isinstance(rent, Rent)
+    assert (rent.request.gpu, rent.request.gpus, rent.request.days, rent.request.hours) == ("H800-SXM", 2048, 60, None)
+    assert parse("租 gpu=A100 hours=500 basis=spot").request.hours == 500  # type: ignore[union-attr]
+    assert parse("rent H100").request.gpus == 1  # type: ignore[union-attr]
+    for bad, code in [("rent H100 A100", "unexpected_word"), ("rent H100 gpu=A100", "duplicate_key")]:
+        with pytest.raises(GrammarError) as error:
+            parse(bad)
+        assert error.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "price", "rate", "currency"),
+    [
+        ("train 70B 2T price=¥15", 15 / 7.1, 7.1, "CNY"),
+        ("train 70B 2T price=15元 rate=7.5", 2.0, 7.5, "CNY"),
+        ("train 70B 2T price=15CNY/h currency=USD", 15 / 7.1, 7.1, "USD"),
+        ("infer 70B price=RMB15", 15 / 7.1, 7.1, "CNY"),
+        ("train 70B 2T price=$2.5/h", 2.5, None, None),
+        ("train 70B 2T price=2.5usd", 2.5, None, None),
+    ],
+)
+def test_a_price_in_yuan_is_dollars_at_the_rate_the_request_then_states(
+    text: str, price: float, rate: float | None, currency: str | None
+) -> None:
+    request = request_of(text)
+    assert request.price == pytest.approx(price, rel=1e-12)
+    assert request.rate == rate
+    assert request.currency == currency
+
+
+def test_a_price_marked_twice_or_as_yuan_where_dollars_are_kept_is_refused() -> None:
+    for bad in ("train 70B price=$2¥", "train 70B price=¥"):
+        with pytest.raises(GrammarError) as error:
+            parse(bad)
+        assert error.value.code == "bad_value"
+    with pytest.raises(GrammarError) as error:
+        parse("set price H100 ¥15")  # a team's price is kept in dollars
+    assert error.value.values["word"] == "¥15"
+
+
+def test_rent_across_gpus_lists_them_and_names_none_in_the_request() -> None:
+    rent = parse("rent gpu=H100,A100 gpus=8 days=30")
+    assert isinstance(rent, Rent)
+    assert rent.compare == ("H100-SXM", "A100-80GB-SXM") and rent.request.gpu is None
+    with pytest.raises(GrammarError) as error:
+        parse("rent H100 gpu=H100,A100 days=30")
+    assert (error.value.code, error.value.example) == ("duplicate_key", "rent H100 days=30")

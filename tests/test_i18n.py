@@ -103,7 +103,7 @@ def test_the_catalog_gpu_and_price_are_described_in_chinese() -> None:
 def test_errors_in_chinese() -> None:
     output = render_text(reply_to("train 7B 1T gpu=NOPE", TODAY, lang="zh"))
     assert output.startswith("`gpu=NOPE`：目录里没有这款 GPU")
-    assert "试试：llmcost train 175B 500B gpu=H100" in output
+    assert "试试：llmcost train 7B 1T" in output
 
 
 def test_lang_in_the_text_overrides_the_readers_default() -> None:

@@ -13,7 +13,9 @@ from bot.render.terminal import render_text
 from bot.text.grammar import INFER_KEYS, TRAIN_KEYS, GrammarError, parse
 from bot.text.reader import read as read_free_text
 from bot.wording.comparison import Comparison
-from bot.wording.report import Failure, Report
+from bot.wording.report import Failure, Listing, Report
+from calc.rental import RentComparison, RentResult
+from calc.results import TrainResult
 from tests.support import TODAY
 
 PHRASINGS = Path(__file__).parent / "data" / "phrasings.txt"
@@ -347,3 +349,147 @@ def test_two_models_are_answered_one_at_a_time_with_the_other_as_a_command() -> 
         "`405B` is a second model: one is answered at a time (comparisons are across GPUs); for it: "
         "`infer 405B gpu=H100`",
     )
+
+
+def test_a_rental_is_gpus_times_hours_times_the_hourly_price_in_the_currency_asked() -> None:
+    own_price = reply_to("rent 64 A100 for 3 weeks at $2.5/hr", TODAY)
+    assert isinstance(own_price, Listing) and isinstance(own_price.data, RentResult)
+    assert own_price.read_back is not None and own_price.read_back.read_as == "rent A100 gpus=64 days=21 price=2.5"
+    assert own_price.data.gpu_hours == 32_256  # 64 GPUs x 21 days x 24 h
+    assert own_price.data.cost_usd == pytest.approx(80_640)  # x $2.5
+    yuan = reply_to("rent H100 gpus=10 hours=100 price=¥15 discount=10%", TODAY)
+    assert isinstance(yuan, Listing) and isinstance(yuan.data, RentResult)
+    assert (yuan.data.currency, yuan.data.fx_rate) == ("CNY", 7.1)
+    assert yuan.data.cost == pytest.approx(13_500)  # 1,000 GPU-hours x ¥15 x 90%
+    assert yuan.title == "Renting 10 × H100-SXM for 100 h: ≈ ¥13.5K"
+    # The catalog's price: H800 on-demand is the DeepSeek-V3 report's $2, the cheaper of its two offers' middle.
+    catalog = reply_to("what do 2048 H800s cost for 2 months", TODAY)
+    assert isinstance(catalog, Listing) and isinstance(catalog.data, RentResult)
+    assert (catalog.data.price_basis, catalog.data.price_per_gpu_hour) == ("on-demand", 2.0)
+    assert catalog.data.cost_usd == pytest.approx(5_898_240)  # 2,048 x 1,440 h x $2
+    assert catalog.data.spread_usd_per_gpu_hour == (2.0, 3.42)
+    lines = render_text(catalog)
+    assert "2,048 × 1,440 h = 2,949,120 GPU-hours × $2.000 per GPU-hour = $5,898,240" in lines
+    assert "2024-12" in lines and "DeepSeek-V3 Technical Report" in lines  # the price's date and source
+    chinese = reply_to("1000 H100 一个月多少钱", TODAY)
+    assert chinese.lang == "zh" and "\n租用 1,000 × H100-SXM，30 天：≈ $" in render_text(chinese)
+
+
+def test_a_price_in_yuan_per_gpu_hour_costs_the_gpu_hours_at_that_price_in_yuan() -> None:
+    reply = reply_to("训练700亿 2万亿token 每卡每小时15元", TODAY)
+    assert isinstance(reply, Report) and isinstance(reply.result, TrainResult)
+    result = reply.result
+    assert result.currency == "CNY"
+    assert result.cost == pytest.approx(result.gpu_hours * 15, rel=1e-9)
+    assert result.assumptions.price_source == "¥15 ÷ 7.1"
+
+
+@pytest.mark.parametrize(
+    ("text", "example"),
+    [
+        ("train 70B 2T gpu=V100 precision=fp8", "train 70B 2T gpu=V100"),
+        ("train 70B 2T gpu=V100 precision=fp8 foo=1", "train 70B 2T gpu=V100"),
+        ("infer 70B input=2000 tokens=1000", "infer 70B input=2000"),
+        ("train 70B 2T gpu=H20 basis=spot", "train 70B 2T gpu=H20 price=2.5"),
+        ("sweep infer 405B gpu=L4 cards=1", "sweep infer 405B gpu=L4 cards=34"),
+        ("rent 4090 basis=commit", "rent 4090"),
+        ("what does it cost to train 70B on 2T tokens on V100 in fp8", "train 70B 2T gpu=V100"),
+    ],
+)
+def test_an_estimates_own_error_shows_the_persons_command_set_right(text: str, example: str) -> None:
+    reply = reply_to(text, TODAY)
+    assert isinstance(reply, Failure)
+    assert reply.example == example
+
+
+def test_every_error_example_in_the_tables_is_answered() -> None:
+    bad = [phrasing.question for phrasing in TABLE if phrasing.error] + [
+        "train 70B days=30 gpus=8",
+        "train <!channel> 1T",
+        "compare train gpu=A100,H100 mfu=2",
+        "infer 70B batch=0 gpu=H100 kv=fp3",
+        "finetune llama2-7b method=lora",
+        "rent H100 gpus=0 days=7",
+        "train 70B 2T gpu=V100 precision=fp8",
+    ]
+    for text in bad:
+        reply = reply_to(text, TODAY)
+        assert isinstance(reply, Failure), text
+        assert not isinstance(reply_to(reply.example, TODAY), Failure), (text, reply.example)
+
+
+RENTAL_WORDS = ["rent", "租", "¥15/小时", "15元每卡时", "for", "500", "hours", "spot", "a", "month", "H800", "2048"]
+
+
+@given(st.lists(st.sampled_from([*VOCABULARY, *RENTAL_WORDS]), min_size=1, max_size=10))
+def test_the_example_a_failure_shows_is_answered_whatever_was_typed(words: list[str]) -> None:
+    reply = reply_to(" ".join(words), TODAY)
+    if isinstance(reply, Failure):
+        assert not isinstance(reply_to(reply.example, TODAY), Failure), reply.example
+
+
+def test_gpu_hours_in_all_cost_the_deepseek_v3_reports_own_figure() -> None:
+    # DeepSeek-V3 technical report, Table 1: 2.788M H800 GPU-hours at an assumed $2 per GPU-hour is $5.576M.
+    reply = reply_to("what would 2.788M H800 GPU hours cost", TODAY)
+    assert isinstance(reply, Listing) and isinstance(reply.data, RentResult)
+    assert reply.data.gpu_hours == 2_788_000
+    assert reply.data.cost_usd == pytest.approx(5_576_000)
+    assert reply.title == "2,788,000 H800-SXM GPU-hours: ≈ $5.58M"
+    with pytest.raises(GrammarError) as error:
+        parse("rent H800 gpu_hours=1M days=3")
+    assert (error.value.code, error.value.example) == ("days_and_hours", "rent H800 gpu_hours=1M")
+
+
+def test_a_bare_price_in_an_answer_in_yuan_says_it_was_read_in_dollars() -> None:
+    text = render_text(reply_to("train 70B 2T price=15 currency=CNY", TODAY))
+    assert "$15 per GPU-hour, your price: `price=` is in USD (`price=¥15` for yuan)" in text
+    assert "`price=` is in USD" not in render_text(reply_to("train 70B 2T price=15", TODAY))
+    assert "`price=` is in USD" not in render_text(reply_to("train 70B 2T price=¥15", TODAY))
+
+
+def test_a_team_commands_example_stays_a_team_command() -> None:
+    # Answered only in a workspace, so the terminal's reply to them is no test of whether they work.
+    for text, example in [("set price H100", "set price H100 1.85"), ("set pricee H100 2", "set price H100 2")]:
+        reply = reply_to(text, TODAY)
+        assert isinstance(reply, Failure) and reply.example == example
+
+
+def test_a_load_in_tokens_a_day_is_requests_a_second_at_the_requests_size() -> None:
+    # 1e9 tokens / 86,400 s / (1,000 in + 250 out, the chat default) = 9.26 requests a second
+    reply = reply_to("serve llama 3.1 70b for 1B tokens a day on H100", TODAY)
+    assert reply.read_back is not None and reply.read_back.read_as == "infer llama3.1-70b gpu=H100 rps=9.26"
+    assert "`1B tokens a day` read as `rps=9.26`: requests of 1,250 tokens" in reply.read_back.lines[1]
+    trained = reply_to("train 7B on 1B tokens a day", TODAY)  # no load in training: the words are named unused
+    assert trained.read_back is not None and "1B tokens a day" in trained.read_back.ignored
+
+
+def test_a_rental_compared_across_gpus_is_cheapest_first_and_says_what_it_leaves_out() -> None:
+    reply = reply_to("rent gpu=H100,A100,H20 gpus=8 days=30 price=2", TODAY)
+    assert isinstance(reply, Listing) and isinstance(reply.data, RentComparison)
+    assert [rental.cost_usd for rental in reply.data.rentals] == [11_520, 11_520, 11_520]  # 8 x 720 h x $2 each
+    catalog = reply_to("what's cheaper, renting 8 H100 or 8 A100 for a month", TODAY)
+    assert isinstance(catalog, Listing) and isinstance(catalog.data, RentComparison)
+    costs = [rental.cost_usd for rental in catalog.data.rentals]
+    assert costs == sorted(costs) and len(costs) == 2
+    text = render_text(catalog)
+    assert "The hours' price only: a faster GPU gets more done in them." in text
+    no_price = reply_to("rent gpu=H20,A100 gpus=8 days=30", TODAY)
+    assert isinstance(no_price, Listing) and isinstance(no_price.data, RentComparison)
+    assert [skipped.gpu for skipped in no_price.data.skipped] == ["H20"]
+    assert "H20: not priced — There is no public price for H20" in render_text(no_price)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["rent H800 gpus=2048 days=60", "租 gpu=H100,A100,H20 gpus=8 days=30 currency=CNY", "rent H100 gpu_hours=1M"],
+)
+def test_a_rentals_slack_message_keeps_within_block_kits_limits(text: str) -> None:
+    from bot.render.blocks import render_blocks
+
+    fallback, blocks = render_blocks(reply_to(text, TODAY))
+    assert fallback and 2 <= len(blocks) <= 50
+    for block in blocks:
+        if block["type"] == "header":
+            assert len(block["text"]["text"]) <= 150
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= 3000

@@ -4,6 +4,7 @@
     infer <params|model> [key=value ...]
     compare <train|infer ...> [gpu=A,B,C]
     sweep [infer] <params|model> [key=value ...]
+    rent [gpu] [gpus=N] [days=N|hours=N] | [gpu_hours=N] [basis= price= discount= currency= rate=]   (no model)
     gpus | models | prices [gpu] | api [model] | help [topic]
     set <gpu|price|currency|rate|mfu> <value> | settings | reset [key]     (team defaults)
 
@@ -16,10 +17,11 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from bot.text.examples import own_example
 from bot.text.quantities import (
     QuantityError,
     experts_of,
@@ -31,11 +33,13 @@ from bot.text.quantities import (
 )
 from bot.wording import numbers as fmt
 from calc.api_prices import api_models, api_offers
+from calc.assumptions import DEFAULT_CNY_PER_USD
 from calc.command import format_percent, format_quantity
 from calc.gpus import CATALOG, find_gpu
 from calc.model_config import FROZEN
 from calc.presets import PRESETS, find_preset
-from calc.prices import BASIS_ALIASES, normal_basis, price_book
+from calc.prices import BASIS_ALIASES, OWN_BASIS, normal_basis, price_book
+from calc.rental import RentRequest
 from calc.requests import EstimateRequest, InferRequest, TrainRequest
 from calc.units import Currency, FinetuneMethod, Formula, Precision, Recompute
 
@@ -44,24 +48,47 @@ EXAMPLES: dict[str, str] = {
     "infer": "infer 70B batch=16 gpu=H100",
     "sweep": "sweep infer 70B gpu=H100",
     "finetune": "finetune llama2-7b 100M method=lora",
+    "rent": "rent H100 gpus=64 days=21",
 }
+Parsed = TypeVar("Parsed")
 HELP_TOPICS = ("train", "finetune", "infer", "gpus", "models", "keys", "prices")
 
 
 class GrammarError(ValueError):
-    """Bad input, as a message code with its values; `example` is a command that works."""
+    """Bad input, as a message code with its values; `example` is a command that works: `parse` makes it the
+    person's own command set right where it can, `default_example` is the command's fixed one."""
 
     def __init__(self, code: str, example: str = EXAMPLES["train"], **values: str | int) -> None:
         super().__init__(code, values)
         self.code = code
-        self.example = example
+        self.default_example = example
         self.values = values
+        self.words: list[str] = []  # the command's words, when parse knows them: the example is made from them
+        self._example: str | None = None
+
+    @property
+    def example(self) -> str:
+        """Made when first asked for: most refusals are free text, which the reader answers instead."""
+        if self._example is None:
+            own = own_example(self.words, self.code, self.values, _parses) if self.words else None
+            self._example = own or self.default_example
+        return self._example
 
 
 class Estimate(BaseModel):
     model_config = FROZEN
     kind: Literal["estimate"] = "estimate"
     request: EstimateRequest
+
+
+class Rent(BaseModel):
+    """GPUs rented for a time, no model: what the hours cost on a basis; `compare`: the same rental on each of these
+    GPUs (catalog ids; `request` then names none)."""
+
+    model_config = FROZEN
+    kind: Literal["rent"] = "rent"
+    request: RentRequest
+    compare: tuple[str, ...] = ()
 
 
 class Help(BaseModel):
@@ -138,6 +165,7 @@ class Sweep(BaseModel):
 TeamCommand = SetDefault | ShowSettings | ResetDefault
 Command = (
     Estimate
+    | Rent
     | Help
     | ListGpus
     | ListModels
@@ -188,17 +216,44 @@ def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Calla
     return parse
 
 
-def _known_bases() -> list[str]:
-    """What `basis=` accepts: the data's names, `seed`, `own`, and the words that stand for them."""
-    return [*price_book().known_bases(), *BASIS_ALIASES]
+def _known_bases(rented: bool = False) -> list[str]:
+    """What `basis=` accepts: the data's names, `seed`, `own` (not for a rental), and the words that stand for them."""
+    names = [*price_book().known_bases(), *BASIS_ALIASES]
+    return [name for name in names if not rented or normal_basis(name) != OWN_BASIS]
 
 
-def _basis(word: str) -> str:
+def _basis(word: str, rented: bool = False) -> str:
     """A basis the offers name (or `seed`, `own`), as the data spells it; `commit` reads as `commit-1y`."""
     basis = normal_basis(word)
-    if basis not in price_book().known_bases():
+    if basis not in price_book().known_bases() or (rented and basis == OWN_BASIS):
         raise QuantityError(word)
     return basis
+
+
+# A price per GPU-hour as written: `2.5`, `$2.5`, `2.5USD`, `2.5/h`; in yuan, `¥15`, `15元`, `15CNY`, `RMB15`.
+_PRICE = re.compile(
+    r"(?P<before>\$|usd|¥|cny|rmb|元)?(?P<n>(?:[0-9][0-9_,]*(?:\.[0-9]+)?|\.[0-9]+)(?:e[+-]?[0-9]+)?)"
+    r"(?P<after>\$|usd|¥|cny|rmb|元|yuan)?(?:/(?:gpu-?)?(?:h|hr|hour|小时))?",
+    re.IGNORECASE,
+)
+_YUAN_MARKS = ("¥", "cny", "rmb", "元", "yuan")
+
+
+def _price_parts(word: str) -> tuple[float, bool]:
+    """A price's figure, and whether it is marked as yuan."""
+    match = _PRICE.fullmatch(word.strip())
+    if match is None or (match["before"] and match["after"]):
+        raise QuantityError(word)
+    marks = f"{match['before'] or ''}{match['after'] or ''}".lower()
+    return parse_number(match["n"]), marks in _YUAN_MARKS
+
+
+def _usd_price(word: str) -> float:
+    """`price=` in dollars, the grammar's own unit; a price marked as yuan is read where its rate is known."""
+    value, yuan = _price_parts(word)
+    if yuan:
+        raise QuantityError(word)
+    return value
 
 
 _GPU_NAMES = [name for gpu in CATALOG for name in (gpu.id, *gpu.aliases)]
@@ -206,7 +261,7 @@ _CURRENCY_ALIASES = {"$": "USD", "usd$": "USD", "rmb": "CNY", "元": "CNY", "人
 
 _SHARED_KEYS: dict[str, Key] = {
     "gpu": Key(_gpu, "gpu=H100"),
-    "price": Key(parse_number, "price=2.5"),
+    "price": Key(_usd_price, "price=2.5"),
     "flops": Key(parse_quantity, "flops=312T", format_quantity),
     "precision": Key(_choice(Precision), "precision=bf16"),
     "mfu": Key(parse_fraction, "mfu=40%", format_percent),
@@ -253,9 +308,19 @@ INFER_KEYS: dict[str, Key] = {
     "rps": Key(parse_number, "rps=50"),
     **{name: _count_key(f"{name}={value}") for name, value in (("layers", 80), ("kv_heads", 8), ("head_dim", 128))},
 }
+RENT_KEYS: dict[str, Key] = {
+    **{key: _SHARED_KEYS[key] for key in ("gpu", "price", "discount", "currency", "rate")},
+    # Renting is paid per hour: owning the GPUs (`basis=own`) is an estimate's question, not a rental's.
+    "basis": Key(lambda word: _basis(word, rented=True), "basis=spot"),
+    "gpus": TRAIN_KEYS["gpus"],
+    "days": TRAIN_KEYS["days"],
+    "hours": Key(parse_number, "hours=500"),
+    "gpu_hours": Key(parse_quantity, "gpu_hours=1M", format_quantity),
+}
 _COMMAND_ALIASES = {
     **{"训练": "train", "推理": "infer", "帮助": "help", "training": "train", "inference": "infer"},
     **{"fine-tune": "finetune", "finetuning": "finetune", "微调": "finetune"},
+    **{"rental": "rent", "租": "rent", "租用": "rent"},
 }
 _BOUNDS = ("gt", "ge", "lt", "le")
 LANGUAGES = ("en", "zh")
@@ -296,12 +361,31 @@ def language_of(text: str) -> str | None:
 
 
 def parse(text: str) -> Command:
+    """The command the text is; a GrammarError whose example is the person's own command set right, when one is."""
     _, words = _split_language(words_of(text))
+    try:
+        return _command(words)
+    except GrammarError as error:
+        error.words = words
+        raise
+
+
+def _parses(text: str) -> bool:
+    try:
+        _command(words_of(text))
+    except GrammarError:
+        return False
+    return True
+
+
+def _command(words: list[str]) -> Command:
     if not words:
         return Help()
     head = _COMMAND_ALIASES.get(words[0].lower(), words[0].lower())
     if head in ("train", "infer", "finetune"):
         return Estimate(request=_estimate(head, words[1:]))
+    if head == "rent":
+        return _rent(words[1:])
     if head == "compare":
         return _compare(words[1:])
     if head == "sweep":
@@ -328,7 +412,7 @@ def parse(text: str) -> Command:
     if find_preset(words[0]) is not None or _is_quantity(words[0]):
         raise GrammarError("missing_command", word=words[0], example=f"train {' '.join(words)}")
     commands = [
-        *("train", "finetune", "infer", "compare", "sweep", "gpus", "models", "prices", "api", "help"),
+        *("train", "finetune", "infer", "compare", "sweep", "rent", "gpus", "models", "prices", "api", "help"),
         *("set", "settings", "reset"),
     ]
     raise GrammarError("unknown_command", word=words[0], suggestion=_suggest(words[0], commands))
@@ -346,20 +430,7 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
     keys = {"train": TRAIN_KEYS, "finetune": FINETUNE_KEYS}.get(kind, INFER_KEYS)
     trains = kind in ("train", "finetune")
     example = EXAMPLES[kind]
-    positionals: list[str] = []
-    options: dict[str, tuple[str, str]] = {}
-    for word in words:
-        if "=" not in word:
-            positionals.append(word)
-            continue
-        key, value = word.split("=", 1)
-        key = key.lower()
-        if key not in keys:
-            raise GrammarError("unknown_key", example, word=word, key=key, suggestion=_suggest(key, list(keys)))
-        if key in options:
-            raise GrammarError("duplicate_key", example, word=word, key=key)
-        options[key] = (value, word)
-
+    positionals, options = _split_options(words, keys, example)
     fields: dict[str, object] = {}
     typed: dict[str, str] = {}
     if "budget" in options and positionals:  # a budget sizes the model itself
@@ -390,13 +461,7 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
             raise GrammarError("finetune_needs_tokens", example, word=model_word)
         fields["method"] = FinetuneMethod.FULL
 
-    for key, (value, word) in options.items():
-        spec = keys[key]
-        code, choices = (
-            ("unknown_gpu", _GPU_NAMES) if key == "gpu" else ("bad_value", _known_bases() if key == "basis" else [])
-        )
-        fields[key] = _read(value, word, spec.parse, code, example, choices, key=key, expected=spec.example)
-        typed[key] = word
+    _read_options(options, keys, example, fields, typed)
     request_type = TrainRequest if trains else InferRequest
     try:
         return request_type.model_validate(fields)
@@ -404,15 +469,69 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
         raise _explain(error, typed, keys, example) from None
 
 
+def _split_options(
+    words: list[str], keys: dict[str, Key], example: str
+) -> tuple[list[str], dict[str, tuple[str, str]]]:
+    """The words without `=`, in order, and each `key=value` as key -> (value, the word as typed)."""
+    positionals: list[str] = []
+    options: dict[str, tuple[str, str]] = {}
+    for word in words:
+        if "=" not in word:
+            positionals.append(word)
+            continue
+        key, value = word.split("=", 1)
+        key = key.lower()
+        if key not in keys:
+            raise GrammarError("unknown_key", example, word=word, key=key, suggestion=_suggest(key, list(keys)))
+        if key in options:
+            raise GrammarError("duplicate_key", example, word=word, key=key)
+        options[key] = (value, word)
+    return positionals, options
+
+
+def _read_options(
+    options: dict[str, tuple[str, str]],
+    keys: dict[str, Key],
+    example: str,
+    fields: dict[str, object],
+    typed: dict[str, str],
+) -> None:
+    """Each option's value into `fields` (the word as typed into `typed`); a price in yuan in dollars at the rate
+    given or the default one, which the request then states, so the answer is in yuan at that very rate."""
+    yuan: tuple[float, str] | None = None
+    for key, (value, word) in options.items():
+        spec = keys[key]
+        typed[key] = word
+        if key == "price":
+            figure, in_yuan = _read(value, word, _price_parts, "bad_value", example, [], key=key, expected=spec.example)
+            if in_yuan:
+                yuan = (figure, word)
+                continue
+        code, choices = (
+            ("unknown_gpu", _GPU_NAMES)
+            if key == "gpu"
+            else ("bad_value", _known_bases(keys is RENT_KEYS) if key == "basis" else [])
+        )
+        fields[key] = _read(value, word, spec.parse, code, example, choices, key=key, expected=spec.example)
+    if yuan is not None:
+        figure, word = yuan
+        given_rate = fields.get("rate")
+        rate = given_rate if isinstance(given_rate, float) else DEFAULT_CNY_PER_USD
+        fields["rate"] = rate
+        fields["price"] = figure / rate
+        fields["price_label"] = f"¥{figure:g} ÷ {rate:g}"
+        fields.setdefault("currency", Currency.CNY)
+
+
 def _read(
     value: str,
     word: str,
-    parse_value: Callable[[str], object],
+    parse_value: Callable[[str], Parsed],
     code: str,
     example: str,
     choices: list[str],
     **values: str,
-) -> object:
+) -> Parsed:
     """Parse one value; on failure name the word, and the nearest valid choice when there is one."""
     try:
         return parse_value(value)
@@ -433,6 +552,44 @@ def _explain(error: ValidationError, typed: dict[str, str], keys: dict[str, Key]
     if bound is None:
         return GrammarError("out_of_range", example, word=word)
     return GrammarError(f"out_of_range_{bound}", example, word=word, limit=shows(context[bound]))
+
+
+def _rent(words: list[str]) -> Rent:
+    """`rent [gpu] [key=value ...]`: the GPU named first or as `gpu=` (`gpu=H100,A100`: the rental on each); `days=`
+    or `hours=`, or `gpu_hours=`, or none."""
+    example = EXAMPLES["rent"]
+    listed = [word for word in words if word.lower().startswith("gpu=") and "," in word]
+    if listed:
+        compared = _gpu_list(listed[0], RENT_COMPARE_EXAMPLE)
+        request = _rent_request([word for word in words if word != listed[0]], RENT_COMPARE_EXAMPLE)
+        if request.gpu is not None:
+            raise GrammarError("duplicate_key", RENT_COMPARE_EXAMPLE, word=listed[0], key="gpu")
+        return Rent(request=request, compare=compared)
+    return Rent(request=_rent_request(words, example))
+
+
+RENT_COMPARE_EXAMPLE = "rent gpu=H100,A100 gpus=8 days=30"
+
+
+def _rent_request(words: list[str], example: str) -> RentRequest:
+    """The rental's words: one GPU at most, and one way to say how long."""
+    positionals, options = _split_options(words, RENT_KEYS, example)
+    if positionals and "gpu" in options:
+        raise GrammarError("duplicate_key", example, word=options["gpu"][1], key="gpu")
+    if len(positionals) > 1:
+        raise GrammarError("unexpected_word", example, word=positionals[1])
+    times = [options[key][1] for key in ("days", "hours", "gpu_hours", "gpus") if key in options]
+    if ("gpu_hours" in options and len(times) > 1) or ("days" in options and "hours" in options):
+        raise GrammarError("days_and_hours", example, word=times[0], option=times[1])
+    fields: dict[str, object] = {}
+    typed: dict[str, str] = {}
+    if positionals:
+        options["gpu"] = (positionals[0], positionals[0])
+    _read_options(options, RENT_KEYS, example, fields, typed)
+    try:
+        return RentRequest.model_validate(fields)
+    except ValidationError as error:
+        raise _explain(error, typed, RENT_KEYS, example) from None
 
 
 PRICES_EXAMPLE = "prices H100"
@@ -487,15 +644,15 @@ def _sweep(words: list[str]) -> Sweep:
     return Sweep(request=request)
 
 
-def _gpu_list(word: str) -> tuple[str, ...]:
+def _gpu_list(word: str, example: str = COMPARE_EXAMPLE) -> tuple[str, ...]:
     """`gpu=A100,h100,B200` as catalog ids; a stray comma is forgiven, a name the catalog lacks is not."""
     names = [name for name in word.split("=", 1)[1].split(",") if name]
     if not names:
-        raise GrammarError("bad_value", COMPARE_EXAMPLE, word=word, key="gpu", expected="gpu=A100,H100")
-    ids = [_read(name, name, _gpu, "unknown_gpu", COMPARE_EXAMPLE, _GPU_NAMES) for name in names]
+        raise GrammarError("bad_value", example, word=word, key="gpu", expected="gpu=A100,H100")
+    ids = [_read(name, name, _gpu, "unknown_gpu", example, _GPU_NAMES) for name in names]
     gpus = tuple(dict.fromkeys(str(gpu_id) for gpu_id in ids))
     if len(gpus) < 2:
-        raise GrammarError("compare_one_gpu", COMPARE_EXAMPLE, word=word, count=len(COMPARE_GPUS))
+        raise GrammarError("compare_one_gpu", example, word=word, count=len(COMPARE_GPUS))
     return gpus
 
 

@@ -26,14 +26,16 @@ from bot.text.language import CJK, CN_UNITS, NUMBER, is_cjk, question_language
 from bot.text.quantities import QuantityError, parse_quantity
 from calc.command import format_quantity
 from calc.gpus import CATALOG, Accelerator
+from calc.infer import CHAT_INPUT, CHAT_OUTPUT
 from calc.presets import PRESETS, ModelPreset, find_preset
 
 EXAMPLE_PARAMS = {"en": "70B", "zh": "700亿"}  # the size a suggestion shows when the question gave none
 # A workspace's defaults are changed by exact commands only: their own errors stand, nothing is guessed.
 TEAM_COMMAND = re.compile(r"\s*(?:set|settings|reset)(?:\s|$)", re.IGNORECASE)
-# `api gpt-5`, `prices H1000`: a listing's own words, whose error (the model or GPU it lacks) is the better answer;
+# `api gpt-5`, `prices H1000`, `rent H100 basis=own`: a listing's own words, whose error (the model or GPU it lacks) is the better answer;
 # "prices for an H100" is a question.
-LISTING_COMMAND = re.compile(r"\s*(?:api|prices)(?:\s|$)", re.IGNORECASE)
+LISTING_COMMAND = re.compile(r"\s*(?:api|prices|rent)(?:\s|$)", re.IGNORECASE)
+GPUS_PER_NODE = 8  # a DGX or HGX node of NVIDIA's data-centre GPUs
 MAX_QUESTION = 500  # characters: a question is a line or two; longer text is left to the grammar's own error
 
 
@@ -125,11 +127,13 @@ JOB_WORDS: dict[str, str] = {
     ),
 }
 RUN_WORDS = ("run", "running", "runs", "跑")  # serving, unless training is named too
+# Renting GPUs with no model: "rent 64 A100 for 3 weeks" asks what the hours cost (they stay filler otherwise).
+RENT_WORDS = frozenset(("rent", "renting", "rented", "rental", "lease", "leasing", "租", "租用", "租赁", "租金"))
 LISTING_WORDS: dict[str, str] = {
     **dict.fromkeys(("gpus", "gpu", "accelerators", "显卡", "卡", "gpu列表"), "gpus"),
     **dict.fromkeys(("models", "presets", "模型", "模型列表"), "models"),
     **dict.fromkeys(("help", "帮助", "用法", "怎么用"), "help"),
-    **dict.fromkeys(("prices", "price", "pricing", "价格", "报价", "租金"), "prices"),
+    **dict.fromkeys(("prices", "price", "pricing", "价格", "报价"), "prices"),
     **dict.fromkeys(("api",), "api"),
 }
 TOKEN_WORDS = ("tokens", "token", "toks", "tok", "词元", "个token", "token数")
@@ -162,7 +166,7 @@ FILLER = frozenset(
     多少钱 多少 要 需要 一个 个 模型 的 了 吗 呢 啊 呀 请 请问 帮我 帮忙 算 算一下 估算 估计 成本 费用 花费 大概 大约 左右 是
     在 上 用 使用 基于 规模 数据 数据集 训练数据 我 我们 想 如果 一下 花 哪些 多久 时间 集群 张 块 台 次 的话 和 与 跟 及 以及
     还是 或 或者 从头 从零 能 可以 会 总共 一共 全部 得 到 做 来 进行 什么 怎么 如何 吧 一次 的成本 钱 贵 便宜 下 个月 内 之内
-    以内 有 给 看看 看 预计 预估 开销 这个 那个 一台 呢？ 吗？ 参数 参数量 个参数 token tokens 词元 并发 全量 量 上面 里 中
+    以内 有 给 看看 看 租赁 租金 预计 预估 开销 这个 那个 一台 呢？ 吗？ 参数 参数量 个参数 token tokens 词元 并发 全量 量 上面 里 中
     小时 gpu小时 卡时 多少天 几天 天数 划算 合算 几 几张 一 量化 能不能 可不可以 估 估一下 帮忙估 算算 计价 计费 结算 分别 各自 级别 大模型 大 怎么样 总 总参数 混合专家 专家 怎样 单价 价格是 需要多少 多长时间 完成 自己 我们的 租 租用 计算 成本是 价钱 总价 总成本
     """)
 )
@@ -298,6 +302,9 @@ class Slots:
     second_model: str | None = None  # "70b vs 405b": the size after "vs"
     epochs: float | None = None  # passes over the tokens: "3 epochs over 100B tokens" trains on 300B
     serving_hint: bool = False
+    token_rate: tuple[str, float] | None = None  # "1B tokens a day": the words, and tokens a second
+    rent_word: bool = False
+    hourly: bool = False  # "per hour", "每小时": with GPUs and no model, their prices compared
     ignored: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     natural: bool = False
@@ -341,8 +348,12 @@ def _chinese_figures(text: str) -> str:
     def figures(match: re.Match[str]) -> str:
         return f"{_chinese_number(match[1])}{match[2]}"
 
-    units = r"(万亿|亿|张|块|卡|台|天|周|个月|个星期|星期|轮|个epoch|epochs?|折)"
-    return re.sub(rf"(?<![\d.])([一二两三四五六七八九十百千]+)\s*{units}", figures, text)
+    counts = r"(万亿|亿|张|块|卡|台|轮|个epoch|epochs?|折)"
+    text = re.sub(rf"(?<![\d.])([一二两三四五六七八九十百千]+)\s*{counts}", figures, text)
+    # A time may follow a figure ("H800一周"); a count may not ("2千亿" is 2000亿, not 2 and 千亿).
+    return re.sub(
+        r"(?<!\.)([一二两三四五六七八九十百千]+)\s*(天|周|个月|个星期|星期|年)", lambda m: f" {figures(m)}", text
+    )
 
 
 def _g(value: float) -> str:
@@ -463,6 +474,35 @@ def _on_epochs(slots: Slots, match: re.Match[str]) -> bool:
     return True
 
 
+def _on_years(slots: Slots, match: re.Match[str]) -> bool:
+    """ "一年", "3年": two figures at most, so a calendar year ("2025年") is never read as a length."""
+    return _on_days(slots, match)
+
+
+def _on_hours(slots: Slots, match: re.Match[str]) -> bool:
+    return _set(slots, "hours", _g(_number(match["n"].lower())))
+
+
+def _on_hourly(slots: Slots, match: re.Match[str]) -> bool:
+    slots.hourly = True
+    slots.natural = True
+    return True
+
+
+def _on_gpu_node(slots: Slots, match: re.Match[str]) -> bool:
+    """ "a DGX H100", "2 HGX H200": eight GPUs to a node."""
+    _on_gpu(slots, match)
+    slots.count = slots.count or str(int(match["nodes"] or 1) * GPUS_PER_NODE)
+    slots.natural = True
+    return True
+
+
+def _on_gpu_hours(slots: Slots, match: re.Match[str]) -> bool:
+    if match["gpu"]:
+        _on_gpu(slots, match)
+    return _set(slots, "gpu_hours", _quantity_word(match["n"]))
+
+
 def _on_count(slots: Slots, match: re.Match[str]) -> bool:
     slots.count = slots.count or _count(match["count"])
     slots.natural = True
@@ -471,7 +511,9 @@ def _on_count(slots: Slots, match: re.Match[str]) -> bool:
 
 def _on_days(slots: Slots, match: re.Match[str]) -> bool:
     unit = match["unit"].lower()
-    scale = 7 if unit[0] in "w周星" else 30 if unit[0] in "m月个" else 1
+    scale = {"w": 7, "周": 7, "星": 7, "m": 30, "月": 30, "个": 30, "q": 90, "季": 90, "y": 365, "年": 365}.get(
+        unit[0], 1
+    )
     return _set(slots, "days", _g(_number(match["n"].lower()) * scale))
 
 
@@ -496,8 +538,47 @@ def _on_price(slots: Slots, match: re.Match[str]) -> bool:
     return _set(slots, "price", _g(_number(match["n"])))
 
 
+# A load in tokens over a minute or longer ("tokens per second" is more often a speed asked for than a load).
+SECONDS_PER = {"m": 60, "分": 60, "h": 3600, "小": 3600, "d": 86400, "天": 86400, "日": 86400}
+SECONDS_PER_MONTH = 30 * 86400  # a month as the reader reads one elsewhere: 30 days
+
+
+def _on_token_rate(slots: Slots, match: re.Match[str]) -> bool:
+    """ "1B tokens a day", "每天10亿token": a load in tokens, made requests a second once the request's size is known."""
+    per = match["per"].lower()
+    seconds = SECONDS_PER_MONTH if per.startswith(("mo", "月")) else SECONDS_PER[per[0]]
+    try:
+        tokens = parse_quantity(_quantity_word(match["n"]))
+    except QuantityError:
+        return False
+    slots.token_rate = (match[0].strip(), tokens / seconds)
+    slots.serving_hint = True
+    slots.natural = True
+    return True
+
+
+def _on_rate(slots: Slots, match: re.Match[str]) -> bool:
+    return _set(slots, "rate", _g(_number(match["n"])))
+
+
+def _on_yuan_price(slots: Slots, match: re.Match[str]) -> bool:
+    """A price per GPU-hour in yuan, as the grammar writes one (`price=¥15`): converted at the rate in effect."""
+    return _set(slots, "price", f"¥{_g(_number(match['n']))}")
+
+
 def _on_discount(slots: Slots, match: re.Match[str]) -> bool:
     return _set(slots, "discount", f"{match['n']}{'折' if '折' in match[0] else '%'}")
+
+
+def _on_basis(slots: Slots, match: re.Match[str]) -> bool:
+    word = (match["b"] or match["b2"]).lower().replace(" ", "-")
+    basis = {"竞价": "spot", "抢占式": "spot", "preemptible": "spot", "按需": "on-demand", "reserved": "commit"}
+    return _set(slots, "basis", basis.get(word, "on-demand" if word.startswith("on") else word))
+
+
+def _on_commitment(slots: Slots, match: re.Match[str]) -> bool:
+    years = (match["years"] or match["years2"]).lower()
+    return _set(slots, "basis", "commit-3y" if years in ("3", "three", "三") else "commit")
 
 
 def _on_half_price(slots: Slots, match: re.Match[str]) -> bool:
@@ -617,10 +698,32 @@ def _on_option(slots: Slots, match: re.Match[str]) -> bool:
 DIGITS_START = r"(?<![\d.])(?<!\d,)"  # a number is read from its first digit only (no rescans inside a long one)
 N = rf"{DIGITS_START}(?P<n>\d[\d,]*(?:\.\d+)?k?)"
 SMALL = rf"(?<![\d.])(?<!\d,)(?P<n>\d+(?:\.\d+)?|{'|'.join(w for w in WORD_NUMBERS if w != 'hundred')}|[一二两三四五六七八九十]+)"
+YUAN = r"元|块钱|块|rmb|cny|yuan|人民币"
+# per GPU-hour: "/h", "per hour", "an hour", "每卡时", "每小时", "/卡/小时", "一小时"
+PER_HOUR = (
+    r"(?:/|per|an|a|each|every|每|一)\s*(?:gpu|card|卡|张卡|块卡)?[\s\-]*(?:/|每|per)?\s*"
+    r"(?:h|hr|hrs|hour|gpu[\s\-]*hour|小时|个小时|时|卡时|卡小时|gpu小时)(?![a-z])"
+)
+HOURLY = r"每\s*(?:gpu|卡|张卡|块卡)?\s*(?:每)?\s*(?:小时|卡时)|(?:单价|价格|租金)\s*(?:每|/)\s*(?:卡时|小时)"
 RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), handler)
     for pattern, handler in (
+        # "1 USD = 7.2 CNY" (its spaces around "=" already gone): a rate, not an option named `USD`
+        (rf"{START}1\s*(?:美元|美金|usd|dollars?|\$)\s*(?:=|兑|换|to)\s*{N}\s*(?:{YUAN})", _on_rate),
         (r"(?P<key>[a-z_]+)=(?P<value>\S*)", _on_option),
+        # the exchange rate, said as one: "7.2 yuan per dollar", "exchange rate 7.2", "汇率7.2", "1美元=7.2元"
+        (
+            rf"{START}{N}\s*(?:{YUAN})\s*(?:/|per|a|to\s+the|每|兑)\s*(?:1\s*)?(?:dollar|usd|us\$|\$|美元|美金){END}",
+            _on_rate,
+        ),
+        (rf"(?:{START}(?:exchange|fx)[\s\-]*rate|汇率)\s*(?:of|is|at|=|:|是|为|按)?\s*{N}", _on_rate),
+        # yuan per GPU-hour, before the dollar patterns (which would take "每小时15元" as $15)
+        (rf"¥\s*{N}\s*(?:{PER_HOUR})", _on_yuan_price),
+        (rf"{START}{N}\s*(?:{YUAN})\s*(?:{PER_HOUR})", _on_yuan_price),
+        (rf"(?:{HOURLY})\s*(?:是|为|要)?\s*¥?\s*{N}\s*(?:{YUAN})", _on_yuan_price),
+        (rf"¥\s*{N}\s*(?:{YUAN})?\s*(?:的)?\s*(?:单价|价格|租金)", _on_yuan_price),
+        (rf"(?:单价|价格|租金|price|rate)\s*(?:of|is|at|=|:|是|为)?\s*¥\s*{N}{END}", _on_yuan_price),
+        (rf"(?:单价|价格|租金|price|rate)\s*(?:of|is|at|=|:|是|为)?\s*{N}\s*(?:{YUAN}){END}", _on_yuan_price),
         (rf"{START}\$\s*{N}\s*(?:/|per|an|a|each|every)\s*(?:gpu|card|chip)?[\s\-]*(?:h|hr|hrs|hour){END}", _on_price),
         (
             rf"{START}{N}\s*(?:dollars?|usd|bucks)\s*(?:/|per|an|a|each|every)\s*(?:gpu|card|chip)?[\s\-]*(?:h|hr|hour){END}",
@@ -640,6 +743,16 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (r"(?:discount|折扣)\s*(?:of|is|:|=)?\s*(?P<n>\d+(?:\.\d+)?)\s*%", _on_discount),
         (rf"打?\s*{DIGITS_START}(?P<n>\d+(?:\.\d+)?)\s*折", _on_discount),
         (r"half[\s\-]*price|半价|打对折", _on_half_price),
+        (
+            rf"{START}(?P<years>1|one|3|three)[\s\-]*(?:year|yr)s?[\s\-]*(?:commit(?:ment)?|reserv(?:ed|ation)|contract)"
+            rf"|(?P<years2>1|一|3|三)\s*年\s*(?:预留|包年|合约|承诺)",
+            _on_commitment,
+        ),
+        (
+            rf"{START}(?:on\s+)?(?P<b>spot|preemptible|on[\s\-]?demand|reserved)(?:\s+(?:price|pricing|instances?))?{END}"
+            r"|(?P<b2>竞价|抢占式|按需)(?:实例|价格)?",
+            _on_basis,
+        ),
         (rf"{START}(?P<n>\d+(?:\.\d+)?\s*%?)\s*(?:mfu|utili[sz]ation|利用率)", _on_mfu),
         (
             r"(?:mfu|utili[sz]ation|利用率)\s*(?:of|at|is|=|:|为|是|按|取|设为|设|用)?\s*(?P<n>\d+(?:\.\d+)?\s*%?)",
@@ -650,6 +763,13 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"{START}(?P<c>rmb|cny|yuan|renminbi){END}|(?P<c2>人民币)", lambda s, m: _set(s, "currency", "CNY")),
         (r"(?:用|以)?(?P<c>美元|美金)(?:计|计算|算)?", _on_currency),
         (r"(?<!美)(?:元|块钱)", lambda s, m: _set(s, "currency", "CNY")),
+        (
+            rf"{START}(?P<n>{QUANTITY})\s*(?:个)?\s*(?:tokens?|词元)\s*(?:a|an|per|/|each|every)\s*"
+            rf"(?P<per>day|hour|hr|h|month|mo|minute|min){END}",
+            _on_token_rate,
+        ),
+        (rf"每(?:个)?(?P<per>天|日|小时|月|分钟)\s*(?P<n>{QUANTITY})\s*(?:个)?\s*(?:tokens?|词元)", _on_token_rate),
+        (rf"(?P<n>{QUANTITY})\s*(?:个)?\s*(?:tokens?|词元)\s*(?:/|每)\s*(?P<per>天|日|小时|月)", _on_token_rate),
         (
             rf"{START}{DIGITS_START}(?P<n>\d[\d,]*(?:\.\d+)?[km]?)\s*(?:requests?|reqs?|queries|calls|users?)\s*(?:/|per|a|an|each|every)\s*(?P<per>second|sec|s|minute|min|hour|hr|h|day){END}",
             _on_rps,
@@ -698,10 +818,22 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
 LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), handler)
     for pattern, handler in (
-        (rf"{START}{SMALL}\s*(?P<unit>days?|weeks?|months?|d|wks?){END}", _on_days),
+        (rf"{START}{SMALL}\s*(?P<unit>days?|weeks?|months?|quarters?|years?|d|wks?|yrs?){END}", _on_days),
+        (r"(?<![\d.])(?P<n>\d{1,2}(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<unit>年)", _on_years),
         (
-            r"(?<![\d.])(?<!\d,)(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<unit>天|日|周|个?星期|个?月)(?:内|之内|以内)?",
+            r"(?<![\d.])(?<!\d,)(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(?P<unit>天|日|周|个?星期|个?月|季度)(?:内|之内|以内)?",
             _on_days,
+        ),
+        (  # "1M H100 GPU-hours", "1000 A100 hours", "278.8万卡时": GPU-hours in all, before hours and counted GPUs
+            rf"{START}(?P<n>{QUANTITY})\s*(?:(?:x|×)?\s*{GPU}[\s\-]*(?:gpu[\s\-]*|卡)?|(?:gpu|card|卡)[\s\-]*)"
+            rf"(?:hours?|hrs?|小时|时){END}",
+            _on_gpu_hours,
+        ),
+        (rf"{START}{SMALL}\s*(?P<unit>hours?|hrs?|h|小时|个小时){END}", _on_hours),
+        (rf"{START}(?:(?P<nodes>\d+)\s*(?:x|×)?\s*)?(?:dgx|hgx)[\s\-]*{GPU}", _on_gpu_node),
+        (
+            rf"{START}(?:(?:per|an|a|/|each|every)\s*(?:gpu[\s\-]*)?hour|hourly){END}|每\s*(?:卡)?\s*(?:小时|卡时)",
+            _on_hourly,
         ),
         (rf"{START}(?P<count>\d[\d,]*k?)\s*(?:x|×|\*)?\s*(?:张|块|个|台|片)?\s*{GPU}", _on_counted_gpu),
         (rf"{START}{GPU}\s*(?:x|×|\*)\s*(?P<count>\d+){END}", _on_counted_gpu),
@@ -741,9 +873,32 @@ def _job(slots: Slots, job: str) -> bool:
     return True
 
 
+# Rules for words most questions lack, run only when one of these (lower-case) pieces is in the text: a scan of
+# the text for a few pieces costs a fraction of a pattern's pass over it.
+NEEDS: dict[Handler, tuple[str, ...]] = {
+    _on_rate: ("dollar", "usd", "$", "美元", "美金", "rate", "汇率"),
+    _on_yuan_price: ("¥", "元", "块", "rmb", "cny", "yuan", "人民币"),
+    _on_commitment: ("year", "yr", "年"),
+    _on_basis: ("spot", "preemptible", "demand", "reserved", "竞价", "抢占", "按需"),
+    _on_gpu_hours: ("hour", "hr", "时"),
+    _on_hours: ("hour", "hr", "小时", *(f"{digit}h" for digit in range(10))),
+    _on_gpu_node: ("dgx", "hgx"),
+    _on_years: ("年",),
+    _on_hourly: ("hour", "小时", "卡时"),
+    _on_token_rate: ("day", "hour", "hr", "/h", "month", "min", "天", "日", "小时", "月", "分钟"),
+}
+
+
 def _apply(text: str, rules: tuple[tuple[re.Pattern[str], Handler], ...], slots: Slots) -> str:
     """Run each rule over the text; what a rule takes becomes one space, so no later rule reads it twice."""
+    lowered_from, lowered = "", ""
     for pattern, handler in rules:
+        needs = NEEDS.get(handler)
+        if needs is not None:
+            if lowered_from != text:  # lowered again only once a rule has taken something
+                lowered_from, lowered = text, text.lower()
+            if not any(piece in lowered for piece in needs):
+                continue
         text = pattern.sub(partial(_take, handler, slots), text)
     return text
 
@@ -877,6 +1032,7 @@ def _leftovers(text: str, slots: Slots) -> None:
             elif word in LISTING_WORDS:
                 slots.listing = slots.listing or LISTING_WORDS[word]
             elif word in FILLER:
+                slots.rent_word = slots.rent_word or word in RENT_WORDS
                 slots.natural = True
                 slots.english = slots.english or word.isascii()
             else:
@@ -923,16 +1079,18 @@ def _job_of(slots: Slots) -> tuple[str, str | None]:
     serving = slots.serving_hint or any(key in slots.options for key in ("rps", "input", "output", "batch"))
     if serving:
         return "infer", None
-    if slots.run_word:
-        return "infer", "read_job_run"
+    # Tokens to train on, or a time to finish in, make "a 30B run for 3 weeks" a training run, not serving.
     if slots.tokens or len(slots.bare) > 1 or any(key in slots.options for key in ("days", "budget")):
         return "train", None
+    if slots.run_word:
+        return "infer", "read_job_run"
     return "train", "read_job_default"
 
 
 # The order options are written in: the hardware, then money, then time and load.
-OPTION_ORDER: tuple[str, ...] = ("gpus", "cards", "precision", "active", "price", "discount", "mfu", "currency")
-OPTION_ORDER += ("days", "budget")
+OPTION_ORDER: tuple[str, ...] = ("gpus", "cards", "precision", "active", "basis", "price", "discount", "mfu")
+OPTION_ORDER += ("currency", "rate")
+OPTION_ORDER += ("days", "hours", "budget")
 OPTION_ORDER += ("rps", "tokens", "input", "output", "batch", "method", "formula")
 
 
@@ -955,10 +1113,40 @@ def _with_second_gpu(command: str, slots: Slots, comparing: bool, typed: set[str
     return command.replace(f"gpu={slots.gpus[0]}", f"gpu={slots.gpus[0]},{other}")
 
 
+def _read_token_rate(slots: Slots, token_rate: tuple[str, float], serving: bool) -> None:
+    """Tokens a second as requests a second (`rps=`), at the request's size as given or the chat default, said in a
+    note; in a job that is not serving, the words are named as not used."""
+    words, per_second = token_rate
+    if not serving or "rps" in slots.options:
+        slots.ignored.append(words)
+        return
+    try:
+        if "tokens" in slots.options:
+            per_request, shape = parse_quantity(slots.options["tokens"]), "given"
+        else:
+            given = "input" in slots.options or "output" in slots.options
+            input_tokens = parse_quantity(slots.options.get("input", str(CHAT_INPUT)))
+            per_request = input_tokens + parse_quantity(slots.options.get("output", str(CHAT_OUTPUT)))
+            shape = "given" if given else "chat"
+    except QuantityError:
+        slots.ignored.append(words)
+        return
+    rps = _g(float(f"{per_second / per_request:.3g}"))
+    slots.options["rps"] = rps
+    note = {"words": words, "rps": rps, "tokens": f"{per_request:,.0f}"}
+    slots.notes.append(Note(f"read_token_rate_{shape}", note))
+
+
 def _keyed(slots: Slots, job: str, typed: set[str]) -> list[str]:
     """The options read, as `key=value` for this job: a count of GPUs is `gpus=` in training, `cards=` in serving."""
     options = dict(slots.options)
     serving = job in ("infer", "sweep")
+    hours = options.pop("hours", None)
+    options.pop("gpu_hours", None)  # a rental's: a job's own GPU-hours are what it answers
+    if job == "rent":  # a rental's count of GPUs is `gpus=`, and its length is said as it was asked
+        return [f"{key}={value}" for key, value in _rental_options(slots, hours).items() if key not in typed]
+    if hours is not None and not serving:  # "train 7B in 48 hours": a training's time is `days=`
+        options.setdefault("days", _g(float(hours) / 24))
     if serving:
         options.pop("days", None)
     elif slots.count and "days" in options:
@@ -968,6 +1156,39 @@ def _keyed(slots: Slots, job: str, typed: set[str]) -> list[str]:
     if slots.count:
         options["cards" if serving else "gpus"] = slots.count
     return [f"{key}={options[key]}" for key in OPTION_ORDER if key in options and key not in typed]
+
+
+# What a rental takes from the words; anything else read (MFU, load, tokens ...) belongs to a job.
+RENTAL_OPTIONS: tuple[str, ...] = ("days", "hours", "gpu_hours", "basis", "price", "discount", "currency", "rate")
+
+
+def _is_rental(slots: Slots, has_job_subject: bool) -> bool:
+    """GPUs with no model, no job and nothing only a job takes: one GPU named, a count, GPU-hours, or a rent word
+    with a time."""
+    if has_job_subject or set(slots.jobs) - {"compare"} or slots.tokens or slots.listing == "api":
+        return False
+    if any(key not in RENTAL_OPTIONS for key in slots.options):
+        return False
+    sized = slots.count is not None or bool({"days", "hours", "gpu_hours"} & slots.options.keys())
+    if len(slots.gpus) > 1 or slots.jobs:  # "renting 8 H100 or 8 A100 for a month": GPUs compared, for a rental
+        # "an H100 vs an A100 per hour", "H100 and A100 prices": two GPUs' prices, compared as an hour's rental
+        return sized or (len(slots.gpus) > 1 and (slots.hourly or slots.listing == "prices"))
+    return (
+        bool(slots.gpus)
+        or slots.count is not None
+        or "gpu_hours" in slots.options
+        or (slots.rent_word and bool(slots.options))
+    )
+
+
+def _rental_options(slots: Slots, hours: str | None) -> dict[str, str]:
+    """`gpus=`, then the time (`days=` or `hours=`, whichever was said; days when both), then money."""
+    options: dict[str, str] = {"gpus": slots.count} if slots.count else {}
+    time = {"days": slots.options["days"]} if "days" in slots.options else {"hours": hours} if hours else {}
+    if "gpu_hours" in slots.options:  # GPUs and time in one
+        options, time = {}, {"gpu_hours": slots.options["gpu_hours"]}
+    money = {key: slots.options[key] for key in RENTAL_OPTIONS[3:] if key in slots.options}
+    return {**options, **time, **money}
 
 
 def _assemble(slots: Slots, text: str) -> Reading:
@@ -993,9 +1214,23 @@ def _assemble(slots: Slots, text: str) -> Reading:
     has_job_subject = slots.model is not None or slots.params is not None
     if not has_job_subject and not slots.jobs and not slots.run_word and listing in ("gpus", "models", "help"):
         return Reading(listing, tuple(slots.ignored), tuple(slots.notes), lang)
-    # A GPU alone, no job and no model: what the GPU costs ("How much does an H100 cost per hour?").
-    if not has_job_subject and len(slots.gpus) == 1 and not slots.jobs and not slots.tokens and not slots.options:
-        return Reading(f"prices {slots.gpus[0]}", tuple(slots.ignored), tuple(slots.notes), lang)
+    # A GPU alone, no job and no model: what the GPU costs ("How much does an H100 cost per hour?"); with a count
+    # or a time, what renting them costs ("what do 2048 H800s cost for 2 months?").
+    if _is_rental(slots, has_job_subject):
+        gpu = slots.gpus[:1] if len(slots.gpus) < 2 else [f"gpu={','.join(slots.gpus)}"]
+        if slots.count is None and slots.options.get("hours") == "1":  # "an A100 for one hour" is its price
+            del slots.options["hours"]
+        options = _keyed(slots, "rent", {word.split("=", 1)[0].lower() for word in slots.passthrough})
+        # No count and no time: the GPU's price ("the hourly price of a B200 on spot?"), every basis of it listed.
+        if (
+            len(slots.gpus) == 1
+            and not slots.count
+            and not {"days", "hours", "gpu_hours"} & slots.options.keys()
+            and not slots.passthrough
+        ):
+            return Reading(f"prices {gpu[0]}", tuple(slots.ignored), tuple(slots.notes), lang)
+        rental = " ".join(["rent", *gpu, *options, *slots.passthrough])
+        return Reading(rental, tuple(dict.fromkeys(slots.ignored)), tuple(slots.notes), lang)
     if listing == "api" and slots.model is not None:
         return Reading(f"api {slots.model.name}", tuple(slots.ignored), tuple(slots.notes), lang)
 
@@ -1008,6 +1243,8 @@ def _assemble(slots: Slots, text: str) -> Reading:
     gpu_words = (
         [] if "gpu" in typed or not slots.gpus else [f"gpu={','.join(slots.gpus if comparing else slots.gpus[:1])}"]
     )
+    if slots.token_rate is not None:
+        _read_token_rate(slots, slots.token_rate, job in ("infer", "sweep") and "rps" not in typed)
     keyed = _keyed(slots, job, typed)
     notes = list(slots.notes)  # after _keyed, which may say what it made of the words
     subject = slots.model.name if slots.model is not None else slots.params

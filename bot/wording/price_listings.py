@@ -1,12 +1,14 @@
-"""`prices [gpu]` and `api [model]` worded as listings; `--json` prints the tables behind them."""
+"""`prices [gpu]`, `rent <gpu>` and `api [model]` worded as listings; `--json` prints the tables behind them."""
 
 from collections.abc import Sequence
 
 from bot.wording import numbers as fmt
-from bot.wording.i18n import t
-from bot.wording.report import Listing
+from bot.wording.i18n import plural, t
+from bot.wording.report import Listing, hourly_price_words
 from calc.api_prices import ApiTable, ListedApiOffer
 from calc.prices import SEED_PROVIDER, STALE_AFTER_DAYS, ListedOffer, ListedSpread, PriceTable
+from calc.rental import HOURS_PER_DAY, RentComparison, RentResult
+from calc.units import Currency
 
 
 def _usd(value: float) -> str:
@@ -122,3 +124,138 @@ def api_listing(table: ApiTable, lang: str) -> Listing:
             )
         )
     return Listing(title=t(lang, "api_title"), sections=[("", lines), footer], lang=lang, data=table)
+
+
+RENT_MONTH_DAYS = 30  # a month of rental, as the reader reads "a month"
+
+
+def rent_listing(result: RentResult, lang: str) -> Listing:
+    """A rental: the total (or the fleet's cost per hour, day and month), the sum behind it, and the price with its
+    basis, provider, date and source, then how far the cheapest and dearest provider on that basis move it."""
+    currency = result.currency
+    gpus = fmt.count(result.gpus)
+
+    def money(usd: float) -> str:
+        return fmt.money_exact(usd * result.fx_rate, currency)
+
+    price = hourly_price_words(result.price, result.price_per_gpu_hour, result.gpu, lang, currency=result.currency)
+    if result.price.flags:
+        price = f"{price} {t(lang, 'a_price_flags', flags='; '.join(result.price.flags))}"
+    discount = t(lang, "rent_discount", discount=fmt.percent(result.discount)) if result.discount else ""
+    per_gpu_hour = money(result.price_per_gpu_hour * (1 - result.discount))
+    per_day = result.cost_usd_per_hour * HOURS_PER_DAY
+    lines = []
+    if result.cost_usd is not None and result.hours is not None and result.gpu_hours is not None:
+        title = t(
+            lang,
+            "rent_title",
+            gpus=gpus,
+            gpu=result.gpu,
+            duration=_rental_time(result.hours, lang),
+            cost=fmt.money(result.cost_usd * result.fx_rate, currency, lang=lang),
+        )
+        lines.append(
+            t(
+                lang,
+                "rent_sum",
+                gpus=gpus,
+                hours=_hours(result.hours),
+                gpu_hours=fmt.count(result.gpu_hours),
+                price=per_gpu_hour,
+                discount=discount,
+                cost=money(result.cost_usd),
+            )
+        )
+    elif result.cost_usd is not None and result.gpu_hours is not None:  # GPU-hours in all: no fleet, no time
+        gpu_hours = fmt.count(result.gpu_hours)
+        cost = fmt.money(result.cost_usd * result.fx_rate, currency, lang=lang)
+        title = t(lang, "rent_title_gpu_hours", gpu_hours=gpu_hours, gpu=result.gpu, cost=cost)
+        lines.append(
+            t(
+                lang,
+                "rent_sum_gpu_hours",
+                gpu_hours=gpu_hours,
+                price=per_gpu_hour,
+                discount=discount,
+                cost=money(result.cost_usd),
+            )
+        )
+    else:
+        title = t(lang, "rent_title_hourly", gpus=gpus, gpu=result.gpu, cost=money(result.cost_usd_per_hour))
+    if result.hours is not None or result.gpu_hours is None:  # a fleet's cost per hour, day and month
+        lines.append(
+            plural(
+                lang,
+                "rent_rates",
+                result.gpus,
+                gpus=gpus,
+                hour=money(result.cost_usd_per_hour),
+                day=money(per_day),
+                month=money(per_day * RENT_MONTH_DAYS),
+                days=RENT_MONTH_DAYS,
+            )
+        )
+    lines.append(t(lang, "rent_price", price=price))
+    if currency is not Currency.USD:
+        lines.append(t(lang, "rent_fx", rate=f"{result.fx_rate:g}", currency=currency.value))
+    low, high = result.spread_usd_per_gpu_hour or (0.0, 0.0)
+    if low < high and result.price.offers_counted:  # one provider, or one price: no spread to show
+        scale = (result.gpu_hours or result.gpus) * (1 - result.discount)
+        lines.append(
+            t(
+                lang,
+                "rent_spread" if result.gpu_hours else "rent_spread_hourly",
+                basis=fmt.basis(result.price_basis, lang),
+                low=_usd(low),
+                high=_usd(high),
+                count=result.price.offers_counted,
+                low_total=money(low * scale),
+                high_total=money(high * scale),
+            )
+        )
+    footer = t(lang, "rent_footer", gpu=result.gpu)
+    return Listing(title=title, sections=[("", lines), ("", [footer])], lang=lang, data=result)
+
+
+def _rental_time(hours: float, lang: str) -> str:
+    """Whole days as days ("60 days"), anything else as hours ("500 h")."""
+    days = hours / HOURS_PER_DAY
+    if days >= 1 and days == int(days):
+        return plural(lang, "rent_days", days, days=fmt.count(days))
+    return t(lang, "rent_hours", hours=_hours(hours))
+
+
+def _hours(hours: float) -> str:
+    return f"{hours:,.6g}"
+
+
+def rent_comparison_listing(comparison: RentComparison, lang: str) -> Listing:
+    """The same rental on several GPUs, cheapest first, each with its price, basis, provider and date; the GPUs
+    without a price said, and that this compares the hours' price, not what the hours get done."""
+    first = comparison.rentals[0]
+    gpus = fmt.count(first.gpus)
+    if first.hours is not None:
+        duration = _rental_time(first.hours, lang)
+        what = plural(lang, "rent_compare_what", first.gpus, gpus=gpus, duration=duration)
+    elif first.gpu_hours is not None:
+        what = t(lang, "rent_compare_what_gpu_hours", gpu_hours=fmt.count(first.gpu_hours))
+    else:
+        what = plural(lang, "rent_compare_what_hourly", first.gpus, gpus=gpus)
+    lines = []
+    for rental in comparison.rentals:
+        usd = rental.cost_usd if rental.cost_usd is not None else rental.cost_usd_per_hour
+        price = hourly_price_words(rental.price, rental.price_per_gpu_hour, rental.gpu, lang, True, rental.currency)
+        cost = fmt.money_exact(usd * rental.fx_rate, rental.currency)
+        lines.append(t(lang, "rent_compare_line", gpu=rental.gpu, cost=cost, price=price))
+    for skipped in comparison.skipped:
+        lines.append(t(lang, "rent_compare_skipped", gpu=skipped.gpu, why=t(lang, skipped.code, **skipped.values)))
+    cheapest = fmt.money(
+        (first.cost_usd if first.cost_usd is not None else first.cost_usd_per_hour) * first.fx_rate,
+        first.currency,
+        lang=lang,
+    )
+    title = t(lang, "rent_compare_title", what=what, gpu=first.gpu, cost=cheapest)
+    footer = [t(lang, "rent_compare_footer")]
+    if first.currency is not Currency.USD:
+        footer.insert(0, t(lang, "rent_fx", rate=f"{first.fx_rate:g}", currency=first.currency.value))
+    return Listing(title=title, sections=[("", lines), ("", footer)], lang=lang, data=comparison)

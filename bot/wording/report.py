@@ -17,7 +17,16 @@ from calc.command import format_quantity
 from calc.finetune import ADAPTER_BYTES_PER_PARAM, BASE_BYTES_PER_PARAM, LORA_RANK
 from calc.goodput import NODE_GPUS
 from calc.ownership import Ownership
-from calc.results import Assumptions, InferAssumptions, InferResult, Note, SimilarRun, TrainAssumptions, TrainResult
+from calc.results import (
+    Assumptions,
+    InferAssumptions,
+    InferResult,
+    Note,
+    PriceInfo,
+    SimilarRun,
+    TrainAssumptions,
+    TrainResult,
+)
 from calc.train import CHINCHILLA_TOKENS_PER_PARAM
 from calc.units import SECONDS_PER_DAY, TERA, Currency, FinetuneMethod, Formula
 
@@ -58,6 +67,9 @@ class Failure:
     example: str
     lang: str = "en"
     read_back: ReadBack | None = None
+    # An estimate's error as calc gave it (its code and values), so the example can be made from the person's
+    # own command (bot.answer); None once it is, or for the grammar's errors, whose examples are theirs already.
+    cause: tuple[str, dict[str, str | float | int]] | None = None
 
 
 _MONEY_NOTE_VALUES = {"standard", "floor"}  # USD figures the engine states in its notes
@@ -140,9 +152,23 @@ def _hourly(value: float) -> str:
 def price_words(a: Assumptions, lang: str, short: bool = False) -> str:
     """The hourly price, its basis and whose it is: the reader's or team's label, the seed's figure, the median
     offer on a basis (with its source unless `short`), or owning the GPU; flagged when possibly stale."""
-    price = a.price
-    figure = _hourly(a.price_per_gpu_hour) if price.own is not None else f"{a.price_per_gpu_hour:g}"
+    return hourly_price_words(a.price, a.price_per_gpu_hour, a.gpu, lang, short, a.currency)
+
+
+def hourly_price_words(
+    price: PriceInfo,
+    per_gpu_hour: float,
+    gpu: str,
+    lang: str,
+    short: bool = False,
+    currency: Currency = Currency.USD,
+) -> str:
+    """`price_words` for any answer that states a price per GPU-hour: an estimate's, or a rental's. A bare typed
+    price in an answer in yuan says it was read in dollars, and how yuan are written."""
+    figure = _hourly(per_gpu_hour) if price.own is not None else f"{per_gpu_hour:g}"
     basis = fmt.basis(price.basis, lang)
+    if price.rule == "given" and price.label is None and currency is Currency.CNY:
+        return t(lang, "a_price_typed_in_usd", price=figure)
     if price.rule == "given":
         return t(lang, "a_price_label", price=figure, label=price.label or t(lang, "your_price"))
     if price.own is not None:
@@ -162,7 +188,7 @@ def price_words(a: Assumptions, lang: str, short: bool = False) -> str:
         "as_of": fmt.price_date(price.as_of, lang),
         "source": price.source,
         "count": price.offers_counted or 1,
-        "gpu": a.gpu,
+        "gpu": gpu,
     }
     code = f"price_{price.rule}_short" if short else f"a_price_{price.rule}"
     text = t(lang, code, **values)

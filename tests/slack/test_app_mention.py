@@ -61,7 +61,7 @@ async def test_bad_input_in_a_mention_names_the_word_and_cannot_ping_the_channel
     (call,) = await fake_slack.wait_for("chat.postMessage")
     message = payload_json(call)
     assert message["text"].startswith("`&lt;!channel&gt;` is neither a parameter count")
-    assert "Try: `/llmcost train 175B 500B gpu=H100`" in message["text"]
+    assert "Try: `/llmcost train 70B 1T`" in message["text"]  # their command, a size for the word refused
     assert "<!channel>" not in shown(message)
 
 

@@ -121,10 +121,10 @@ async def test_bad_input_names_the_bad_word_and_shows_a_working_example(bot: Bot
     answer = await bot.command("train 7B 1T gpu=NOPE")
     assert answer["response_type"] == "ephemeral"
     assert answer["text"].startswith("`gpu=NOPE`: no such GPU in the catalog")
-    assert "Try: `/llmcost train 175B 500B gpu=H100`" in answer["text"]
+    assert "Try: `/llmcost train 7B 1T`" in answer["text"]  # their command without the GPU the catalog lacks
     assert "`gpu=NOPE`" in answer["blocks"][0]["text"]["text"]
     example = answer["text"].split("`/llmcost ")[1].rstrip("`")
-    assert (await bot.command(example))["text"].startswith("Training a 175B-parameter model")
+    assert (await bot.command(example))["text"].startswith("Training a 7B-parameter model")
 
 
 async def test_a_suggestion_for_a_near_miss(bot: BotServer) -> None:

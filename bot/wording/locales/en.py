@@ -234,6 +234,7 @@ MESSAGES: dict[str, str] = {
         "how much to train llama 3 70b on 2T tokens with H100s?\n"
         "is H100 cheaper than A100 for 70B on 2T tokens?\n"
         "serve mixtral on 8xH100 at $2.5/hr\n"
+        "what do 64 H100s cost for 3 weeks?\n"
         "训练一个700亿参数模型 2万亿token 要多少钱\n"
         "Every answer starts with the command it was read as: copy it to change any part."
     ),
@@ -245,7 +246,8 @@ MESSAGES: dict[str, str] = {
         "`compare <train|infer ...> [gpu=A100,H100,...]`: one job across GPUs, as a chart\n"
         "`sweep infer <params|model> [key=value ...]`: cost and speed per user across batch sizes\n"
         "`gpus`: the GPU catalog with prices and sources · `models`: model presets\n"
-        "`prices [gpu]`: every offer per basis, dated and sourced · `api [model]`: API prices per 1M tokens\n"
+        "`rent <gpu> gpus=N days=N`: what renting the GPUs costs, no model · `prices [gpu]`: every offer per basis, "
+        "dated and sourced · `api [model]`: API prices per 1M tokens\n"
         "`help train` · `help infer` · `help keys` · `help prices`"
     ),
     "help_in_slack": "In Slack only",
@@ -269,6 +271,7 @@ MESSAGES: dict[str, str] = {
         "  compare <train|infer ...> [gpu=A100,H100,...]   one job across GPUs\n"
         "  gpus                                            the GPU catalog with prices and sources\n"
         "  models                                          model presets\n"
+        "  rent <gpu> [gpus=N] [days=N|hours=N]            renting GPUs, no model: GPUs × hours × the price\n"
         "  prices [gpu]                                    every GPU offer per basis, dated and sourced\n"
         "  api [model]                                     API prices per 1M input and output tokens\n"
         "  help [train|infer|keys|prices]                  formulas, keys and how numbers are written\n"
@@ -310,7 +313,8 @@ MESSAGES: dict[str, str] = {
     "help_keys": (
         "Numbers: `175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `5万` `8x222B` (8 experts × 222B).\n"
         "Shares: `mfu=40%` or `mfu=0.4`; `discount=50%` or `discount=5折` (pay 50%).\n"
-        "Money: `price=` is USD per GPU-hour; `currency=CNY` converts at `rate=` (default {rate}).\n"
+        "Money: `price=` is USD per GPU-hour, or yuan as `price=¥15` (converted at `rate=`, answered in yuan); "
+        "`currency=CNY` converts at `rate=` (default {rate}).\n"
         "Basis: `basis=on-demand` (default; the A100 keeps the seed's figure), `commit` (1 year), `commit-3y`, `spot`, "
         "`seed`; `basis=own` buys the GPUs: `capex=` USD per GPU, `years=`, `util=` (fleet use), `kwh=` USD, `pue=`, "
         "`ops=` (operations' share)."
@@ -587,5 +591,35 @@ MESSAGES: dict[str, str] = {
     "api_chart_highest": "API, dearest",
     "prices_file_invalid": "LLMCOST_PRICES={path}: {problem}",
     "api_break_even_median": "; it beats the median API above {rps} requests/s",
-    "help_prices": "Every price stands on one basis: `basis=on-demand` `commit` (1 year) `commit-3y` `spot` `seed` `own`. The price on a basis is the median of the providers' newest offers on it (`prices <gpu>` shows them, dated and sourced); `compare` prices every GPU on one basis.\n`basis=own` buys the GPUs: `capex=` (USD per GPU) over `years=` at `util=`, plus power (`kwh=` × board power × `pue=`) and `ops=`, each part shown.\n`api <model>`: per-token API prices; `infer <model>` sets hosting beside them, with the load above which hosting is cheaper.",
+    "help_prices": "Every price stands on one basis: `basis=on-demand` `commit` (1 year) `commit-3y` `spot` `seed` `own`. The price on a basis is the median of the providers' newest offers on it (`prices <gpu>` shows them, dated and sourced); `compare` prices every GPU on one basis.\n`basis=own` buys the GPUs: `capex=` (USD per GPU) over `years=` at `util=`, plus power (`kwh=` × board power × `pue=`) and `ops=`, each part shown.\n`api <model>`: per-token API prices; `infer <model>` sets hosting beside them, with the load above which hosting is cheaper.\n`rent <gpu> gpus=N days=N` (or `hours=`, or `gpu_hours=`): renting the GPUs with no model, GPUs × hours × the price on its basis (on-demand unless `basis=`), with the providers' spread.",
+    # rent: GPUs for a time, no model (calc.rental)
+    "rent_title": "Renting {gpus} × {gpu} for {duration}: ≈ {cost}",
+    "rent_title_hourly": "Renting {gpus} × {gpu}: {cost} per hour",
+    "rent_days_one": "{days} day",
+    "rent_days_other": "{days} days",
+    "rent_hours": "{hours} h",
+    "rent_sum": "{gpus} × {hours} h = {gpu_hours} GPU-hours × {price} per GPU-hour{discount} = {cost}",
+    "rent_discount": " (after {discount} off)",
+    "rent_rates_one": "{gpus} GPU: {hour} per hour · {day} per day · {month} per {days} days",
+    "rent_rates_other": "All {gpus} together: {hour} per hour · {day} per day · {month} per {days} days",
+    "rent_price": "Price: {price}",
+    "rent_fx": "The offers are in USD, converted at {rate} {currency} per USD (`rate=` to change it)",
+    "rent_spread": "The {count} providers counted on {basis} ask ${low} to ${high} per GPU-hour: {low_total} to {high_total} for this rental",
+    "rent_spread_hourly": "The {count} providers counted on {basis} ask ${low} to ${high} per GPU-hour: {low_total} to {high_total} per hour for these GPUs",
+    "rent_footer": "`prices {gpu}` lists every offer, dated and sourced · `basis=spot` or `basis=commit` prices the hours otherwise · `price=` at your own rate (`price=¥15` in yuan)",
+    "days_and_hours": "`{word}` and `{option}` both give how much GPU time: keep one.",
+    "rent_title_gpu_hours": "{gpu_hours} {gpu} GPU-hours: ≈ {cost}",
+    "rent_sum_gpu_hours": "{gpu_hours} GPU-hours × {price} per GPU-hour{discount} = {cost}",
+    "a_price_typed_in_usd": "${price} per GPU-hour, your price: `price=` is in USD (`price=¥{price}` for yuan)",
+    "read_token_rate_chat": "`{words}` read as `rps={rps}`: requests of {tokens} tokens (1,000 in, 250 out: the chat default; give `input=` `output=`).",
+    "read_token_rate_given": "`{words}` read as `rps={rps}`: requests of {tokens} tokens, as given.",
+    "rent_compare_what_one": "{gpus} GPU for {duration}",
+    "rent_compare_what_other": "{gpus} GPUs for {duration}",
+    "rent_compare_what_gpu_hours": "{gpu_hours} GPU-hours",
+    "rent_compare_what_hourly_one": "{gpus} GPU, per hour",
+    "rent_compare_what_hourly_other": "{gpus} GPUs, per hour",
+    "rent_compare_title": "Renting {what}: cheapest on {gpu}, ≈ {cost}",
+    "rent_compare_line": "{gpu}: {cost} — {price}",
+    "rent_compare_skipped": "{gpu}: not priced — {why}",
+    "rent_compare_footer": "The hours' price only: a faster GPU gets more done in them. For a job's cost on each GPU ask with the job, e.g. `compare train 70B 2T gpu=H100,A100`.",
 }

@@ -201,6 +201,7 @@ MESSAGES: dict[str, str] = {
         "训练一个700亿参数模型 2万亿token 要多少钱\n"
         "用H800训练deepseek v3 要多少钱\n"
         "在 A100 上部署 700亿参数模型，批量 32\n"
+        "租 64 张 H100 三周多少钱\n"
         "how much to train llama 3 70b on 2T tokens with H100s?\n"
         "每个回答开头都写明它被理解成的命令：复制它即可修改任意一项。"
     ),
@@ -211,7 +212,8 @@ MESSAGES: dict[str, str] = {
         "`compare <train|infer ...> [gpu=A100,H100,...]`：同一任务在多款 GPU 上对比，附图表\n"
         "`sweep infer <参数量|模型> [键=值 ...]`：不同 batch 下的费用与每用户速度\n"
         "`gpus`：GPU 目录及价格和出处 · `models`：预设模型\n"
-        "`prices [gpu]`：按计价方式列出全部报价，附日期和来源 · `api [模型]`：每百万 token 的 API 价格\n"
+        "`rent <gpu> gpus=N days=N`：租用 GPU 的费用（不涉及模型）· `prices [gpu]`：按计价方式列出全部报价，附日期和来源 · "
+        "`api [模型]`：每百万 token 的 API 价格\n"
         "`help train` · `help infer` · `help keys` · `help prices` · 加 `lang=en` 用英文回答"
     ),
     "help_in_slack": "仅在 Slack 中",
@@ -234,6 +236,7 @@ MESSAGES: dict[str, str] = {
         "  compare <train|infer ...> [gpu=A100,H100,...]   同一任务在多款 GPU 上对比\n"
         "  gpus                                            GPU 目录及价格和出处\n"
         "  models                                          预设模型\n"
+        "  rent <gpu> [gpus=N] [days=N|hours=N]            租用 GPU（不涉及模型）：卡数 × 小时 × 单价\n"
         "  prices [gpu]                                    按计价方式列出全部 GPU 报价，附日期和来源\n"
         "  api [model]                                     每百万输入、输出 token 的 API 价格\n"
         "  help [train|infer|keys|prices]                  公式、选项和数字写法\n"
@@ -274,7 +277,8 @@ MESSAGES: dict[str, str] = {
     "help_keys": (
         "数字：`175B` `1.8T` `7e9` `70_000_000_000` `1,000` `1750亿` `1.8万亿` `5万` `8x222B`（8 个专家 × 222B）。\n"
         "比例：`mfu=40%` 或 `mfu=0.4`；`discount=50%` 或 `discount=5折`（支付 50%）。\n"
-        "金额：`price=` 为每 GPU 小时美元价格；`currency=CNY`（或 `元`）按 `rate=` 换算（默认 {rate}）。\n"
+        "金额：`price=` 为每 GPU 小时美元价格，人民币写 `price=¥15`（按 `rate=` 换算，以人民币回答）；"
+        "`currency=CNY`（或 `元`）按 `rate=` 换算（默认 {rate}）。\n"
         "计价方式：`basis=on-demand`（默认；A100 保留种子文档的价格）、`commit`（1 年）、`commit-3y`、`spot`、`seed`；"
         "`basis=own` 为自购 GPU：`capex=` 每 GPU 美元、`years=`、`util=`（集群使用率）、`kwh=` 美元电价、`pue=`、"
         "`ops=`（运维占比）。"
@@ -514,5 +518,31 @@ MESSAGES: dict[str, str] = {
     "api_chart_highest": "API，最贵",
     "prices_file_invalid": "LLMCOST_PRICES={path}：{problem}",
     "api_break_even_median": "；负载高于每秒 {rps} 个请求时比 API 中位数更省",
-    "help_prices": "每个价格都基于一种计价方式：`basis=on-demand` `commit`（1 年）`commit-3y` `spot` `seed` `own`。某种方式下的价格取各供应商最新报价的中位数（`prices <gpu>` 列出报价及日期和来源）；`compare` 让所有 GPU 用同一种方式。\n`basis=own` 为自购：`capex=`（每 GPU 美元）按 `years=` 年、使用率 `util=` 分摊，加上电费（`kwh=` × 板卡功耗 × `pue=`）和 `ops=`，逐项列出。\n`api <模型>`：按 token 计费的 API 价格；`infer <模型>` 会与之对比，并给出自建更省的负载下限。",
+    "help_prices": "每个价格都基于一种计价方式：`basis=on-demand` `commit`（1 年）`commit-3y` `spot` `seed` `own`。某种方式下的价格取各供应商最新报价的中位数（`prices <gpu>` 列出报价及日期和来源）；`compare` 让所有 GPU 用同一种方式。\n`basis=own` 为自购：`capex=`（每 GPU 美元）按 `years=` 年、使用率 `util=` 分摊，加上电费（`kwh=` × 板卡功耗 × `pue=`）和 `ops=`，逐项列出。\n`api <模型>`：按 token 计费的 API 价格；`infer <模型>` 会与之对比，并给出自建更省的负载下限。\n`rent <gpu> gpus=N days=N`（或 `hours=`、`gpu_hours=`）：只租 GPU、不涉及模型，卡数 × 小时 × 该计价方式下的单价（默认按需，可用 `basis=`），并给出各供应商的价格区间。",
+    # rent: GPUs for a time, no model (calc.rental)
+    "rent_title": "租用 {gpus} × {gpu}，{duration}：≈ {cost}",
+    "rent_title_hourly": "租用 {gpus} × {gpu}：每小时 {cost}",
+    "rent_days_other": "{days} 天",
+    "rent_hours": "{hours} 小时",
+    "rent_sum": "{gpus} 张 × {hours} 小时 = {gpu_hours} GPU 小时 × 每 GPU 小时 {price}{discount} = {cost}",
+    "rent_discount": "（已减 {discount}）",
+    "rent_rates_other": "{gpus} 张合计：每小时 {hour} · 每天 {day} · 每 {days} 天 {month}",
+    "rent_price": "价格：{price}",
+    "rent_fx": "报价以美元计，按 1 美元 = {rate} {currency} 换算（可用 `rate=` 修改）",
+    "rent_spread": "{basis}（计入 {count} 家供应商）报价为每 GPU 小时 ${low} 至 ${high}：本次租用 {low_total} 至 {high_total}",
+    "rent_spread_hourly": "{basis}（计入 {count} 家供应商）报价为每 GPU 小时 ${low} 至 ${high}：这些 GPU 每小时 {low_total} 至 {high_total}",
+    "rent_footer": "`prices {gpu}` 列出全部报价（含日期与来源）· `basis=spot` 或 `basis=commit` 按其他方式计价 · `price=` 用你自己的价格（人民币写 `price=¥15`）",
+    "days_and_hours": "`{word}` 和 `{option}` 都在指定 GPU 用量：只给一个。",
+    "rent_title_gpu_hours": "{gpu_hours} {gpu} GPU 小时：≈ {cost}",
+    "rent_sum_gpu_hours": "{gpu_hours} GPU 小时 × 每 GPU 小时 {price}{discount} = {cost}",
+    "a_price_typed_in_usd": "每 GPU 小时 ${price}，你给的价格：`price=` 以美元计（人民币请写 `price=¥{price}`）",
+    "read_token_rate_chat": "`{words}` 按 `rps={rps}` 理解：每个请求 {tokens} token（输入 1,000、输出 250，对话的默认值；可用 `input=` `output=` 指定）。",
+    "read_token_rate_given": "`{words}` 按 `rps={rps}` 理解：每个请求 {tokens} token，按你给的数。",
+    "rent_compare_what_other": "{gpus} 张 GPU，{duration}",
+    "rent_compare_what_gpu_hours": "{gpu_hours} GPU 小时",
+    "rent_compare_what_hourly_other": "{gpus} 张 GPU，每小时",
+    "rent_compare_title": "租用 {what}：{gpu} 最便宜，≈ {cost}",
+    "rent_compare_line": "{gpu}：{cost} — {price}",
+    "rent_compare_skipped": "{gpu}：无法计价 — {why}",
+    "rent_compare_footer": "这里只比较租用时长的价格：更快的 GPU 在同样时间里完成更多工作。要比较某项任务在各款 GPU 上的费用，请带上任务，例如 `compare train 70B 2T gpu=H100,A100`。",
 }
