@@ -9,7 +9,7 @@ from bot.render.escape import mention
 from bot.render.terminal import render_text
 from bot.team.defaults import TeamDefaults, TeamValue, apply_defaults
 from bot.team.records import Setting
-from bot.text.grammar import Estimate
+from bot.text.grammar import Estimate, Rent, parse
 from calc.units import Currency
 from tests.support import TODAY
 from tests.support.commands import request_of
@@ -127,3 +127,21 @@ def test_stored_settings_are_read_back_checked() -> None:
 )
 def test_a_stored_value_that_no_longer_reads_is_skipped_not_fatal(setting: Setting) -> None:
     assert TeamDefaults.from_settings([setting, Setting("rate", "7.2", "U3", at(4))]) == TeamDefaults(rate=7.2)
+
+
+def test_a_rental_takes_the_teams_gpu_its_price_and_the_currency() -> None:
+    command = parse("rent gpus=8 days=30")
+    assert isinstance(command, Rent)
+    filled = apply_defaults(command.request, TEAM)
+    assert (filled.gpu, filled.price, filled.currency, filled.rate) == ("H100-SXM", 1.85, Currency.CNY, 7.2)
+    output = render_text(reply_for(command.model_copy(update={"request": filled}), TODAY))
+    # 8 GPUs x 720 h = 5,760 GPU-hours x $1.85 = $10,656, at 7.2 yuan a dollar ¥76,723.2
+    assert f"team price, set by {mention('U0ALICE')} on 2026-11-29" in output
+    assert "¥76,723" in output
+
+
+def test_a_typed_gpu_keeps_its_own_price_in_a_rental() -> None:
+    command = parse("rent A100 gpus=2 hours=10 currency=USD")
+    assert isinstance(command, Rent)
+    filled = apply_defaults(command.request, TEAM)
+    assert (filled.gpu, filled.price, filled.currency) == ("A100-80GB-SXM", 1.2, Currency.USD)

@@ -96,3 +96,12 @@ async def test_settings_cannot_be_shown_right_now(lang: str, line: str) -> None:
     reply = await reply_with_defaults("settings", TODAY, lang, ACME, AwayStore(), ALICE)
     assert isinstance(reply, Listing)
     assert reply.sections[0][1][0].startswith(line)
+
+
+async def test_a_rental_is_the_catalogs_with_the_line_first() -> None:
+    store = AwayStore()
+    reply = await reply_with_defaults("rent gpus=8 days=30", TODAY, "en", ACME, store, ALICE)
+    at_catalog = reply_to("rent gpus=8 days=30", TODAY)
+    assert isinstance(reply, Listing) and isinstance(at_catalog, Listing)
+    assert store.asked == 1  # a rental takes the team's GPU, price and currency, so they were asked for
+    assert reply.sections == [("", [NOTE["en"]]), *at_catalog.sections]

@@ -16,7 +16,7 @@ from bot.render.escape import mention, without_marks
 from bot.store.interface import SettingsStore, StoreUnavailable
 from bot.team.defaults import SETTABLE, TeamDefaults, apply_defaults, split_key
 from bot.team.records import Setting, Team
-from bot.text.grammar import Estimate, ResetDefault, SetDefault, ShowSettings, TeamCommand
+from bot.text.grammar import Estimate, Rent, ResetDefault, SetDefault, ShowSettings, TeamCommand
 from bot.wording.i18n import plural, t
 from bot.wording.report import Failure, Listing, Report
 from calc.command import format_percent
@@ -53,12 +53,14 @@ async def reply_with_defaults(
             return await handle_team_command(command, team, asker.user, is_admin, store, lang, asker.admins)
         except StoreUnavailable:
             return _unavailable(command, text, lang)
-    if isinstance(command, Estimate):
+    # A rental across GPUs names its own: like a comparison, it takes no team defaults.
+    if isinstance(command, Estimate) or (isinstance(command, Rent) and not command.compare):
         try:
             settings = await store.get_all(team)
         except StoreUnavailable:
             return understood.answer(at_catalog_defaults(reply_for(command, today, lang), lang))
-        command = Estimate(request=apply_defaults(command.request, TeamDefaults.from_settings(settings), lang))
+        filled = apply_defaults(command.request, TeamDefaults.from_settings(settings), lang)
+        command = command.model_copy(update={"request": filled})
     return understood.answer(reply_for(command, today, lang))
 
 
@@ -70,7 +72,9 @@ def at_catalog_defaults(answer: Answer, lang: str) -> Answer:
         return replace(answer, message=f"{answer.message} {line}")
     if isinstance(answer, Report):
         return replace(answer, notes=[line, *answer.notes])
-    return answer  # an estimate is answered with a report or a failure
+    if isinstance(answer, Listing):  # a rental
+        return replace(answer, sections=[("", [line]), *answer.sections])
+    return answer
 
 
 def _unavailable(command: TeamCommand, text: str, lang: str) -> Listing | Failure:

@@ -8,7 +8,7 @@ pay its own price on each GPU). Values meet the very types and bounds an estimat
 import logging
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError, create_model
 
@@ -17,11 +17,13 @@ from bot.team.records import Setting
 from bot.wording.i18n import t
 from calc.gpus import DEFAULT_GPU_ID, find_gpu
 from calc.model_config import FROZEN, FROZEN_STRICT
-from calc.requests import EstimateRequest, JobRequest
+from calc.rental import RentRequest
+from calc.requests import InferRequest, JobRequest, TrainRequest
 from calc.units import Currency
 
 SETTABLE = ("gpu", "price", "currency", "rate", "mfu")
 _PRICE_PREFIX = "price:"
+Defaultable = TypeVar("Defaultable", bound=TrainRequest | InferRequest | RentRequest)
 
 
 def _team_fields() -> dict[str, Any]:
@@ -120,8 +122,9 @@ def _read_stored(field: str, gpu_name: str | None, text: str) -> tuple[str, Any]
     return "", value
 
 
-def apply_defaults(request: EstimateRequest, defaults: TeamDefaults, lang: str = "en") -> EstimateRequest:
-    """The request with the team's values in every field the user left unset; a typed value always wins."""
+def apply_defaults(request: Defaultable, defaults: TeamDefaults, lang: str = "en") -> Defaultable:
+    """The request with the team's values in every field the user left unset; a typed value always wins. A rental
+    takes the GPU, its price and the currency (it has no MFU)."""
     updates: dict[str, object] = {}
     if request.gpu is None and defaults.gpu is not None:
         updates["gpu"] = defaults.gpu
@@ -137,8 +140,8 @@ def apply_defaults(request: EstimateRequest, defaults: TeamDefaults, lang: str =
     currency = request.currency or defaults.currency
     if request.rate is None and defaults.rate is not None and currency is Currency.CNY:
         updates["rate"] = defaults.rate
-    if request.mfu is None and defaults.mfu is not None:
+    if not isinstance(request, RentRequest) and request.mfu is None and defaults.mfu is not None:
         updates["mfu"] = defaults.mfu.value
         updates["mfu_label"] = defaults.mfu.label("team_mfu_label", lang)
     # Validated again as a whole: the filled request meets every rule a typed one does.
-    return type(request).model_validate({**dict(request), **updates})
+    return request.model_validate({**dict(request), **updates})
