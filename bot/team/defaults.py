@@ -125,6 +125,7 @@ def _read_stored(field: str, gpu_name: str | None, text: str) -> tuple[str, Any]
 def apply_defaults(request: Defaultable, defaults: TeamDefaults, lang: str = "en") -> Defaultable:
     """The request with the team's values in every field the user left unset; a typed value always wins. A rental
     takes the GPU, its price and the currency (it has no MFU)."""
+    kind = type(request)  # taken before any isinstance narrows `request` to one of the kinds
     updates: dict[str, object] = {}
     if request.gpu is None and defaults.gpu is not None:
         updates["gpu"] = defaults.gpu
@@ -144,4 +145,4 @@ def apply_defaults(request: Defaultable, defaults: TeamDefaults, lang: str = "en
         updates["mfu"] = defaults.mfu.value
         updates["mfu_label"] = defaults.mfu.label("team_mfu_label", lang)
     # Validated again as a whole: the filled request meets every rule a typed one does.
-    return request.model_validate({**dict(request), **updates})
+    return kind.model_validate({**dict(request), **updates})
