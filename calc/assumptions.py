@@ -8,7 +8,7 @@ from calc.errors import EstimateError
 from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
 from calc.ownership import ownership
 from calc.presets import ModelPreset, find_preset
-from calc.prices import OWN_BASIS, SEED_BASIS, STALE_AFTER_DAYS, Offer, normal_basis, price_book
+from calc.prices import OWN_BASIS, SEED_BASIS, STALE_AFTER_DAYS, Offer, PriceBook, normal_basis, price_book
 from calc.requests import JobRequest
 from calc.results import Assumptions, Note, PriceInfo, PriceRule
 from calc.units import Currency, Formula, Precision
@@ -91,25 +91,36 @@ def offer_info(offer: Offer, rule: PriceRule, counted: int | None, today: date) 
     )
 
 
+def given_price_info(label: str | None) -> PriceInfo:
+    """A price the person (or their team) gave. No label of calc's own: a bare typed price has label None, and the
+    wording names it in the reader's language; a team's price comes with the label the bot worded for it."""
+    return PriceInfo(
+        label=label,
+        rule="given",
+        basis=None,
+        provider=None,
+        instance=None,
+        region=None,
+        as_of=None,
+        source=label or YOUR_PRICE,
+        stale=False,
+        offers_counted=None,
+        own=None,
+    )
+
+
+def no_offer_error(book: PriceBook, gpu_id: str, basis: str | None) -> EstimateError:
+    """Why a GPU has no offer to price it on `basis` (None: by default): no price at all, or none on that basis."""
+    if basis is None or not book.offers_for(gpu_id):
+        return EstimateError("no_price", gpu=gpu_id)
+    priced = [*book.bases(gpu_id), *([SEED_BASIS] if book.seed_offer(gpu_id) else [])]
+    return EstimateError("no_offer_on_basis", gpu=gpu_id, basis=basis, available=", ".join(priced))
+
+
 def _price(request: JobRequest, gpu: Accelerator, today: date) -> tuple[float, PriceInfo]:
     """The price per GPU-hour: the reader's (or team's); owning the GPU; else the offer the basis rule picks."""
     if request.price is not None:
-        # No label of calc's own: a bare typed price has label None, and the wording names it in the reader's
-        # language; a team's price comes with the label the bot worded for it.
-        info = PriceInfo(
-            label=request.price_label,
-            rule="given",
-            basis=None,
-            provider=None,
-            instance=None,
-            region=None,
-            as_of=None,
-            source=request.price_label or YOUR_PRICE,
-            stale=False,
-            offers_counted=None,
-            own=None,
-        )
-        return request.price, info
+        return request.price, given_price_info(request.price_label)
     book = price_book()
     basis = normal_basis(request.basis) if request.basis else None
     if basis == OWN_BASIS:
@@ -141,10 +152,7 @@ def _price(request: JobRequest, gpu: Accelerator, today: date) -> tuple[float, P
         raise EstimateError("unknown_basis", basis=basis, known=", ".join(book.known_bases()))
     offer = book.default_offer(gpu.id) if basis is None else book.offer_on(gpu.id, basis)
     if offer is None:
-        if basis is None or not book.offers_for(gpu.id):
-            raise EstimateError("no_price", gpu=gpu.id)
-        priced = [*book.bases(gpu.id), *([SEED_BASIS] if book.seed_offer(gpu.id) else [])]
-        raise EstimateError("no_offer_on_basis", gpu=gpu.id, basis=basis, available=", ".join(priced))
+        raise no_offer_error(book, gpu.id, basis)
     if offer.is_seed:
         return offer.usd_per_gpu_hour, offer_info(offer, "seed", None, today)
     spread = book.spread(gpu.id, offer.basis)

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from calc.assumptions import DEFAULT_CNY_PER_USD, YOUR_PRICE, describe_price, offer_info
+from calc.assumptions import DEFAULT_CNY_PER_USD, describe_price, given_price_info, no_offer_error, offer_info
 from calc.errors import EstimateError
 from calc.gpus import DEFAULT_GPU_ID, get_gpu
 from calc.model_config import FROZEN, FROZEN_STRICT
@@ -117,21 +117,7 @@ def rent(request: RentRequest, today: date) -> RentResult:
 def _price(request: RentRequest, gpu_id: str, today: date) -> tuple[float, PriceInfo, tuple[float, float] | None]:
     """The hourly price: the person's own, else the rule's offer on the basis (on-demand unless named)."""
     if request.price is not None:
-        label = request.price_label
-        info = PriceInfo(
-            label=label,
-            rule="given",
-            basis=None,
-            provider=None,
-            instance=None,
-            region=None,
-            as_of=None,
-            source=label or YOUR_PRICE,
-            stale=False,
-            offers_counted=None,
-            own=None,
-        )
-        return request.price, info, None
+        return request.price, given_price_info(request.price_label), None
     book = price_book()
     basis = normal_basis(request.basis) if request.basis else DEFAULT_BASIS
     if basis == OWN_BASIS or basis not in book.known_bases():
@@ -139,10 +125,7 @@ def _price(request: RentRequest, gpu_id: str, today: date) -> tuple[float, Price
         raise EstimateError("unknown_basis", basis=basis, known=known)
     offer = book.offer_on(gpu_id, basis)
     if offer is None:
-        if not book.offers_for(gpu_id):
-            raise EstimateError("no_price", gpu=gpu_id)
-        priced = [*book.bases(gpu_id), *([SEED_BASIS] if book.seed_offer(gpu_id) else [])]
-        raise EstimateError("no_offer_on_basis", gpu=gpu_id, basis=basis, available=", ".join(priced))
+        raise no_offer_error(book, gpu_id, basis)
     spread = book.spread(gpu_id, basis) if basis != SEED_BASIS else None
     info = offer_info(offer, "seed" if offer.is_seed else "median", spread.counted if spread else None, today)
     low_high = (spread.low.usd_per_gpu_hour, spread.high.usd_per_gpu_hour) if spread else None
