@@ -33,13 +33,13 @@ from bot.wording.listings import gpus_listing, help_listing, models_listing
 from bot.wording.price_listings import api_listing, prices_listing, rent_comparison_listing, rent_listing
 from bot.wording.reading import ReadBack, read_back
 from bot.wording.report import Failure, Listing, Report, infer_report, train_report
-from calc import EstimateError, EstimateResult, TrainResult, estimate
+from calc import EstimateError, EstimateResult, InferResult, TrainResult, estimate
 from calc.api_prices import api_table
-from calc.compare import compare
+from calc.compare import ComparisonResult, compare
 from calc.gpus import CATALOG
 from calc.prices import operator_prices_in_force, price_table
-from calc.rental import rent, rent_across
-from calc.sweep import sweep
+from calc.rental import RentComparison, RentResult, rent, rent_across
+from calc.sweep import SweepResult, sweep
 
 if TYPE_CHECKING:
     from bot.text.reader import Reading
@@ -57,10 +57,21 @@ def failure(error: GrammarError | EstimateError, lang: str, example: str) -> Fai
     return Failure(message=message, example=example, lang=lang, cause=cause)
 
 
-def evaluate(command: Command, today: date) -> EstimateResult | None:
-    """The estimate a command asks for, or None for help and listings."""
+# What calc answers a command with, before it is worded.
+Calculated = EstimateResult | ComparisonResult | SweepResult | RentResult | RentComparison
+
+
+def evaluate(command: Command, today: date) -> Calculated | None:
+    """What calc makes of a command (raising EstimateError when it cannot), or None for help, listings and team
+    commands: the one place a command reaches calc, whether to be answered or to check an example is answered."""
     if isinstance(command, Estimate):
         return estimate(command.request, today)
+    if isinstance(command, Compare):
+        return compare(command.request, command.gpus, today)
+    if isinstance(command, Sweep):
+        return sweep(command.request, today)
+    if isinstance(command, Rent):
+        return rent_across(command.request, command.compare, today) if command.compare else rent(command.request, today)
     return None
 
 
@@ -116,16 +127,14 @@ def _answered(text: str, lang: str, repairs: int = REPAIRS) -> str | None:
         if repairs == 0 or error.example in (text, error.default_example):
             return None
         return _answered(error.example, lang, repairs - 1)
-    if isinstance(command, TeamCommand):  # answered in a workspace, where these examples are shown
-        return text
-    answer = reply_for(command, date.today(), lang)
-    if not isinstance(answer, Failure):
-        return text
-    if answer.cause is None or repairs == 0:
-        return None
-    code, values = answer.cause
-    repaired = own_example(text.split(), code, values, _parses)
-    return None if repaired is None else _answered(repaired, lang, repairs - 1)
+    try:  # calc alone says whether it is answered: wording the answer would tell nothing more
+        evaluate(command, date.today())
+    except EstimateError as error:
+        if repairs == 0:
+            return None
+        repaired = own_example(text.split(), error.code, error.values, _parses)
+        return None if repaired is None else _answered(repaired, lang, repairs - 1)
+    return text
 
 
 def read_free_text(text: str) -> "Reading | None":
@@ -206,31 +215,37 @@ def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
         return prices_listing(price_table(gpu_ids, today), gpu_ids, lang, operator_file=operator_prices_in_force())
     if isinstance(command, ListApi):
         return api_listing(api_table(command.model, today), lang)
-    if isinstance(command, Rent):
-        try:
-            if command.compare:
-                return rent_comparison_listing(rent_across(command.request, command.compare, today), lang)
-            return rent_listing(rent(command.request, today), lang)
-        except EstimateError as error:  # no offer for the GPU (or for any of them) on that basis
-            return failure(error, lang, EXAMPLES["rent"])
     if isinstance(command, TeamCommand):  # bot.team.commands answers these where there is a workspace to keep them for
         message = t(lang, "team_commands_need_a_workspace", command=command.kind)
         return Failure(message=message, example=EXAMPLES["train"], lang=lang)
-    if isinstance(command, Compare):
-        try:
-            return comparison_report(compare(command.request, command.gpus, today), lang)
-        except EstimateError as error:  # no GPU in the list could be estimated
-            return failure(error, lang, COMPARE_EXAMPLE)
-    if isinstance(command, Sweep):
-        try:
-            return sweep_report(sweep(command.request, today), lang)
-        except EstimateError as error:
-            return failure(error, lang, EXAMPLES["sweep"])
     try:
         result = evaluate(command, today)
     except EstimateError as error:
-        return failure(error, lang, EXAMPLES[command.request.kind])
+        return failure(error, lang, _fixed_example(command))
+    assert result is not None  # every command but help, listings and team commands reaches calc
+    return worded(result, lang)
+
+
+def _fixed_example(command: Command) -> str:
+    """The example an error of calc's shows when none is made from the person's words (Understood.answer)."""
+    if isinstance(command, Compare):
+        return COMPARE_EXAMPLE
+    if isinstance(command, Rent | Sweep):
+        return EXAMPLES[command.kind]
+    assert isinstance(command, Estimate)
+    return EXAMPLES[command.request.kind]
+
+
+def worded(result: Calculated, lang: str) -> Report | Comparison | Listing:
+    """calc's result in words, by what it is."""
     if isinstance(result, TrainResult):
         return train_report(result, lang)
-    assert result is not None
-    return infer_report(result, lang)
+    if isinstance(result, InferResult):
+        return infer_report(result, lang)
+    if isinstance(result, ComparisonResult):
+        return comparison_report(result, lang)
+    if isinstance(result, SweepResult):
+        return sweep_report(result, lang)
+    if isinstance(result, RentResult):
+        return rent_listing(result, lang)
+    return rent_comparison_listing(result, lang)
