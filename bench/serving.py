@@ -3,7 +3,7 @@
     python -m bench.serving             # predicted / published per point, the summaries, the physical-ceiling check
     python -m bench.serving --fit       # the grid search that chose calc/infer.py's utilization defaults
     python -m bench.serving --held-out  # the same fit judged on points it did not see (cross-validation)
-    ... --fit --with-mlperf, --held-out --with-mlperf: the same, fitted on the MLPerf points too
+    ... --fit --with-mlperf, --held-out --with-mlperf: the same, fitted on the MLPerf points too (--with-new: the new set)
 
 Each point is asked of the engine as a person would ask it: the model preset, GPU, tensor-parallel degree as
 `cards=`, weight and KV precision, input and output length, and the batch (`batch=max` for max-throughput runs,
@@ -14,6 +14,10 @@ Two kinds of points: fixed request lengths (every request the same input and out
 blogs), and MLPerf, whose lengths are its dataset's means (input_tokens_source in the data says where each mean comes
 from). The MLPerf points are summarised apart and, unless --with-mlperf, kept out of the fit: the defaults were
 fitted before their mean input lengths were sourced, so they are a held-out test of them.
+
+A third kind, the new set (`new_set` in the data): points from publications not in the file before, collected before
+the model was changed on branch serving2 and first predicted by the model as it stood (BENCHMARKS.md). They take part
+in no fit unless --with-new, so they stay a test of how the model generalises.
 
 Points left out, each with its reason: no sourced mean output length (MLPerf Llama 3.1 8B), a GPU the catalog lacks
 (GB200), a model with no shape in calc/data/model_shapes.json (Qwen3), and attention-data-parallel + expert-parallel
@@ -61,7 +65,7 @@ class Point:
     published: float  # output tokens/s of the whole system
     source: str  # the publication, for leave-one-source-out
     gpu: str
-    dataset_mean: bool  # lengths are a dataset's means (MLPerf), not every request's fixed length
+    kind: str  # "fixed": every request the same length; "mlperf": a dataset's mean lengths; "new": the new set
 
 
 Triple = tuple[float, float, float]  # (MFU, MBU, tensor-parallel efficiency kept per doubling)
@@ -151,7 +155,7 @@ def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
                     published=float(p["output_tokens_per_s"]),
                     source=source_group(p),
                     gpu=str(p["gpu"]),
-                    dataset_mean="input_tokens_source" in p,
+                    kind="new" if p.get("new_set") else "mlperf" if "input_tokens_source" in p else "fixed",
                 )
             )
     return points, skipped
@@ -217,26 +221,30 @@ def describe(triple: Triple) -> str:
     return f"mfu={mfu:.0%} mbu={mbu:.0%} tp={keep:.2f}"
 
 
-KINDS = {False: "fixed request lengths", True: "MLPerf, dataset mean lengths"}
+KINDS = {
+    "fixed": "fixed request lengths",
+    "mlperf": "MLPerf, dataset mean lengths",
+    "new": "new set (out of sample)",
+}
 
 
-def fit(points: list[Point], with_dataset_means: bool) -> None:
-    fitted = [i for i, point in enumerate(points) if with_dataset_means or not point.dataset_mean]
+def fit(points: list[Point], kinds: set[str]) -> None:
+    fitted = [i for i, point in enumerate(points) if point.kind in kinds]
     errors = squared(log_ratio_table(points))
     index = best_triple(errors, fitted)
     mfu, mbu, keep = GRID[index]
     loss = sum(errors[index][i] for i in fitted)
-    print(f"fitted on {len(fitted)} points" + ("" if with_dataset_means else f" ({KINDS[False]})"))
+    print(f"fitted on {len(fitted)} points ({', '.join(KINDS[kind] for kind in KINDS if kind in kinds)})")
     print(f"best: mfu={mfu:.0%} mbu={mbu:.0%} tp_efficiency_per_doubling={keep:.2f} (sum of squared logs {loss:.3f})")
     values = ratios(points, mfu, mbu, keep)
     for kind, name in KINDS.items():
-        subset = [value for value, point in zip(values, points, strict=True) if point.dataset_mean == kind]
+        subset = [value for value, point in zip(values, points, strict=True) if point.kind == kind]
         if subset:
             print(f"{name:<30} {summary(subset)}")
 
 
-def cross_validate(points: list[Point], with_dataset_means: bool) -> None:
-    in_fit = [with_dataset_means or not point.dataset_mean for point in points]
+def cross_validate(points: list[Point], kinds: set[str]) -> None:
+    in_fit = [point.kind in kinds for point in points]
     log_ratios = log_ratio_table(points)
     errors = squared(log_ratios)
     schemes = {
@@ -272,9 +280,7 @@ def cross_validate(points: list[Point], with_dataset_means: bool) -> None:
         for group, index in folds[name][1].items():
             held = sum(1 for g, fitted in zip(groups, in_fit, strict=True) if g == group and fitted)
             print(f"  {group:<28} {held:>3} point(s) held out -> {describe(GRID[index])}")
-    subsets = {
-        name: [i for i, point in enumerate(points) if point.dataset_mean == kind] for kind, name in KINDS.items()
-    }
+    subsets = {name: [i for i, point in enumerate(points) if point.kind == kind] for kind, name in KINDS.items()}
     subsets["all"] = list(range(len(points)))
     for subset_name, subset in subsets.items():
         if not subset:
@@ -295,22 +301,24 @@ def main() -> None:
     parser.add_argument(
         "--with-mlperf",
         action="store_true",
-        help="fit on the MLPerf points (dataset mean lengths) too, not on the rest only",
+        help="fit on the MLPerf points (dataset mean lengths) too, not on the fixed-length points only",
     )
+    parser.add_argument("--with-new", action="store_true", help="fit on the new set too")
     args = parser.parse_args()
     points, skipped = load()
+    kinds = {"fixed"} | ({"mlperf"} if args.with_mlperf else set()) | ({"new"} if args.with_new else set())
     if args.fit:
-        fit(points, args.with_mlperf)
+        fit(points, kinds)
         return
     if args.held_out:
-        cross_validate(points, args.with_mlperf)
+        cross_validate(points, kinds)
         return
     print(
         f"defaults: mfu={TYPICAL_MFU:.0%} mbu={TYPICAL_MBU:.0%} "
         f"tensor-parallel efficiency {TP_EFFICIENCY_PER_DOUBLING:.2f} per doubling"
     )
     print(f"{'#':>3} {'point':<58} {'batch':>6} {'published':>10} {'predicted':>10} {'ratio':>6} {'ceiling':>8}")
-    values: dict[bool, list[float]] = {kind: [] for kind in KINDS}
+    values: dict[str, list[float]] = {kind: [] for kind in KINDS}
     below_ceiling: list[str] = []
     for point in points:
         try:
@@ -322,7 +330,7 @@ def main() -> None:
         predicted = system_rate(point, result)
         top = system_rate(point, ceiling)
         ratio = predicted / point.published
-        values[point.dataset_mean].append(ratio)
+        values[point.kind].append(ratio)
         flag = "" if top >= point.published else "  CEILING BELOW PUBLISHED"
         if flag:
             below_ceiling.append(point.label)
@@ -334,7 +342,7 @@ def main() -> None:
     print()
     for kind, name in KINDS.items():
         print(f"{name:<30} {summary(values[kind])}")
-    print(f"{'all':<30} {summary(values[False] + values[True])}")
+    print(f"{'all':<30} {summary([value for kind in KINDS for value in values[kind]])}")
     print(f"physical ceiling (mfu=100% mbu=100%) below a published figure: {len(below_ceiling)} point(s)")
     print(f"left out: {len(skipped)} point(s)")
     for index, label, reason in skipped:
