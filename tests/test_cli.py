@@ -131,6 +131,13 @@ def test_engine_refusals_are_clean_errors_too() -> None:
     assert "price=" in output
 
 
+def test_cards_that_are_not_whole_pipeline_stages_are_refused_plainly() -> None:
+    output, code = run(["infer", "llama3.1-405b", "gpu=H200", "cards=6", "pp=4"], TODAY)
+    assert code == 2
+    assert "`cards=6`" in output and "`pp=4`" in output
+    assert "cards=8 pp=2" in output  # a working example
+
+
 @pytest.mark.parametrize(
     ("words", "title", "line"),
     [
