@@ -52,20 +52,21 @@ from calc.units import (
     Precision,
 )
 
-# Fitted on bench/data/serving_results.json by `python -m bench.serving --fit` (the rule is in bench/serving.py:
-# the grid point with the least sum of squared log errors over the calibration points). See BENCHMARKS.md.
-# 41 points (TensorRT-LLM perf tables, vLLM on MI300X; H100, H200, B200, A100, L40S, MI300X; 8B to 405B): median
-# predicted/published 1.05x, 85% within 1.5x, worst 1.91x.
-TYPICAL_MFU = 0.50  # compute-bound work (prefill, large-batch decode) on one GPU
-TYPICAL_MBU = 0.60  # memory-bound decode on one GPU: weights and KV read per step
-# Share of the per-GPU utilization kept each time the tensor-parallel degree doubles (all-reduces per layer,
-# smaller matrices per GPU): TP2 keeps 76%, TP4 58%, TP8 44%. Published TP1-vs-TP8 pairs show losses this size.
-TP_EFFICIENCY_PER_DOUBLING = 0.76
+# Fitted by `python -m bench.serving --fit --with-mlperf` (the rule, in bench/serving.py: of every set on its grid, the
+# one with the least sum of squared log(predicted/published) over the 60 fixed-length and MLPerf points; BENCHMARKS.md
+# has the held-out checks and the new set). In-sample: median 0.98x, 90% within 1.5x, worst 1.77x.
+TYPICAL_MFU = 0.60  # compute-bound work (prefill, large-batch decode) on one GPU, in 16-bit formats
+TYPICAL_MBU = 0.85  # memory-bound reads on one GPU: weights and KV cache, each kernel at its own bound
+# Share of the per-GPU utilization kept each time the degree a layer is split across doubles (tensor parallelism, or
+# every card of the expert layout; pipeline stages split no layer), beyond the all-reduces and dispatches charged to
+# the links: smaller matrices per GPU, synchronisation. TP2 keeps 86%, TP4 74%, TP8 64%.
+TP_EFFICIENCY_PER_DOUBLING = 0.86
 # A weight format k times faster than 16 bits (FP8 k=2, FP4 k=4 on the GPUs that have them) speeds compute-bound work
-# by k^FORMAT_SPEEDUP_EXPONENT, not k: the default MFU against that format's peak is TYPICAL_MFU x k^(exponent − 1).
-# Norms, activations, scaling and the rest of a step stay at 16 bits, and low-precision GEMMs reach less of a higher
-# peak. 1.0 is the old assumption (a format's peak is reached as fully as 16 bits').
-FORMAT_SPEEDUP_EXPONENT = 1.0
+# by k^FORMAT_SPEEDUP_EXPONENT, not k: the default MFU against that format's peak is TYPICAL_MFU x k^(exponent − 1),
+# so 45% of an FP8 peak and 34% of an FP4 one. Norms, activations and scaling stay at 16 bits, and low-precision
+# GEMMs reach less of a higher peak; fitting one MFU to every format left A100 FP16 at 0.6-0.9x and B200 FP4 at
+# 1.2-1.6x (BENCHMARKS.md).
+FORMAT_SPEEDUP_EXPONENT = 0.6
 # TensorRT-LLM gives the KV cache 90% of the memory left after the weights (KvCacheConfig
 # free_gpu_memory_fraction=0.9): the other tenth stays for the CUDA context, activations and fragmentation.
 # (vLLM's gpu_memory_utilization=0.9 of the whole card leaves more, and fits fewer sequences.)
@@ -166,9 +167,6 @@ def _shape(request: InferRequest, resolved: Resolved) -> tuple[Shape, ShapeInfo]
     return shape, info
 
 
-# Share of a link's peak that all-reduces and expert all-to-alls reach (NCCL-style collectives pay synchronisation and
-# latency beyond the bytes moved). Chosen among 1, 1/2 and 1/4 by the held-out fit (BENCHMARKS.md).
-LINK_EFFICIENCY = 1.0
 # Activations cross the interconnect at 16 bits (all-reduces and expert dispatch run in BF16/FP16 here even when the
 # weights are FP8 or FP4): bytes per value of a hidden vector.
 ACTIVATION_BYTES = 2
@@ -490,8 +488,8 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     # data parallel + expert parallel, SGLang's DP attention + EP, MLPerf's DeepSeek-R1): each card runs its own
     # sequences' attention and holds 1/cards of the routed experts.
     expert_layout = moe_from_shape and shape.attention == "mla" and pp == 1
-    # One direction's bandwidth (datasheets sum both), at the share collectives reach.
-    link = None if gpu.interconnect_gbps is None else gpu.interconnect_gbps * 1e9 / 2 * LINK_EFFICIENCY
+    # One direction's bandwidth (datasheets sum both); charging half of it fitted no better held out (BENCHMARKS.md).
+    link = None if gpu.interconnect_gbps is None else gpu.interconnect_gbps * 1e9 / 2
     # Attention multiplies queries by the cached keys and values at the activations' 16 bits (an FP8 cache is
     # widened), whatever format the weights are in; a given `flops=` is taken for both.
     attention_peak = resolved.peak_flops if request.flops else gpu.peak_flops(gpu.default_precision) or 0.0
