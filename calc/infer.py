@@ -1,22 +1,25 @@
 """Serving as it runs: prefill and decode, the KV cache, what fits in memory, input and output prices, load.
 
-One replica is `cards` GPUs in tensor parallel serving `batch` sequences at once (continuous batching).
-    prefill of one request   = (2·N_active·input + attention) / (cards·peak·MFU)          compute-bound
-    decode step (batch B)    = max(2·N_active·B / (cards·peak·MFU),
-                                   (weights read + B sequences' KV at mean context) / (cards·bandwidth·MBU))
+One replica is `cards` GPUs serving `batch` sequences at once (continuous batching), laid out in tensor parallel,
+in `pp` pipeline stages of tensor parallelism, or (MLA mixtures of experts) attention data parallel with the routed
+experts spread over the cards: see Replica.
+    prefill of one request   = (2·N_active·input / peak + attention / peak16) / (cards·MFU) + all-reduces
+    decode step (batch B)    = pp stage-times, each: the weight GEMMs at the slower of their FLOPs and their reads,
+                               then attention at the slower of its FLOPs (MLA) and the KV read at mean context,
+                               then the all-reduces and expert dispatch over the GPU-to-GPU links
 Serving B requests takes the GPUs T = B·prefill + output·step seconds: every request's prefill, and `output`
 decode steps shared by all B. So the replica yields B·output/T output tokens per second, a request sees its
 first token after its prefill and the rest at (T − prefill)/output each, and it costs T·cards·price/B. Input
 tokens are priced at their prefill GPU time, output tokens at their decode GPU time; together they are the
 request's cost, so the prices, the throughput shown and the cost are one story.
 
-Memory per card: weights/cards + KV of B sequences at their full context (split by KV heads, MLA's latent is
-not split) + a runtime reserve must fit. The largest B that fits is `max_batch`; `batch=max` (the default)
-serves at it, as a loaded server does.
+Memory per card: the card's weights + KV of B sequences at their full context (divided by the stages and by
+tensor parallelism up to the KV heads, or by the cards in the expert layout) + a runtime reserve must fit. The
+largest B that fits is `max_batch`; `batch=max` (the default) serves at it, as a loaded server does.
 
-Utilization: an explicit `mfu=` / `mbu=` is what is achieved, every loss included, so 100%/100% is the
-physical ceiling. The defaults carry the losses measured on published serving results (bench/serving.py fits
-them; the fit and its data are in BENCHMARKS.md).
+Utilization: an explicit `mfu=` / `mbu=` is what each kernel achieves; 100%/100% is the physical ceiling, where
+the whole step overlaps. The defaults carry the losses measured on published serving results (bench/serving.py
+fits them; the fit and its data are in BENCHMARKS.md).
 """
 
 import math
@@ -210,10 +213,9 @@ class Replica:
     memory: float | None  # per card, bytes
     usd_per_card_second: float
     paid_share: float
-    # mfu= and mbu= both given: they are what is achieved, every loss included, so a step is the roofline of the whole
-    # step (the slowest of its compute, its reads and its links, all overlapped): at 100%/100% the physical ceiling.
-    # The defaults instead carry the losses measured on published results: kernels one after another, each at the
-    # slower of its compute and its reads, and the links' time on top.
+    # mfu=100% mbu=100%, the physical ceiling: nothing waits on anything, so a step is the roofline of the whole step
+    # (the slowest of its compute, its reads and its links, all overlapped). Below it, as served: kernels one after
+    # another, each at the slower of its compute and its reads, and the links' time on top.
     overlapped: bool
 
     @property
@@ -311,8 +313,7 @@ class Replica:
         sequence's token passes all pp stages, so the step is pp stage-times of one micro-batch; each micro-batch
         reads its stage's weights again (pipelining spends weight reads, not all-reduces). Within a stage, by
         default, the weight matrix multiplies and the attention run one after the other, each at the slower of its
-        compute and its reads, then the all-reduces; with both utilizations given, all of it overlaps (see
-        `overlapped`).
+        compute and its reads, then the all-reduces; at the physical ceiling all of it overlaps (see `overlapped`).
         """
         micro = min(batch, self.pp)
         tokens = batch / micro  # sequences in one micro-batch
@@ -521,7 +522,7 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
             memory=memory,
             usd_per_card_second=resolved.price_per_gpu_hour / SECONDS_PER_HOUR,
             paid_share=(1 - request.opt) * (1 - request.discount),
-            overlapped=request.mfu is not None and request.mbu is not None,
+            overlapped=request.mfu == 1.0 and request.mbu == 1.0,
         )
 
     asked_batch = None if request.batch == "max" else request.batch
