@@ -172,14 +172,14 @@ MESSAGES: dict[str, str] = {
     "a_mfu_typical": "{mfu}, typical of published runs ({low}–{high}%)",
     "a_mfu_typical_infer": (
         "{mfu} in compute-bound steps (prefill, large batches), fitted on published serving results "
-        "({tp} kept with each layer split {cards} ways)"
+        "({tp} kept with layers split {cards}-way)"
     ),
     "a_mfu_yours": "{mfu}, yours",
     "a_mfu_team": "{mfu}, {label}",
     "a_mfu_seed": "100% (peak), the seed document's assumption",
     "a_mbu": "MBU",
     "a_mbu_value": (
-        "{mbu} of {bandwidth} TB/s HBM bandwidth ({tp} kept with each layer split {cards} ways) · {bytes} bytes per weight"
+        "{mbu} of {bandwidth} TB/s HBM bandwidth ({tp} kept with layers split {cards}-way) · {bytes} bytes per weight"
     ),
     "a_price": "Price",
     "a_price_label": "${price} per GPU-hour, {label}",
