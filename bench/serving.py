@@ -3,30 +3,38 @@
     python -m bench.serving             # predicted / published per point, the summaries, the physical-ceiling check
     python -m bench.serving --fit       # the grid search that chose calc/infer.py's utilization defaults
     python -m bench.serving --held-out  # the same fit judged on points it did not see (cross-validation)
-    ... --fit --with-mlperf, --held-out --with-mlperf: the same, fitted on the MLPerf points too
+    ... --fit --with-mlperf, --held-out --with-mlperf: the same, fitted on the MLPerf points too (--with-new: the new set)
 
-Each point is asked of the engine as a person would ask it: the model preset, GPU, tensor-parallel degree as
-`cards=`, weight and KV precision, input and output length, and the batch (`batch=max` for max-throughput runs,
-the stated batch or concurrency, or `rps=` for a fixed request rate). A system of several replicas (MLPerf's
-gpus > TP) is that many replicas. Predicted output tokens/s of the system over published is the ratio.
+Each point is asked of the engine as a person would ask it: the model preset, GPU, `cards=` = tensor-parallel degree x
+pipeline stages with `pp=` the stages (unstated: one replica on all the GPUs, which the engine lays out itself, e.g.
+DeepSeek-R1's "DEP" runs in its expert layout), weight and KV precision, input and output length, and the batch
+(`batch=max` for max-throughput runs, the stated batch or concurrency, or `rps=` for a fixed request rate). A system
+of several replicas (MLPerf's gpus > TP x PP) is that many replicas. Predicted output tokens/s of the system over
+published is the ratio.
 
 Two kinds of points: fixed request lengths (every request the same input and output length: TensorRT-LLM's tables,
 blogs), and MLPerf, whose lengths are its dataset's means (input_tokens_source in the data says where each mean comes
 from). The MLPerf points are summarised apart and, unless --with-mlperf, kept out of the fit: the defaults were
 fitted before their mean input lengths were sourced, so they are a held-out test of them.
 
-Points left out, each with its reason: no sourced mean output length (MLPerf Llama 3.1 8B), a GPU the catalog lacks
-(GB200), a model with no shape in calc/data/model_shapes.json (Qwen3), and attention-data-parallel + expert-parallel
-runs (DeepSeek "DEP"), a parallelism the engine does not model.
+A third kind, the new set (`new_set` in the data): points from publications not in the file before, collected before
+the model was changed on branch serving2 and first predicted by the model as it stood (BENCHMARKS.md). They take part
+in no fit unless --with-new, so they stay a test of how the model generalises.
 
-The fit (`--fit`): every (MFU, MBU, tensor-parallel efficiency per doubling) on a grid, each point predicted at
-MFU·e^log2(TP) and MBU·e^log2(TP); the chosen triple minimises the sum of squared log(predicted/published). The
-ceiling is the same prediction at mfu=100% mbu=100%: it must never be below a published figure.
+Points left out, each with its reason: no sourced mean output length (MLPerf Llama 3.1 8B), a GPU the catalog lacks
+(GB200), a model without a preset and shape (Qwen3, Falcon 180B).
+
+The fit (`--fit`): every default set on a grid: MFU 20-80% and MBU 40-95% in steps of 5, the share kept per doubling of
+the degree a layer is split across 0.70-1.00 in steps of 0.02, the format speed-up exponent 0.3-1.0 in steps of 0.1.
+Each point is predicted at MFU·keep^log2(split)·k^(exponent − 1) and MBU·keep^log2(split), k its weight format's peak
+over the GPU's 16-bit peak, as the engine's defaults would put them; the chosen set minimises the sum of squared
+log(predicted/published). The ceiling is the same prediction at mfu=100% mbu=100%: it must never be below a published
+figure.
 
 Held out (`--held-out`): the fit above is judged on the points it was fitted on. Three cross-validations re-run it
-without a group and predict that group with the triple chosen on the rest: leave one point out, leave one source out
+without a group and predict that group with the defaults chosen on the rest: leave one point out, leave one source out
 (a publication: MLPerf round, TensorRT-LLM table version, blog), leave one GPU out. Every point is predicted once per
-grid triple and the table kept, so each fold's re-fit is the same full grid (no coarsening), only summed over fewer
+grid set and the table kept, so each fold's re-fit is the same full grid (no coarsening), only summed over fewer
 points.
 """
 
@@ -40,9 +48,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from calc import EstimateError, InferRequest, InferResult, estimate
+from calc import EstimateError, InferRequest, InferResult
 from calc.gpus import find_gpu
-from calc.infer import TP_EFFICIENCY_PER_DOUBLING, TYPICAL_MBU, TYPICAL_MFU
+from calc.infer import DEFAULTS, ServingDefaults, estimate_inference
 from calc.presets import find_preset
 from calc.shapes import preset_shapes
 
@@ -57,21 +65,19 @@ class Point:
     label: str
     request: InferRequest
     replicas: int
-    tensor_parallel: int
     published: float  # output tokens/s of the whole system
     source: str  # the publication, for leave-one-source-out
     gpu: str
-    dataset_mean: bool  # lengths are a dataset's means (MLPerf), not every request's fixed length
+    kind: str  # "fixed": every request the same length; "mlperf": a dataset's mean lengths; "new": the new set
 
-
-Triple = tuple[float, float, float]  # (MFU, MBU, tensor-parallel efficiency kept per doubling)
 
 # The grid the defaults were chosen on: MFU 20-80%, MBU 40-95% in steps of 5, efficiency 0.70-1.00 in steps of 0.02.
-GRID: list[Triple] = [
-    (mfu / 100, mbu / 100, keep / 100)
+GRID: list[ServingDefaults] = [
+    ServingDefaults(mfu / 100, mbu / 100, keep / 100, exponent / 10)
     for mfu in range(20, 85, 5)
     for mbu in range(40, 100, 5)
     for keep in range(70, 101, 2)
+    for exponent in range(3, 11)
 ]
 
 
@@ -121,15 +127,16 @@ def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
         elif find_gpu(str(p["gpu"])) is None:
             skipped.append((index, label, f"{p['gpu']} not in the GPU catalog"))
         elif preset is None:
-            skipped.append((index, label, "model has no shape in calc/data/model_shapes.json"))
-        elif "DEP" in notes and p["tensor_parallel"] is None:
-            skipped.append((index, label, "attention data parallel + expert parallel: not modelled"))
+            skipped.append((index, label, "model has no preset with a shape in calc/data/model_shapes.json"))
         else:
-            tp = int(p["tensor_parallel"] or p["gpus"]) * int(p["pipeline_parallel"] or 1)
+            pp = int(p["pipeline_parallel"] or 1)
+            # Stated TP x PP; unstated, one replica on all the GPUs (DEPn: n GPUs, which the engine lays out itself).
+            cards = int(p["tensor_parallel"] or p["gpus"]) * pp
             fields: dict[str, object] = {
                 "model": preset,
                 "gpu": p["gpu"],
-                "cards": tp,
+                "cards": cards,
+                "pp": pp,
                 "precision": p["weight_precision"],
                 "kv": _kv(p),
                 "input": round(float(p["input_tokens"])),
@@ -140,40 +147,40 @@ def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
             if p["batch"] or p["concurrency"]:
                 fields["batch"] = int(p["batch"] or p["concurrency"])
             elif rate and rate.group(1) != "INF":
-                fields["rps"] = float(rate.group(1)) / (int(p["gpus"]) // tp)
+                fields["rps"] = float(rate.group(1)) / (int(p["gpus"]) // cards)
+            request = InferRequest.model_validate(fields)
             points.append(
                 Point(
                     index=index,
                     label=label,
-                    request=InferRequest.model_validate(fields),
-                    replicas=int(p["gpus"]) // tp,
-                    tensor_parallel=tp,
+                    request=request,
+                    replicas=int(p["gpus"]) // cards,
                     published=float(p["output_tokens_per_s"]),
                     source=source_group(p),
                     gpu=str(p["gpu"]),
-                    dataset_mean="input_tokens_source" in p,
+                    kind="new" if p.get("new_set") else "mlperf" if "input_tokens_source" in p else "fixed",
                 )
             )
     return points, skipped
 
 
-def predict(point: Point, mfu: float | None = None, mbu: float | None = None) -> InferResult:
-    request = point.request.model_copy(update={"mfu": mfu, "mbu": mbu})
-    result = estimate(request, TODAY)
-    assert isinstance(result, InferResult)
-    return result
+def predict(point: Point, defaults: ServingDefaults = DEFAULTS) -> InferResult:
+    """The engine's estimate at a set of defaults, through the same path a person's question takes."""
+    return estimate_inference(point.request, TODAY, defaults)
+
+
+def ceiling(point: Point) -> InferResult:
+    """The physical ceiling: mfu=100% mbu=100%, every step overlapped."""
+    return estimate_inference(point.request.model_copy(update={"mfu": 1.0, "mbu": 1.0}), TODAY)
 
 
 def system_rate(point: Point, result: InferResult) -> float:
     return result.tokens_per_second * point.replicas
 
 
-def ratios(points: list[Point], mfu: float, mbu: float, tp_keep: float) -> list[float]:
-    out = []
-    for point in points:
-        keep = tp_keep ** math.log2(point.tensor_parallel)
-        out.append(system_rate(point, predict(point, min(mfu * keep, 1.0), min(mbu * keep, 1.0))) / point.published)
-    return out
+def ratios(points: list[Point], defaults: ServingDefaults) -> list[float]:
+    """Predicted / published per point at these defaults."""
+    return [system_rate(point, predict(point, defaults)) / point.published for point in points]
 
 
 def summary(values: list[float]) -> str:
@@ -184,16 +191,16 @@ def summary(values: list[float]) -> str:
 
 
 def log_ratio_table(points: list[Point]) -> list[list[float]]:
-    """For every grid triple, every point's log(predicted / published): the whole cost of the fit, computed once, so
+    """For every grid default set, every point's log(predicted / published): the whole cost of the fit, computed once, so
     that a fit on any subset of the points is a sum over it."""
-    return [[math.log(r) for r in ratios(points, *triple)] for triple in GRID]
+    return [[math.log(r) for r in ratios(points, defaults)] for defaults in GRID]
 
 
 def squared(table: list[list[float]]) -> list[list[float]]:
     return [[value * value for value in row] for row in table]
 
 
-def best_triple(errors: Sequence[Sequence[float]], fitted_on: Sequence[int]) -> int:
+def best_fit(errors: Sequence[Sequence[float]], fitted_on: Sequence[int]) -> int:
     """The grid index whose summed squared log error over the given points is least (the first such, in grid
     order, on a tie)."""
     losses = [sum(row[i] for i in fitted_on) for row in errors]
@@ -201,42 +208,49 @@ def best_triple(errors: Sequence[Sequence[float]], fitted_on: Sequence[int]) -> 
 
 
 def held_out(errors: Sequence[Sequence[float]], groups: Sequence[str | None]) -> tuple[list[int], dict[str, int]]:
-    """Cross-validation: for each group, the triple fitted on every point of the other groups. A point whose group is
+    """Cross-validation: for each group, the defaults fitted on every point of the other groups. A point whose group is
     None takes part in no fit and is predicted by the fit on all the others. Returns, per point, the grid index that
     predicts it without having seen its group, and the index chosen per group."""
     fitted = [i for i, group in enumerate(groups) if group is not None]
     chosen: dict[str, int] = {}
     for group in dict.fromkeys(g for g in groups if g is not None):
-        chosen[group] = best_triple(errors, [i for i in fitted if groups[i] != group])
-    outside = best_triple(errors, fitted)
+        chosen[group] = best_fit(errors, [i for i in fitted if groups[i] != group])
+    outside = best_fit(errors, fitted)
     return [outside if g is None else chosen[g] for g in groups], chosen
 
 
-def describe(triple: Triple) -> str:
-    mfu, mbu, keep = triple
-    return f"mfu={mfu:.0%} mbu={mbu:.0%} tp={keep:.2f}"
+def describe(defaults: ServingDefaults) -> str:
+    d = defaults
+    return f"mfu={d.mfu:.0%} mbu={d.mbu:.0%} tp={d.tp_keep_per_doubling:.2f} format^{d.format_speedup_exponent:.1f}"
 
 
-KINDS = {False: "fixed request lengths", True: "MLPerf, dataset mean lengths"}
+KINDS = {
+    "fixed": "fixed request lengths",
+    "mlperf": "MLPerf, dataset mean lengths",
+    "new": "new set (out of sample)",
+}
 
 
-def fit(points: list[Point], with_dataset_means: bool) -> None:
-    fitted = [i for i, point in enumerate(points) if with_dataset_means or not point.dataset_mean]
+def fit(points: list[Point], kinds: set[str]) -> None:
+    fitted = [i for i, point in enumerate(points) if point.kind in kinds]
     errors = squared(log_ratio_table(points))
-    index = best_triple(errors, fitted)
-    mfu, mbu, keep = GRID[index]
+    index = best_fit(errors, fitted)
+    best = GRID[index]
     loss = sum(errors[index][i] for i in fitted)
-    print(f"fitted on {len(fitted)} points" + ("" if with_dataset_means else f" ({KINDS[False]})"))
-    print(f"best: mfu={mfu:.0%} mbu={mbu:.0%} tp_efficiency_per_doubling={keep:.2f} (sum of squared logs {loss:.3f})")
-    values = ratios(points, mfu, mbu, keep)
+    print(f"fitted on {len(fitted)} points ({', '.join(KINDS[kind] for kind in KINDS if kind in kinds)})")
+    print(
+        f"best: mfu={best.mfu:.0%} mbu={best.mbu:.0%} tp_efficiency_per_doubling={best.tp_keep_per_doubling:.2f} "
+        f"format_speedup_exponent={best.format_speedup_exponent:.1f} (sum of squared logs {loss:.3f})"
+    )
+    values = ratios(points, best)
     for kind, name in KINDS.items():
-        subset = [value for value, point in zip(values, points, strict=True) if point.dataset_mean == kind]
+        subset = [value for value, point in zip(values, points, strict=True) if point.kind == kind]
         if subset:
             print(f"{name:<30} {summary(subset)}")
 
 
-def cross_validate(points: list[Point], with_dataset_means: bool) -> None:
-    in_fit = [with_dataset_means or not point.dataset_mean for point in points]
+def cross_validate(points: list[Point], kinds: set[str]) -> None:
+    in_fit = [point.kind in kinds for point in points]
     log_ratios = log_ratio_table(points)
     errors = squared(log_ratios)
     schemes = {
@@ -248,8 +262,8 @@ def cross_validate(points: list[Point], with_dataset_means: bool) -> None:
         name: held_out(errors, [group if fitted else None for group, fitted in zip(groups, in_fit, strict=True)])
         for name, groups in schemes.items()
     }
-    everything = best_triple(errors, [i for i, fitted in enumerate(in_fit) if fitted])
-    print(f"grid of {len(GRID)} (MFU, MBU, TP efficiency) triples x {len(points)} points; every fold re-fitted on it")
+    everything = best_fit(errors, [i for i, fitted in enumerate(in_fit) if fitted])
+    print(f"grid of {len(GRID)} default sets x {len(points)} points; every fold re-fitted on it")
     print(f"fit on all {sum(in_fit)} fitted points: {describe(GRID[everything])}")
     print()
     print(f"{'#':>3} {'point':<52} {'source':<28} {'in-sample':>9} {'-point':>7} {'-source':>8} {'-GPU':>6}")
@@ -272,9 +286,7 @@ def cross_validate(points: list[Point], with_dataset_means: bool) -> None:
         for group, index in folds[name][1].items():
             held = sum(1 for g, fitted in zip(groups, in_fit, strict=True) if g == group and fitted)
             print(f"  {group:<28} {held:>3} point(s) held out -> {describe(GRID[index])}")
-    subsets = {
-        name: [i for i, point in enumerate(points) if point.dataset_mean == kind] for kind, name in KINDS.items()
-    }
+    subsets = {name: [i for i, point in enumerate(points) if point.kind == kind] for kind, name in KINDS.items()}
     subsets["all"] = list(range(len(points)))
     for subset_name, subset in subsets.items():
         if not subset:
@@ -295,34 +307,37 @@ def main() -> None:
     parser.add_argument(
         "--with-mlperf",
         action="store_true",
-        help="fit on the MLPerf points (dataset mean lengths) too, not on the rest only",
+        help="fit on the MLPerf points (dataset mean lengths) too, not on the fixed-length points only",
     )
+    parser.add_argument("--with-new", action="store_true", help="fit on the new set too")
     args = parser.parse_args()
     points, skipped = load()
+    kinds = {"fixed"} | ({"mlperf"} if args.with_mlperf else set()) | ({"new"} if args.with_new else set())
     if args.fit:
-        fit(points, args.with_mlperf)
+        fit(points, kinds)
         return
     if args.held_out:
-        cross_validate(points, args.with_mlperf)
+        cross_validate(points, kinds)
         return
     print(
-        f"defaults: mfu={TYPICAL_MFU:.0%} mbu={TYPICAL_MBU:.0%} "
-        f"tensor-parallel efficiency {TP_EFFICIENCY_PER_DOUBLING:.2f} per doubling"
+        f"defaults: mfu={DEFAULTS.mfu:.0%} mbu={DEFAULTS.mbu:.0%} "
+        f"{DEFAULTS.tp_keep_per_doubling:.2f} kept per doubling of the split, "
+        f"format speed-up exponent {DEFAULTS.format_speedup_exponent:.1f}"
     )
     print(f"{'#':>3} {'point':<58} {'batch':>6} {'published':>10} {'predicted':>10} {'ratio':>6} {'ceiling':>8}")
-    values: dict[bool, list[float]] = {kind: [] for kind in KINDS}
+    values: dict[str, list[float]] = {kind: [] for kind in KINDS}
     below_ceiling: list[str] = []
     for point in points:
         try:
             result = predict(point)
-            ceiling = predict(point, 1.0, 1.0)
+            top_result = ceiling(point)
         except EstimateError as error:
             print(f"{point.index:>3} {point.label:<58} cannot estimate: {error.code} {error.values}")
             continue
         predicted = system_rate(point, result)
-        top = system_rate(point, ceiling)
+        top = system_rate(point, top_result)
         ratio = predicted / point.published
-        values[point.dataset_mean].append(ratio)
+        values[point.kind].append(ratio)
         flag = "" if top >= point.published else "  CEILING BELOW PUBLISHED"
         if flag:
             below_ceiling.append(point.label)
@@ -334,7 +349,7 @@ def main() -> None:
     print()
     for kind, name in KINDS.items():
         print(f"{name:<30} {summary(values[kind])}")
-    print(f"{'all':<30} {summary(values[False] + values[True])}")
+    print(f"{'all':<30} {summary([value for kind in KINDS for value in values[kind]])}")
     print(f"physical ceiling (mfu=100% mbu=100%) below a published figure: {len(below_ceiling)} point(s)")
     print(f"left out: {len(skipped)} point(s)")
     for index, label, reason in skipped:

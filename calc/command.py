@@ -70,7 +70,7 @@ def command_line(a: Assumptions) -> str:
     if a.rps is not None:
         words.append(f"rps={a.rps:.12g}")
     words.append("batch=max" if a.batch_rule in ("max", "load") else f"batch={a.batch}")
-    words += [f"cards={a.cards}", *_shared(a)]
+    words += [f"cards={a.cards}", *([f"pp={a.pp}"] if a.pp > 1 else []), *_shared(a)]
     if a.formula is Formula.STANDARD:
         words += [f"kv={a.kv_precision.value}", f"mbu={format_percent(a.mbu)}"]
     if a.shape.overridden:

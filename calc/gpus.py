@@ -27,6 +27,10 @@ class Accelerator(BaseModel):
     peaks_halved_from_sparse: bool = False
     aliases: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
+    # GPU-to-GPU bandwidth per card, both directions summed, as datasheets print it (NVLink, Infinity Fabric, or the
+    # PCIe slot for cards without either); serving charges tensor-parallel all-reduces and expert all-to-alls to it.
+    interconnect_gbps: float | None = None
+    interconnect_source: str = ""
 
     @property
     def default_precision(self) -> Precision:
@@ -41,6 +45,11 @@ class Accelerator(BaseModel):
         return None if tflops is None else tflops * TERA
 
 
+_NVLINK_GENERATIONS = (
+    "NVLink generations: 2.0 (Volta) 300 GB/s, 3.0 (A100) 600, 4.0 (H100) 900, 5.0 (B200) 1.8 TB/s "
+    "(aiminingco.com/glossary/nvlink)"
+)
+
 CATALOG: tuple[Accelerator, ...] = (
     Accelerator(
         id="A100-80GB-SXM",
@@ -52,6 +61,8 @@ CATALOG: tuple[Accelerator, ...] = (
         source="NVIDIA A100 datasheet via glennklockwood.com/garden/processors/A100",
         peaks_halved_from_sparse=True,
         aliases=("A100", "A100-80GB", "A100-80G", "A100-SXM"),
+        interconnect_gbps=600,
+        interconnect_source=_NVLINK_GENERATIONS,
     ),
     Accelerator(
         id="A100-40GB-SXM",
@@ -63,6 +74,8 @@ CATALOG: tuple[Accelerator, ...] = (
         source="NVIDIA A100 datasheet r4 (nvidia.com/en-us/data-center/a100)",
         peaks_halved_from_sparse=True,
         aliases=("A100-40GB", "A100-40G", "A100-40"),
+        interconnect_gbps=600,
+        interconnect_source=_NVLINK_GENERATIONS,
     ),
     Accelerator(
         id="H100-SXM",
@@ -74,6 +87,9 @@ CATALOG: tuple[Accelerator, ...] = (
         source="NVIDIA H100 datasheet (nvidia.com/en-us/data-center/h100)",
         peaks_halved_from_sparse=True,
         aliases=("H100", "H100-80GB", "H100-SXM5"),
+        interconnect_gbps=900,
+        interconnect_source="H100 SXM5: 'NVLink Speed: 900 GB/sec, PCIe Gen5 Speed: 128 GB/sec' (hawkvelt.id.au/post/2024-08-04-nvidia-h100); "
+        + _NVLINK_GENERATIONS,
     ),
     Accelerator(
         id="H100-PCIe",
@@ -86,6 +102,8 @@ CATALOG: tuple[Accelerator, ...] = (
         peaks_halved_from_sparse=True,
         aliases=("H100-PCI",),
         flags=("secondary transcriptions of the datasheet; TDP 300-350 W configurable (350 used)",),
+        interconnect_gbps=128,
+        interconnect_source="PCIe Gen5 x16, 128 GB/s (hawkvelt.id.au/post/2024-08-04-nvidia-h100); an NVLink bridge joins pairs of cards only",
     ),
     Accelerator(
         id="H800-SXM",
@@ -97,6 +115,8 @@ CATALOG: tuple[Accelerator, ...] = (
         source="same GH100 silicon as H100 SXM, interconnect and FP64 cut (aiwiki.ai/wiki/nvidia_h800)",
         aliases=("H800",),
         flags=("unverified: no NVIDIA datasheet; tensor peaks taken equal to H100 SXM",),
+        interconnect_gbps=400,
+        interconnect_source="'H800 (Restricted): NVLink bandwidth is severely reduced to only 400 GB/s total aggregate bidirectional' (philisun.com, H800 vs H100)",
     ),
     Accelerator(
         id="H200-SXM",
@@ -108,6 +128,8 @@ CATALOG: tuple[Accelerator, ...] = (
         source="NVIDIA H200 datasheet (nvidia.com/en-us/data-center/h200)",
         peaks_halved_from_sparse=True,
         aliases=("H200", "H200-141GB"),
+        interconnect_gbps=900,
+        interconnect_source="'NVLink 4.0: 450GB/s unidirectional bandwidth, 900GB/s bidirectional bandwidth' (saulelectric.com/nvidia-h200); 18 links x 50 GB/s",
     ),
     Accelerator(
         id="H20",
@@ -130,6 +152,8 @@ CATALOG: tuple[Accelerator, ...] = (
         source="NVIDIA DGX/HGX B200 datasheet via glennklockwood.com/garden/processors/B200",
         peaks_halved_from_sparse=True,
         aliases=("B200",),
+        interconnect_gbps=1800,
+        interconnect_source=_NVLINK_GENERATIONS,
     ),
     Accelerator(
         id="L40S",
@@ -141,6 +165,8 @@ CATALOG: tuple[Accelerator, ...] = (
         source="NVIDIA L40S datasheet table (reseller reproduction)",
         peaks_halved_from_sparse=True,
         flags=("INT8 dense 733 TOPS unverified",),
+        interconnect_gbps=64,
+        interconnect_source="L40S datasheet: 'Interconnect Interface | PCIe Gen4 x16: 64GB/s bidirectional', 'NVLink is not supported' (itcreations.com, mullet.se)",
     ),
     Accelerator(
         id="L4",
@@ -151,6 +177,8 @@ CATALOG: tuple[Accelerator, ...] = (
         power_w=72,
         source="NVIDIA L4 datasheet (secondary quotations)",
         peaks_halved_from_sparse=True,
+        interconnect_gbps=64,
+        interconnect_source="PCIe Gen4 x16 card, no NVLink: 64 GB/s bidirectional, the figure the L40S datasheet prints for the same slot",
     ),
     Accelerator(
         id="A10",
@@ -163,6 +191,8 @@ CATALOG: tuple[Accelerator, ...] = (
         peaks_halved_from_sparse=True,
         aliases=("A10-24GB",),
         flags=("TF32/INT8 and 150 W partially unverified; AWS A10G is a different, slower part",),
+        interconnect_gbps=64,
+        interconnect_source="PCIe Gen4 x16 card, no NVLink in inference servers: 64 GB/s bidirectional, as the L40S datasheet prints for the same slot",
     ),
     Accelerator(
         id="V100-SXM2",
@@ -174,6 +204,8 @@ CATALOG: tuple[Accelerator, ...] = (
         source="NVIDIA V100 datasheet: 125 tensor TFLOPS (FP16), 300 W (developer.nvidia.com)",
         aliases=("V100", "V100-32GB", "V100-SXM"),
         flags=("no BF16 on Volta: FP16 tensor is the peak",),
+        interconnect_gbps=300,
+        interconnect_source=_NVLINK_GENERATIONS,
     ),
     Accelerator(
         id="RTX-4090",
@@ -185,6 +217,8 @@ CATALOG: tuple[Accelerator, ...] = (
         source="NVIDIA Ada whitepaper, appendix A (FP32-accumulate rates, which training uses)",
         aliases=("4090", "RTX4090", "GeForce-RTX-4090"),
         flags=("GeForce runs FP16/FP8 with FP32 accumulate at half rate; those rates are used",),
+        interconnect_gbps=64,
+        interconnect_source="PCIe 4.0 x16 card without NVLink: 64 GB/s bidirectional, as the L40S datasheet prints for the same slot",
     ),
     Accelerator(
         id="MI300X",
@@ -195,6 +229,8 @@ CATALOG: tuple[Accelerator, ...] = (
         power_w=750,
         source="AMD MI300X specifications (dense, as AMD quotes them), consistent across 3 secondary sources",
         aliases=("AMD-MI300X",),
+        interconnect_gbps=896,
+        interconnect_source="7 Infinity Fabric links per GPU, fully meshing 8 GPUs, 'up to 128 GB/s bidirectional per link' (emergentmind.com/topics/amd-mi300x-gpu): 7 x 128",
     ),
     Accelerator(
         id="MI325X",
@@ -206,6 +242,8 @@ CATALOG: tuple[Accelerator, ...] = (
         source="AMD MI325X: same compute as MI300X, 256 GB HBM3E at 6 TB/s (press coverage)",
         aliases=("AMD-MI325X",),
         flags=("1000 W board power seen only in a secondary source",),
+        interconnect_gbps=896,
+        interconnect_source="'Seven Infinity Fabric links ensuring full connectivity between eight GPUs' (wiaix.com, AMD MI325X), 128 GB/s each as on MI300X: 7 x 128",
     ),
     Accelerator(
         id="TPU-v5e",

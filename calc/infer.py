@@ -1,22 +1,25 @@
 """Serving as it runs: prefill and decode, the KV cache, what fits in memory, input and output prices, load.
 
-One replica is `cards` GPUs in tensor parallel serving `batch` sequences at once (continuous batching).
-    prefill of one request   = (2·N_active·input + attention) / (cards·peak·MFU)          compute-bound
-    decode step (batch B)    = max(2·N_active·B / (cards·peak·MFU),
-                                   (weights read + B sequences' KV at mean context) / (cards·bandwidth·MBU))
+One replica is `cards` GPUs serving `batch` sequences at once (continuous batching), laid out in tensor parallel,
+in `pp` pipeline stages of tensor parallelism, or (MLA mixtures of experts) attention data parallel with the routed
+experts spread over the cards: see Replica.
+    prefill of one request   = (2·N_active·input / peak + attention / peak16) / (cards·MFU) + all-reduces
+    decode step (batch B)    = pp stage-times, each: the weight GEMMs at the slower of their FLOPs and their reads,
+                               then attention at the slower of its FLOPs (MLA) and the KV read at mean context,
+                               then the all-reduces and expert dispatch over the GPU-to-GPU links
 Serving B requests takes the GPUs T = B·prefill + output·step seconds: every request's prefill, and `output`
 decode steps shared by all B. So the replica yields B·output/T output tokens per second, a request sees its
 first token after its prefill and the rest at (T − prefill)/output each, and it costs T·cards·price/B. Input
 tokens are priced at their prefill GPU time, output tokens at their decode GPU time; together they are the
 request's cost, so the prices, the throughput shown and the cost are one story.
 
-Memory per card: weights/cards + KV of B sequences at their full context (split by KV heads, MLA's latent is
-not split) + a runtime reserve must fit. The largest B that fits is `max_batch`; `batch=max` (the default)
-serves at it, as a loaded server does.
+Memory per card: the card's weights + KV of B sequences at their full context (divided by the stages and by
+tensor parallelism up to the KV heads, or by the cards in the expert layout) + a runtime reserve must fit. The
+largest B that fits is `max_batch`; `batch=max` (the default) serves at it, as a loaded server does.
 
-Utilization: an explicit `mfu=` / `mbu=` is what is achieved, every loss included, so 100%/100% is the
-physical ceiling. The defaults carry the losses measured on published serving results (bench/serving.py fits
-them; the fit and its data are in BENCHMARKS.md).
+Utilization: an explicit `mfu=` / `mbu=` is what each kernel achieves; 100%/100% is the physical ceiling, where
+the whole step overlaps. The defaults carry the losses measured on published serving results (bench/serving.py
+fits them; the fit and its data are in BENCHMARKS.md).
 """
 
 import math
@@ -52,15 +55,21 @@ from calc.units import (
     Precision,
 )
 
-# Fitted on bench/data/serving_results.json by `python -m bench.serving --fit` (the rule is in bench/serving.py:
-# the grid point with the least sum of squared log errors over the calibration points). See BENCHMARKS.md.
-# 41 points (TensorRT-LLM perf tables, vLLM on MI300X; H100, H200, B200, A100, L40S, MI300X; 8B to 405B): median
-# predicted/published 1.05x, 85% within 1.5x, worst 1.91x.
-TYPICAL_MFU = 0.50  # compute-bound work (prefill, large-batch decode) on one GPU
-TYPICAL_MBU = 0.60  # memory-bound decode on one GPU: weights and KV read per step
-# Share of the per-GPU utilization kept each time the tensor-parallel degree doubles (all-reduces per layer,
-# smaller matrices per GPU): TP2 keeps 76%, TP4 58%, TP8 44%. Published TP1-vs-TP8 pairs show losses this size.
-TP_EFFICIENCY_PER_DOUBLING = 0.76
+# Fitted by `python -m bench.serving --fit --with-mlperf` (the rule, in bench/serving.py: of every set on its grid, the
+# one with the least sum of squared log(predicted/published) over the 60 fixed-length and MLPerf points; BENCHMARKS.md
+# has the held-out checks and the new set). In-sample: median 0.98x, 90% within 1.5x, worst 1.77x.
+TYPICAL_MFU = 0.60  # compute-bound work (prefill, large-batch decode) on one GPU, in 16-bit formats
+TYPICAL_MBU = 0.85  # memory-bound reads on one GPU: weights and KV cache, each kernel at its own bound
+# Share of the per-GPU utilization kept each time the degree a layer is split across doubles (tensor parallelism, or
+# every card of the expert layout; pipeline stages split no layer), beyond the all-reduces and dispatches charged to
+# the links: smaller matrices per GPU, synchronisation. TP2 keeps 86%, TP4 74%, TP8 64%.
+TP_EFFICIENCY_PER_DOUBLING = 0.86
+# A weight format k times faster than 16 bits (FP8 k=2, FP4 k=4 on the GPUs that have them) speeds compute-bound work
+# by k^FORMAT_SPEEDUP_EXPONENT, not k: the default MFU against that format's peak is TYPICAL_MFU x k^(exponent − 1),
+# so 45% of an FP8 peak and 34% of an FP4 one. Norms, activations and scaling stay at 16 bits, and low-precision
+# GEMMs reach less of a higher peak; fitting one MFU to every format left A100 FP16 at 0.6-0.9x and B200 FP4 at
+# 1.2-1.6x (BENCHMARKS.md).
+FORMAT_SPEEDUP_EXPONENT = 0.6
 # TensorRT-LLM gives the KV cache 90% of the memory left after the weights (KvCacheConfig
 # free_gpu_memory_fraction=0.9): the other tenth stays for the CUDA context, activations and fragmentation.
 # (vLLM's gpu_memory_utilization=0.9 of the whole card leaves more, and fits fewer sequences.)
@@ -95,9 +104,26 @@ def split_tokens(request: InferRequest) -> tuple[int, int]:
     return 0, given_total
 
 
-def tp_efficiency(cards: int) -> float:
-    """Per-GPU utilization kept at a tensor-parallel degree, relative to one GPU (fitted; see the constant)."""
-    return TP_EFFICIENCY_PER_DOUBLING ** math.log2(cards) if cards > 1 else 1.0
+@dataclass(frozen=True)
+class ServingDefaults:
+    """The fitted utilization defaults as one set: bench/serving.py evaluates other sets through the same path."""
+
+    mfu: float
+    mbu: float
+    tp_keep_per_doubling: float
+    format_speedup_exponent: float
+
+    def split_efficiency(self, degree: int) -> float:
+        """Per-GPU utilization kept with each layer split `degree` ways, relative to one GPU."""
+        return self.tp_keep_per_doubling ** math.log2(degree) if degree > 1 else 1.0
+
+    def format_efficiency(self, peak: float, peak_16bit: float) -> float:
+        """Share of the MFU kept against a format's peak `peak`, k = peak / 16-bit peak times faster."""
+        speedup = peak / peak_16bit
+        return speedup ** (self.format_speedup_exponent - 1) if speedup > 1 else 1.0
+
+
+DEFAULTS = ServingDefaults(TYPICAL_MFU, TYPICAL_MBU, TP_EFFICIENCY_PER_DOUBLING, FORMAT_SPEEDUP_EXPONENT)
 
 
 def _compute_precision(weights: Precision, gpu: Accelerator) -> Precision:
@@ -144,9 +170,29 @@ def _shape(request: InferRequest, resolved: Resolved) -> tuple[Shape, ShapeInfo]
     return shape, info
 
 
+# Activations cross the interconnect at 16 bits (all-reduces and expert dispatch run in BF16/FP16 here even when the
+# weights are FP8 or FP4): bytes per value of a hidden vector.
+ACTIVATION_BYTES = 2
+
+
+@dataclass(frozen=True)
+class Step:
+    """One decode step of the whole batch (every sequence advances a token), per card, in seconds."""
+
+    compute: float  # the matrix multiplies and attention FLOPs at the achieved FLOP rate
+    memory: float  # the weights read plus every sequence's KV cache, at the achieved bandwidth
+    communication: float  # tensor-parallel all-reduces, expert all-to-alls, over the GPU-to-GPU links
+    time: float  # what the step takes: see Replica.step
+
+
 @dataclass(frozen=True)
 class Replica:
-    """Everything fixed for one replica: what a batch size changes is computed by `at`."""
+    """Everything fixed for one replica: what a batch size changes is computed by `at`.
+
+    Its cards = tensor_parallel x pp x data_parallel. Tensor parallelism splits every layer (and the KV cache by its
+    KV heads); pipeline parallelism gives each of `pp` stages layers/pp of them; data parallelism (the expert layout
+    only) gives each card its own sequences' attention and cache, while the routed experts are spread over the cards.
+    """
 
     shape: Shape
     n_total: float
@@ -156,24 +202,61 @@ class Replica:
     output: int
     fit_context: int
     cards: int
+    pp: int
+    expert: bool  # the expert layout: attention data parallel over the cards, routed experts spread over them
     weight_bytes: float
     kv_bytes_per_value: float
     flops: float  # per card, utilization applied
+    attention_flops: float  # per card, utilization applied: attention multiplies at the activations' 16 bits
     bandwidth: float  # per card, utilization applied
+    link: float | None  # GPU-to-GPU bytes per second per card, one direction; None: not in the catalog, not charged
     memory: float | None  # per card, bytes
     usd_per_card_second: float
     paid_share: float
+    # mfu=100% mbu=100%, the physical ceiling: nothing waits on anything, so a step is the roofline of the whole step
+    # (the slowest of its compute, its reads and its links, all overlapped). Below it, as served: kernels one after
+    # another, each at the slower of its compute and its reads, and the links' time on top.
+    overlapped: bool
+
+    @property
+    def tensor_parallel(self) -> int:
+        return 1 if self.expert else self.cards // self.pp
+
+    @property
+    def data_parallel(self) -> int:
+        return self.cards if self.expert else 1
+
+    def _held(self, cards: int) -> tuple[float, int]:
+        """(weight bytes per card, ways the KV cache is divided among the cards) were this layout on `cards` cards:
+        pipeline stages and tensor parallelism (up to the KV heads) divide each sequence's cache; the expert layout
+        gives each card its own sequences, and every card the dense weights plus 1/cards of the routed experts."""
+        if self.expert:
+            routed = self._routed_params()
+            return (self.n_total - routed + routed / cards) * self.weight_bytes / self.n_total, cards
+        return self.weight_bytes / cards, self.pp * self.shape.kv_split(cards // self.pp)
+
+    @property
+    def kv_ways(self) -> int:
+        return self._held(self.cards)[1]
+
+    def _routed_params(self) -> float:
+        """Parameters in the routed experts: (total − active)·E/(E − k), since a token leaves (E − k)/E of them."""
+        experts, top_k = self.shape.experts or 1, self.shape.experts_per_token or 1
+        return (self.n_total - self.n_active) * experts / (experts - top_k)
+
+    def weights_per_card(self) -> float:
+        return self._held(self.cards)[0]
 
     @property
     def kv_per_sequence_per_card(self) -> float:
-        """KV bytes one sequence at its full context holds on each card."""
-        return self.shape.kv_bytes(self.fit_context, self.kv_bytes_per_value) / self.shape.kv_split(self.cards)
+        """KV bytes one sequence at its full context adds to a card, on average over the cards."""
+        return self.shape.kv_bytes(self.fit_context, self.kv_bytes_per_value) / self.kv_ways
 
     def usable(self) -> float | None:
         """Bytes per card left for the KV cache after the weights and the runtime reserve."""
         if self.memory is None:
             return None
-        return (self.memory - self.weight_bytes / self.cards) * (1 - RUNTIME_RESERVE)
+        return (self.memory - self.weights_per_card()) * (1 - RUNTIME_RESERVE)
 
     def max_batch(self) -> int:
         usable = self.usable()
@@ -181,78 +264,151 @@ class Replica:
             return 1_000_000
         return max(0, math.floor(usable / self.kv_per_sequence_per_card))
 
-    def weights_read(self, batch: int) -> float:
-        """Weight bytes one decode step reads: MoE steps read only the experts their tokens route to."""
-        if self.moe_from_shape:
-            # Routed experts hold (total − active)·E/(E − k) parameters: the unchosen share is (E − k)/E of them.
-            experts, top_k = self.shape.experts or 1, self.shape.experts_per_token or 1
-            routed = (self.n_total - self.n_active) * experts / (experts - top_k)
-            params = self.n_total - routed + routed * self.shape.weights_read_share(batch)
-        else:
-            params = min(self.n_total, self.n_active * batch)
-        return params * self.weight_bytes / self.n_total
+    def weights_read(self, tokens: float) -> float:
+        """Weight bytes a card reads in its stage for one pass of `tokens` tokens: MoE passes read only the experts
+        their tokens route to (in the expert layout, every dense weight and the card's own experts those tokens
+        touch); a dense pass reads every weight once."""
+        if not self.moe_from_shape:
+            return min(self.n_total, self.n_active * tokens) * self.weight_bytes / self.n_total / (self.cards)
+        routed = self._routed_params()
+        touched = routed * self.shape.weights_read_share(math.ceil(tokens))
+        if self.data_parallel > 1:
+            return (self.n_total - routed + touched / self.data_parallel) * self.weight_bytes / self.n_total
+        return (self.n_total - routed + touched) * self.weight_bytes / self.n_total / self.cards
+
+    def _all_reduce(self, tokens: float, layers: float) -> float:
+        """Seconds of tensor-parallel all-reduces for `tokens` tokens through `layers` layers: two per layer (after
+        attention, after the FFN), each a ring moving 2·(t − 1)/t of the hidden vectors through every card's link."""
+        t = self.tensor_parallel
+        if t == 1 or self.link is None:
+            return 0.0
+        moved = 2 * (t - 1) / t * tokens * self.shape.hidden_size * ACTIVATION_BYTES
+        return 2 * layers * moved / self.link
+
+    def _all_to_all(self, tokens: float) -> float:
+        """Seconds of expert dispatch and combine per card for `tokens` tokens of the replica: each token's hidden
+        vector goes to its k experts and comes back, (d − 1)/d of them on other cards, through the cards' links."""
+        d = self.data_parallel
+        if d == 1 or self.link is None:
+            return 0.0
+        per_card = tokens / d * (self.shape.experts_per_token or 1) * self.shape.hidden_size * ACTIVATION_BYTES
+        return 2 * self.shape.moe_layers * per_card * (d - 1) / d / self.link
 
     def prefill_s(self) -> float:
-        flops = 2 * self.n_active * self.input + self.shape.prefill_attention_flops(self.input)
-        return flops / (self.cards * self.flops)
+        """The replica's busy time per request's prefill (compute-bound; stages work on different requests)."""
+        linear = 2 * self.n_active * self.input / self.flops
+        attention = self.shape.prefill_attention_flops(self.input) / self.attention_flops
+        compute = (linear + attention) / self.cards
+        communication = self._all_reduce(self.input, self.shape.layers / self.pp) + self._all_to_all(self.input)
+        return max(compute, communication) if self.overlapped else compute + communication
 
-    def step(self, batch: int) -> tuple[float, float]:
-        """(compute, memory) seconds of one decode step; KV is read at the mean context, input + output/2."""
-        compute = 2 * self.n_active * batch / (self.cards * self.flops)
-        kv = batch * self.shape.kv_bytes(self.input + self.output / 2, self.kv_bytes_per_value)
-        per_card = self.weights_read(batch) / self.cards + kv / self.shape.kv_split(self.cards)
-        return compute, per_card / self.bandwidth
+    def ttft_s(self) -> float:
+        """A request's own prefill: it passes the pp stages in turn, and its attention runs on one data-parallel card."""
+        return self.prefill_s() * self.pp * self.data_parallel
+
+    def step(self, batch: int) -> Step:
+        """One decode step for all `batch` sequences, per card.
+
+        Pipeline stages work on different micro-batches at once: `min(batch, pp)` micro-batches in flight, and a
+        sequence's token passes all pp stages, so the step is pp stage-times of one micro-batch; each micro-batch
+        reads its stage's weights again (pipelining spends weight reads, not all-reduces). Within a stage, by
+        default, the weight matrix multiplies and the attention run one after the other, each at the slower of its
+        compute and its reads, then the all-reduces; at the physical ceiling all of it overlaps (see `overlapped`).
+        """
+        micro = min(batch, self.pp)
+        tokens = batch / micro  # sequences in one micro-batch
+        context = self.input + self.output / 2  # the mean context while decoding
+        share = 1 / (self.pp * self.tensor_parallel * self.data_parallel)  # of the replica's work one card does
+        gemm_flops = 2 * self.n_active * tokens * share
+        attention_flops = self.shape.decode_attention_flops(context) * tokens * share
+        weights = self.weights_read(tokens)
+        kv = tokens * self.shape.kv_bytes(context, self.kv_bytes_per_value) / self.kv_ways
+        communication = self._all_reduce(tokens, self.shape.layers / self.pp) + self._all_to_all(tokens)
+        compute = gemm_flops / self.flops + attention_flops / self.attention_flops
+        memory = (weights + kv) / self.bandwidth
+        if self.overlapped:
+            stage = max(compute, memory, communication)
+        else:
+            stage = (
+                max(gemm_flops / self.flops, weights / self.bandwidth)
+                + max(attention_flops / self.attention_flops, kv / self.bandwidth)
+                + communication
+            )
+        return Step(
+            compute=self.pp * compute,
+            memory=self.pp * memory,
+            communication=self.pp * communication,
+            time=self.pp * stage,
+        )
 
     def at(self, batch: int) -> ServingPoint:
-        compute, memory = self.step(batch)
-        step = max(compute, memory)
+        step = self.step(batch)
         prefill = self.prefill_s()
         # GPU seconds to serve `batch` requests together: each prefill runs at full compute and holds up decode
         # meanwhile. (Letting prefill overlap memory-bound decode, as chunked prefill can, fitted the published
         # points no better: 78% within 1.5x against 85%.)
-        cycle = batch * prefill + self.output * step
+        cycle = batch * prefill + self.output * step.time
+        ttft = self.ttft_s()
         usd = self.usd_per_card_second * self.cards * self.paid_share
         tokens = self.input + self.output
         request_usd = cycle * usd / batch
         input_usd = prefill * usd / self.input if self.input else 0.0
-        output_usd = step * usd / batch
+        output_usd = step.time * usd / batch
         output_per_second = batch * self.output / cycle
         return ServingPoint(
             batch=batch,
-            ttft_s=prefill,
+            ttft_s=ttft,
             tpot_s=(cycle - prefill) / self.output,
-            latency_s=cycle,
-            step_time_s=step,
-            bound="memory" if memory > compute else "compute",
+            latency_s=cycle - prefill + ttft,
+            step_time_s=step.time,
+            bound="memory" if step.memory > step.compute else "compute",
             output_tokens_per_second=output_per_second,
             output_tokens_per_second_per_gpu=output_per_second / self.cards,
             output_tokens_per_second_per_request=self.output / (cycle - prefill),
             total_tokens_per_second=batch * tokens / cycle,
             prefill_share=batch * prefill / cycle,
+            communication_share=step.communication / step.time,
             cost_per_1m_input_usd=input_usd * 1e6,
             cost_per_1m_output_usd=output_usd * 1e6,
             cost_per_1m_tokens_usd=request_usd / tokens * 1e6,
             cost_per_request_usd=request_usd,
         )
 
+    def requests_per_second(self, batch: int) -> float:
+        """Requests one replica completes per second at `batch`: the batch, once per cycle of prefills and steps."""
+        return batch / (batch * self.prefill_s() + self.output * self.step(batch).time)
+
     def crossover_batch(self) -> float | None:
-        """The batch where a decode step turns compute-bound: all weights read, KV growing with the batch; None when
-        each sequence's KV read takes longer than its compute, so no batch ever gets there."""
-        per_sequence_compute = 2 * self.n_active / (self.cards * self.flops)
-        kv = self.shape.kv_bytes(self.input + self.output / 2, self.kv_bytes_per_value)
-        per_sequence_read = kv / self.shape.kv_split(self.cards) / self.bandwidth
-        if per_sequence_compute <= per_sequence_read:
+        """The least batch at which a decode step's FLOPs take longer than its reads; None when none up to 10^7 does
+        (each sequence's KV read outlasting its compute, so no batch ever gets there)."""
+        largest = 10_000_000
+
+        def compute_bound(batch: int) -> bool:
+            step = self.step(batch)
+            return step.compute >= step.memory
+
+        if not compute_bound(largest):
             return None
-        return self.weight_bytes / self.cards / self.bandwidth / (per_sequence_compute - per_sequence_read)
+        low, high = 1, largest
+        while low < high:
+            middle = (low + high) // 2
+            if compute_bound(middle):
+                high = middle
+            else:
+                low = middle + 1
+        return float(low)
 
     def cards_needed(self, batch: int) -> int | None:
-        """Fewest cards whose memory holds the weights, the reserve and `batch` sequences' KV cache."""
+        """Fewest cards in this layout whose memory holds the weights, the reserve and `batch` sequences' KV cache."""
         if self.memory is None:
             return None
-        for cards in range(1, 100_001):
-            kv = batch * self.shape.kv_bytes(self.fit_context, self.kv_bytes_per_value) / self.shape.kv_split(cards)
-            if kv <= (self.memory - self.weight_bytes / cards) * (1 - RUNTIME_RESERVE):
+        caches = batch * self.shape.kv_bytes(self.fit_context, self.kv_bytes_per_value)
+        for cards in range(self.pp, 100_001, self.pp):  # tensor parallelism grows within whole pipeline stages
+            weights, ways = self._held(cards)
+            if caches / ways <= (self.memory - weights) * (1 - RUNTIME_RESERVE):
                 return cards
+            if not self.expert and ways == self._held(cards * 2)[1] and caches / ways > self.memory:
+                return None  # the cache stopped dividing (past the KV heads) and alone outgrows a card
         return None
 
 
@@ -267,11 +423,11 @@ def _tensor_parallel(cards: int) -> int:
     return 1 << (cards - 1).bit_length()
 
 
-def _cheapest_degree(replica_on: Callable[[int], Replica], fewest: int, batch: int | None) -> int:
-    """Unless `cards=` says, the tensor-parallel degree with the lowest cost per token: from the fewest that hold
-    the model up to 4x that within one 8-GPU node. More cards hold more KV cache (a bigger batch) but keep less
-    utilization each; at a given batch, more cards only cost more."""
-    candidates = [fewest] + [fewest * k for k in (2, 4) if fewest * k <= 8]
+def _cheapest_degree(replica_on: Callable[[int], Replica], fewest: int, batch: int | None, pp: int) -> int:
+    """Unless `cards=` says, the card count with the lowest cost per token: from the fewest that hold the model up
+    to 4x that, tensor parallelism within one 8-GPU node (each of `pp` stages). More cards hold more KV cache (a
+    bigger batch) but keep less utilization each; at a given batch, more cards only cost more."""
+    candidates = [fewest] + [fewest * k for k in (2, 4) if fewest * k <= 8 * pp]
 
     def cost(cards: int) -> float:
         replica = replica_on(cards)
@@ -284,9 +440,7 @@ def _cheapest_degree(replica_on: Callable[[int], Replica], fewest: int, batch: i
 def _load(replica: Replica, rps: float, cap: int) -> tuple[Deployment, int]:
     """Replicas for `rps` at batch ≤ `cap`, and the batch each then runs at (the smallest that keeps up)."""
 
-    def rate(batch: int) -> float:
-        point = replica.at(batch)
-        return batch / point.latency_s
+    rate = replica.requests_per_second
 
     replicas = math.ceil(rps / rate(cap) - 1e-12)
     per_replica = rps / replicas
@@ -310,12 +464,12 @@ def _load(replica: Replica, rps: float, cap: int) -> tuple[Deployment, int]:
     return deployment, low
 
 
-def estimate_inference(request: InferRequest, today: date) -> InferResult:
+def estimate_inference(request: InferRequest, today: date, defaults: ServingDefaults = DEFAULTS) -> InferResult:
     seed = request.formula is Formula.SEED
     gpu = get_gpu(request.gpu or DEFAULT_GPU_ID)
     weights_precision, kv_precision = _check_precision(request, gpu)
     compute_precision = _compute_precision(weights_precision, gpu)
-    resolved = resolve(request, today, TYPICAL_MFU, compute_precision)
+    resolved = resolve(request, today, defaults.mfu, compute_precision)
     if gpu.bandwidth_tbps is None:
         raise EstimateError("no_bandwidth", gpu=gpu.id)
     bandwidth = gpu.bandwidth_tbps * TERA
@@ -329,12 +483,25 @@ def estimate_inference(request: InferRequest, today: date) -> InferResult:
     kv_bytes_per_value = BYTES_PER_PARAM[kv_precision]
     memory = None if gpu.memory_gb is None else gpu.memory_gb * GIGABYTE
     moe_from_shape = bool(shape.experts) and n_active < n_total and shape_info.basis == "preset"
+    pp = request.pp
+    # MLA caches one latent per token that tensor parallelism cannot split (every card would hold every sequence's
+    # cache), so MLA mixtures of experts are served as their published setups serve them (TensorRT-LLM's attention
+    # data parallel + expert parallel, SGLang's DP attention + EP, MLPerf's DeepSeek-R1): each card runs its own
+    # sequences' attention and holds 1/cards of the routed experts.
+    expert_layout = moe_from_shape and shape.attention == "mla" and pp == 1
+    # One direction's bandwidth (datasheets sum both); charging half of it fitted no better held out (BENCHMARKS.md).
+    link = None if gpu.interconnect_gbps is None else gpu.interconnect_gbps * 1e9 / 2
+    # Attention multiplies queries by the cached keys and values at the activations' 16 bits (an FP8 cache is
+    # widened), whatever format the weights are in; a given `flops=` is taken for both.
+    attention_peak = resolved.peak_flops if request.flops else gpu.peak_flops(gpu.default_precision) or 0.0
 
     def replica_on(cards: int) -> Replica:
-        # Defaults at this degree, rounded so the reproducing command's percentages read back the same figures.
-        efficiency = tp_efficiency(cards)
-        mfu = resolved.mfu if (request.mfu is not None or seed) else round(resolved.mfu * efficiency, 6)
-        mbu = request.mbu or round(TYPICAL_MBU * efficiency, 6)
+        # Defaults at the degree each layer is split across (the expert layout splits every MoE layer over all the
+        # cards), rounded so the reproducing command's percentages read back the same figures.
+        efficiency = defaults.split_efficiency(cards if expert_layout else cards // pp)
+        default_mfu = resolved.mfu * efficiency * defaults.format_efficiency(resolved.peak_flops, attention_peak)
+        mfu = resolved.mfu if (request.mfu is not None or seed) else round(default_mfu, 6)
+        mbu = request.mbu or round(defaults.mbu * efficiency, 6)
         return Replica(
             shape=shape,
             n_total=n_total,
@@ -344,27 +511,35 @@ def estimate_inference(request: InferRequest, today: date) -> InferResult:
             output=output_tokens,
             fit_context=fit_context,
             cards=cards,
+            pp=pp,
+            expert=expert_layout,
             weight_bytes=weight_bytes,
             kv_bytes_per_value=kv_bytes_per_value,
             flops=resolved.peak_flops * mfu,
+            attention_flops=attention_peak * mfu,
             bandwidth=bandwidth * mbu,
+            link=link,
             memory=memory,
             usd_per_card_second=resolved.price_per_gpu_hour / SECONDS_PER_HOUR,
             paid_share=(1 - request.opt) * (1 - request.discount),
+            overlapped=request.mfu == 1.0 and request.mbu == 1.0,
         )
 
     asked_batch = None if request.batch == "max" else request.batch
     if seed:
         asked_batch = asked_batch or 1
-    probe = replica_on(1)
+    if request.cards is not None and request.cards % pp:
+        raise EstimateError("pp_does_not_divide_cards", cards=request.cards, pp=pp)
+    probe = replica_on(pp)
     # Past the KV heads, more tensor parallelism stops dividing the cache: a batch too big for any one replica
     # gets the cards that hold the weights, and is then cut to what fits (said below).
     min_cards = probe.cards_needed(asked_batch or 1) or probe.cards_needed(1)
     # The seed's formula divides by the card count, so its example means one card; physics needs the model held.
     if request.cards or seed:
-        cards = request.cards or 1
+        cards = request.cards or pp
     else:
-        cards = _cheapest_degree(replica_on, _tensor_parallel(min_cards or 1), asked_batch)
+        fewest = pp * _tensor_parallel(math.ceil((min_cards or pp) / pp))
+        cards = _cheapest_degree(replica_on, fewest, asked_batch, pp)
     replica = replica_on(cards)
     max_batch = replica.max_batch()
     notes = list(resolved.notes)
@@ -412,7 +587,7 @@ def estimate_inference(request: InferRequest, today: date) -> InferResult:
         notes.append(Note(code="chat_default", values={"input": CHAT_INPUT, "output": CHAT_OUTPUT}))
     notes.append(Note(code="cards_cut_latency"))
 
-    efficiency = tp_efficiency(cards)
+    efficiency = defaults.split_efficiency(replica.data_parallel * replica.tensor_parallel)
     assumptions = InferAssumptions(
         **resolved.shared_fields(request),
         tokens=tokens,
@@ -436,6 +611,10 @@ def estimate_inference(request: InferRequest, today: date) -> InferResult:
         reserve_share=RUNTIME_RESERVE,
         shape=shape_info,
         rps=request.rps,
+        parallelism="expert" if expert_layout else "pipeline" if pp > 1 else "tensor",
+        tensor_parallel=replica.tensor_parallel,
+        pp=pp,
+        interconnect_gbps=gpu.interconnect_gbps,
     )
     assumptions = assumptions.model_copy(update={"mfu": replica.flops / resolved.peak_flops})
     kv_per_card = batch * replica.kv_per_sequence_per_card
@@ -461,13 +640,14 @@ def estimate_inference(request: InferRequest, today: date) -> InferResult:
         output_tokens_per_second_per_request=point.output_tokens_per_second_per_request,
         total_tokens_per_second=point.total_tokens_per_second,
         prefill_share=point.prefill_share,
+        communication_share=point.communication_share,
         max_batch=max_batch,
         kv_bytes_per_token=shape.kv_bytes_per_token(kv_bytes_per_value),
         memory=Memory(
             capacity=memory or 0.0,
-            weights=weight_bytes / cards,
+            weights=replica.weights_per_card(),
             kv_cache=kv_per_card,
-            reserve=max(0.0, (memory or 0.0) - weight_bytes / cards) * RUNTIME_RESERVE,
+            reserve=max(0.0, (memory or 0.0) - replica.weights_per_card()) * RUNTIME_RESERVE,
         ),
         cost_per_1m_input_usd=point.cost_per_1m_input_usd,
         cost_per_1m_output_usd=point.cost_per_1m_output_usd,

@@ -91,6 +91,8 @@ class InferRequest(JobRequest):
     # "max": the largest batch whose KV cache fits beside the weights, which is how servers run when loaded.
     batch: Annotated[int, Field(ge=1, le=1_000_000)] | Literal["max"] = "max"
     cards: Annotated[int, Field(ge=1, le=100_000)] | None = None
+    # Pipeline stages per replica: `cards` = tensor-parallel degree x `pp` (each stage holds layers/pp).
+    pp: Annotated[int, Field(ge=1, le=1000)] = 1
     opt: Share = 0.0
     mbu: Fraction | None = None
     kv: Precision | None = None

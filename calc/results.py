@@ -214,6 +214,12 @@ class InferAssumptions(Assumptions):
     mbu: float
     mbu_is_default: bool
     tp_efficiency: float  # the default utilizations' share kept at this tensor-parallel degree (1 when given)
+    # How the replica's cards share the model: "tensor" (tensor parallel), "pipeline" (tensor x pipeline stages), or
+    # "expert" (attention data parallel, experts spread over the cards: DeepSeek-style MLA mixtures of experts).
+    parallelism: str = "tensor"
+    tensor_parallel: int = 1  # the degree attention and dense layers are split by (cards = tensor_parallel x pp)
+    pp: int = 1  # pipeline stages
+    interconnect_gbps: float | None = None  # GPU-to-GPU bandwidth per card the all-reduces are charged to
     bandwidth: float
     bytes_per_param: float
     compute_precision: Precision
@@ -251,6 +257,7 @@ class ServingPoint(BaseModel):
     output_tokens_per_second_per_request: float
     total_tokens_per_second: float
     prefill_share: float  # of the replica's GPU time
+    communication_share: float = 0.0  # of a decode step: all-reduces and expert all-to-alls over the GPU links
     cost_per_1m_input_usd: float
     cost_per_1m_output_usd: float
     cost_per_1m_tokens_usd: float  # blended for the request shape
@@ -295,6 +302,7 @@ class InferResult(BaseModel):
     output_tokens_per_second_per_request: float
     total_tokens_per_second: float
     prefill_share: float
+    communication_share: float = 0.0  # of a decode step: all-reduces and expert all-to-alls over the GPU links
     max_batch: int
     kv_bytes_per_token: float
     memory: Memory

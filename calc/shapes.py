@@ -33,6 +33,8 @@ class Shape(BaseModel):
     sliding_window_pattern: str | None = None
     experts: int | None = None
     experts_per_token: int | None = None
+    kv_lora_rank: int | None = None  # MLA: the compressed latent each token caches (plus its rope part)
+    dense_layers: int | None = None  # MoE: leading layers with a dense FFN (DeepSeek's first 3), no experts
     source: str | list[str]
 
     @property
@@ -79,6 +81,27 @@ class Shape(BaseModel):
         window = self.sliding_window or 0
         pairs = (self.layers - windowed) * tokens * tokens + windowed * tokens * min(tokens, window)
         return 2 * width * pairs
+
+    def decode_attention_flops(self, context: float) -> float:
+        """FLOPs of one decode token's attention over `context` cached tokens, summed over layers, where they can
+        outlast the cache read: MLA's.
+
+        MLA as served (absorbed: the queries meet the cached latent directly) scores each cached token against
+        rank + rope values and sums `rank` of them, per head: 2·heads·(2·rank + rope) FLOPs per cached token and
+        layer, 128 heads sharing one 576-value latent, about 480 FLOPs per cached byte in FP8: above the ridge of
+        every GPU here. MHA/GQA attention does 4·heads·head_dim FLOPs per 2·kv_heads·head_dim cached values, at most
+        2·(query heads per KV head) FLOPs per value, far below any ridge: its reads always take longer, so it is
+        counted as its reads and its FLOPs (0 here) never decide a step.
+        """
+        if self.attention != "mla" or not self.kv_lora_rank:
+            return 0.0
+        rope = self.kv_values_per_token_per_layer - self.kv_lora_rank
+        return 2 * self.attention_heads * (2 * self.kv_lora_rank + rope) * self.cached_tokens(context)
+
+    @property
+    def moe_layers(self) -> int:
+        """Layers whose FFN is experts (their tokens are dispatched to the experts' cards under expert parallelism)."""
+        return self.layers - (self.dense_layers or 0) if self.experts else 0
 
     def weights_read_share(self, batch: int) -> float:
         """Share of the weights a decode step of `batch` tokens reads: every expert a token routes to, once.

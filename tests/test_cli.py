@@ -106,7 +106,8 @@ def test_serving_json_keys_follow_the_readme() -> None:
 def test_inference_states_its_own_typical_mfu() -> None:
     output, code = run(["infer", "70B", "batch=8", "cards=1", "gpu=H200", "precision=fp8"], TODAY)
     assert code == 0
-    assert "MFU          50% in compute-bound steps (prefill, large batches), fitted on published serving" in output
+    # 60% of the 16-bit peak, x 2^(0.6 − 1) against FP8's: 45.5%
+    assert "MFU          45.5% in compute-bound steps (prefill, large batches), fitted on published serving" in output
     assert "25–50%" not in output  # training's range is not serving's
 
 
@@ -129,6 +130,13 @@ def test_engine_refusals_are_clean_errors_too() -> None:
     assert code == 2
     assert "H20" in output
     assert "price=" in output
+
+
+def test_cards_that_are_not_whole_pipeline_stages_are_refused_plainly() -> None:
+    output, code = run(["infer", "llama3.1-405b", "gpu=H200", "cards=6", "pp=4"], TODAY)
+    assert code == 2
+    assert "`cards=6`" in output and "`pp=4`" in output
+    assert "cards=8 pp=2" in output  # a working example
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ from tests.support.commands import request_of
         ("infer 70B batch=max kv=fp8 rps=50 context=8k", {"batch": "max", "kv": "fp8", "rps": 50, "context": 8000}),
         ("infer 70B layers=40 kv_heads=4 head_dim=64", {"layers": 40, "kv_heads": 4, "head_dim": 64}),
         ("infer 70B batch=32 cards=4 opt=30% mbu=70%", {"batch": 32, "cards": 4, "opt": 0.3, "mbu": 0.7}),
+        ("infer llama3.1-405b cards=8 pp=2", {"model": "llama3.1-405b", "cards": 8, "pp": 2}),
         ("infer 8.222e11 flops=100T price=3.93 formula=seed", {"params": 822.2e9, "flops": 1e14, "formula": "seed"}),
         ("infer 7B input=800 output=200", {"input": 800, "output": 200}),
         ("infer deepseek-v3 tokens=2K", {"model": "deepseek-v3", "tokens": 2000}),
@@ -92,6 +93,7 @@ def test_other_commands(text: str, command_type: type, topic: str | None) -> Non
         ("train 7B 1T currency=EUR", "bad_value", "currency=EUR"),
         ("infer 70B batch=0", "out_of_range_ge", "batch=0"),
         ("infer 70B opt=100%", "out_of_range_lt", "opt=100%"),
+        ("infer 70B pp=0", "out_of_range_ge", "pp=0"),
     ],
 )
 def test_bad_commands_name_the_bad_word(text: str, code: str, word: str) -> None:

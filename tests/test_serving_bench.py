@@ -1,8 +1,8 @@
 """The held-out judgement of bench.serving: a fold's fit sees none of the points it predicts."""
 
-from bench.serving import best_triple, held_out, source_group
+from bench.serving import best_fit, held_out, source_group
 
-# Squared log errors of three candidate triples (rows) on four points (columns).
+# Squared log errors of three candidate default sets (rows) on four points (columns).
 ERRORS = [
     [0.0, 0.0, 9.0, 9.0],  # fits points 0 and 1 perfectly
     [1.0, 1.0, 0.0, 0.0],  # fits points 2 and 3 perfectly
@@ -10,34 +10,34 @@ ERRORS = [
 ]
 
 
-def test_best_triple_sums_only_the_points_it_is_fitted_on() -> None:
-    assert best_triple(ERRORS, [0, 1, 2, 3]) == 2  # losses 18, 2, 1.6
-    assert best_triple(ERRORS, [0, 1]) == 0  # losses 0, 2, 0.8
-    assert best_triple(ERRORS, [2, 3]) == 1  # losses 18, 0, 0.8
+def test_best_fit_sums_only_the_points_it_is_fitted_on() -> None:
+    assert best_fit(ERRORS, [0, 1, 2, 3]) == 2  # losses 18, 2, 1.6
+    assert best_fit(ERRORS, [0, 1]) == 0  # losses 0, 2, 0.8
+    assert best_fit(ERRORS, [2, 3]) == 1  # losses 18, 0, 0.8
 
 
-def test_a_tie_goes_to_the_first_triple_in_grid_order() -> None:
-    assert best_triple([[1.0], [1.0]], [0]) == 0
+def test_a_tie_goes_to_the_first_default_set_in_grid_order() -> None:
+    assert best_fit([[1.0], [1.0]], [0]) == 0
 
 
 def test_each_group_is_predicted_by_the_fit_on_the_other_groups() -> None:
     per_point, per_group = held_out(ERRORS, ["a", "a", "b", "b"])
-    # Without group a the fit sees points 2 and 3 only, and picks the triple that fits them: it then predicts a.
+    # Without group a the fit sees points 2 and 3 only, and picks the default set that fits them: it then predicts a.
     assert per_group == {"a": 1, "b": 0}
     assert per_point == [1, 1, 0, 0]
 
 
 def test_leaving_one_point_out_refits_without_that_point() -> None:
     per_point, _ = held_out(ERRORS, ["0", "1", "2", "3"])
-    # Without point 0 (or 1): losses 18, 1, 1.2 -> triple 1. Without point 2 (or 3): losses 9, 2, 1.2 -> triple 2.
+    # Without point 0 (or 1): losses 18, 1, 1.2 -> default set 1. Without point 2 (or 3): losses 9, 2, 1.2 -> default set 2.
     assert per_point == [1, 1, 2, 2]
 
 
 def test_a_point_outside_every_fit_never_moves_one() -> None:
-    # Point 0 alone would pull every fit to triple 0; it is in no group, so no fit sees it.
+    # Point 0 alone would pull every fit to default set 0; it is in no group, so no fit sees it.
     errors = [[0.0, 1.0, 1.0], [5.0, 0.0, 0.0]]
     per_point, per_group = held_out(errors, [None, "b", "c"])
-    assert per_group == {"b": 1, "c": 1}  # fitted on point 2, then on point 1: triple 1 each time
+    assert per_group == {"b": 1, "c": 1}  # fitted on point 2, then on point 1: default set 1 each time
     assert per_point == [1, 1, 1]  # point 0 is predicted by the fit on points 1 and 2 (losses 2, 0)
 
 

@@ -300,6 +300,7 @@ INFER_KEYS: dict[str, Key] = {
     "output": _count_key("output=200"),
     "batch": Key(_count_or_max, "batch=32", fmt.count),
     "cards": _count_key("cards=8"),
+    "pp": _count_key("pp=2"),  # pipeline stages: cards=8 pp=2 is 2 stages of 4-way tensor parallelism
     "opt": Key(parse_fraction, "opt=30%", format_percent),
     "mbu": Key(parse_fraction, "mbu=80%", format_percent),
     # serving: KV-cache precision, context held per sequence, load, and the model shape's keys

@@ -109,6 +109,24 @@ def _subject(a: Assumptions, lang: str) -> str:
     return t(lang, "subject_params", params=format_quantity(a.params))
 
 
+def _split(a: InferAssumptions) -> int:
+    """The degree each layer is split across, which the serving defaults are scaled by: the tensor-parallel degree,
+    or every card in the expert layout (pipeline stages do not split a layer)."""
+    return a.cards if a.parallelism == "expert" else a.tensor_parallel
+
+
+def _parallel_row(result: InferResult, lang: str) -> tuple[str, str]:
+    a = result.assumptions
+    links = (
+        t(lang, "a_links_unknown")
+        if a.interconnect_gbps is None
+        else t(lang, "a_links", link=f"{a.interconnect_gbps:g}", share=fmt.percent(result.communication_share))
+    )
+    return _row(
+        lang, "a_parallel", f"a_parallel_{a.parallelism}", cards=a.cards, pp=a.pp, tp=a.tensor_parallel, links=links
+    )
+
+
 def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
     peak = f"{a.peak_flops / TERA:g}"
     gpu_code = "a_gpu_value_override" if a.peak_overridden else "a_gpu_value"
@@ -118,7 +136,7 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
         mfu = t(lang, "a_mfu_seed")
     elif a.mfu_is_default and isinstance(a, InferAssumptions):
         # Serving's default is its own (compute-bound steps run fuller than training), not training's 25–50%.
-        mfu = t(lang, "a_mfu_typical_infer", mfu=fmt.percent(a.mfu), tp=fmt.percent(a.tp_efficiency), cards=a.cards)
+        mfu = t(lang, "a_mfu_typical_infer", mfu=fmt.percent(a.mfu), tp=fmt.percent(a.tp_efficiency), cards=_split(a))
     elif a.mfu_is_default and isinstance(a, TrainAssumptions):
         mfu = _fitted_mfu(a, lang)
     else:
@@ -598,7 +616,7 @@ def infer_report(result: InferResult, lang: str) -> Report:
                 bandwidth=f"{a.bandwidth / TERA:g}",
                 bytes=f"{a.bytes_per_param:g}",
                 tp=fmt.percent(a.tp_efficiency),
-                cards=a.cards,
+                cards=_split(a),
             ),
         )
     assumptions += [
@@ -606,6 +624,7 @@ def infer_report(result: InferResult, lang: str) -> Report:
         _row(
             lang, "a_batch", f"a_batch_{a.batch_rule}", batch=fmt.count(a.batch), max_batch=fmt.count(result.max_batch)
         ),
+        *([_parallel_row(result, lang)] if a.cards > 1 and a.formula is Formula.STANDARD else []),
         _row(
             lang,
             "a_shape",

@@ -132,6 +132,15 @@ MESSAGES: dict[str, str] = {
     "a_batch_reduced": "{batch}, the most that fit (you asked for more)",
     "a_batch_load": "{batch}, what the request rate keeps in flight (at most {max_batch} fit)",
     "a_batch_seed": "{batch}",
+    "a_parallel": "Cards",
+    "a_parallel_tensor": "{cards} in tensor parallel{links}",
+    "a_parallel_pipeline": "{cards}: {pp} pipeline stages of {tp} in tensor parallel{links}",
+    "a_parallel_expert": (
+        "{cards}: attention data parallel (each card serves its own sequences), the routed experts spread over the "
+        "cards, as DeepSeek-style MLA models are served{links}"
+    ),
+    "a_links": " · all-reduces and expert dispatch over {link} GB/s GPU-to-GPU links: {share} of a decode step",
+    "a_links_unknown": " · GPU-to-GPU links not in the catalog: their time is not counted",
     "a_shape": "Model shape",
     "a_shape_preset": (
         "{reference}'s config: {layers} layers, {kv_heads} KV heads × {head_dim}, {attention} · "
@@ -150,6 +159,7 @@ MESSAGES: dict[str, str] = {
         "Batch {batch} does not fit beside the weights: estimated at {max_batch}, the most that fit. "
         "Add `cards=` for more."
     ),
+    "pp_does_not_divide_cards": "`cards={cards}` is not a whole number of `pp={pp}` pipeline stages: give `cards=` as stages × tensor-parallel degree, e.g. `cards=8 pp=2`.",
     "kv_precision_unsupported": "The KV cache cannot be stored in {precision}: choose one of {available}.",
     "unit_ms": "ms",
     # assumptions
@@ -162,14 +172,14 @@ MESSAGES: dict[str, str] = {
     "a_mfu_typical": "{mfu}, typical of published runs ({low}–{high}%)",
     "a_mfu_typical_infer": (
         "{mfu} in compute-bound steps (prefill, large batches), fitted on published serving results "
-        "({tp} kept at tensor parallel {cards})"
+        "({tp} kept with layers split {cards}-way)"
     ),
     "a_mfu_yours": "{mfu}, yours",
     "a_mfu_team": "{mfu}, {label}",
     "a_mfu_seed": "100% (peak), the seed document's assumption",
     "a_mbu": "MBU",
     "a_mbu_value": (
-        "{mbu} of {bandwidth} TB/s HBM bandwidth ({tp} kept at tensor parallel {cards}) · {bytes} bytes per weight"
+        "{mbu} of {bandwidth} TB/s HBM bandwidth ({tp} kept with layers split {cards}-way) · {bytes} bytes per weight"
     ),
     "a_price": "Price",
     "a_price_label": "${price} per GPU-hour, {label}",
@@ -307,7 +317,7 @@ MESSAGES: dict[str, str] = {
         "Prefill is compute-bound (2·N FLOPs per input token); a decode step reads the weights and every sequence's "
         "KV cache, or computes, whichever is slower. Weights + KV cache + a reserve must fit: `batch=max` (the "
         "default) is the most that fit. Input tokens cost their prefill time, output tokens their decode time.\n"
-        "Keys: `input= output= tokens= context= batch= cards= rps= kv= layers= kv_heads= head_dim= opt= mbu= gpu= "
+        "Keys: `input= output= tokens= context= batch= cards= pp= rps= kv= layers= kv_heads= head_dim= opt= mbu= gpu= "
         "price= flops= precision= mfu= discount= currency= rate= formula= basis= capex= years= util= kwh= pue= ops=`"
     ),
     "help_keys": (

@@ -120,6 +120,12 @@ MESSAGES: dict[str, str] = {
     "a_batch_reduced": "{batch}，放得下的最大值（你要求的更多）",
     "a_batch_load": "{batch}，该请求速率下同时在处理的请求数（最多放得下 {max_batch}）",
     "a_batch_seed": "{batch}",
+    "a_parallel": "卡",
+    "a_parallel_tensor": "{cards} 张，张量并行{links}",
+    "a_parallel_pipeline": "{cards} 张：{pp} 个流水线阶段，每阶段 {tp} 张张量并行{links}",
+    "a_parallel_expert": "{cards} 张：注意力数据并行（每张卡处理自己的序列），路由专家分布在各卡上，DeepSeek 类 MLA 模型的部署方式{links}",
+    "a_links": " · all-reduce 与专家分发走 {link} GB/s 的卡间互联：占一个 decode 步骤的 {share}",
+    "a_links_unknown": " · 目录中没有该卡的卡间互联带宽：其耗时未计入",
     "a_shape": "模型结构",
     "a_shape_preset": "{reference} 的配置：{layers} 层，{kv_heads} 个 KV 头 × {head_dim}，{attention} · KV 缓存每 token {kv_bytes} 字节（{kv}）",
     "a_shape_typical": (
@@ -129,6 +135,7 @@ MESSAGES: dict[str, str] = {
     "note_typical_shape": "未指定预设模型：KV 缓存按该规模的典型结构估算（{reference}）。",
     "note_chat_default": "未给出请求形态：每次请求输入 {input} tokens、输出 {output}，这是我们对聊天的假设。可设 `input=` 和 `output=`。",
     "note_batch_does_not_fit": "batch {batch} 与权重一起放不下：按放得下的最大值 {max_batch} 估算。加 `cards=` 可放更多。",
+    "pp_does_not_divide_cards": "`cards={cards}` 不能平均分成 `pp={pp}` 个流水线阶段：`cards=` 应为阶段数 × 张量并行度，例如 `cards=8 pp=2`。",
     "kv_precision_unsupported": "KV 缓存不能用 {precision} 存储：请选择 {available} 之一。",
     "unit_ms": "毫秒",
     # assumptions
@@ -139,12 +146,12 @@ MESSAGES: dict[str, str] = {
     "a_gpu_sparse_halved": "；NVIDIA 标注的是稀疏算力，此处为稠密值（稀疏 / 2）",
     "a_mfu": "MFU",
     "a_mfu_typical": "{mfu}，公开训练的典型值（{low}–{high}%）",
-    "a_mfu_typical_infer": "{mfu}，受算力限制的步骤（prefill、大 batch），按公开的推理结果拟合（张量并行 {cards} 时保留 {tp}）",
+    "a_mfu_typical_infer": "{mfu}，受算力限制的步骤（prefill、大 batch），按公开的推理结果拟合（每层 {cards} 路拆分时保留 {tp}）",
     "a_mfu_yours": "{mfu}，你设定的",
     "a_mfu_team": "{mfu}，{label}",
     "a_mfu_seed": "100%，种子文档的假设（峰值）",
     "a_mbu": "MBU",
-    "a_mbu_value": "{bandwidth} TB/s 显存带宽的 {mbu}（张量并行 {cards} 时保留 {tp}）· 每个权重 {bytes} 字节",
+    "a_mbu_value": "{bandwidth} TB/s 显存带宽的 {mbu}（每层 {cards} 路拆分时保留 {tp}）· 每个权重 {bytes} 字节",
     "a_price": "价格",
     "a_price_label": "每 GPU 小时 ${price}，{label}",
     "a_price_flags": "· ⚠ {flags}",
@@ -271,7 +278,7 @@ MESSAGES: dict[str, str] = {
     "help_infer": (
         "prefill 受算力限制（每个输入 token 2·N FLOPs）；每步解码读取权重和所有序列的 KV 缓存，或受算力限制，取较慢者。"
         "权重 + KV 缓存 + 预留必须放得下：`batch=max`（默认）为放得下的最大值。输入 token 按 prefill 时间计费，输出 token 按解码时间计费。\n"
-        "选项：`input= output= tokens= context= batch= cards= rps= kv= layers= kv_heads= head_dim= opt= mbu= gpu= "
+        "选项：`input= output= tokens= context= batch= cards= pp= rps= kv= layers= kv_heads= head_dim= opt= mbu= gpu= "
         "price= flops= precision= mfu= discount= currency= rate= formula= basis= capex= years= util= kwh= pue= ops=`"
     ),
     "help_keys": (
