@@ -393,6 +393,7 @@ def test_a_price_in_yuan_per_gpu_hour_costs_the_gpu_hours_at_that_price_in_yuan(
         ("train 70B 2T gpu=H20 basis=spot", "train 70B 2T gpu=H20 price=2.5"),
         ("sweep infer 405B gpu=L4 cards=1", "sweep infer 405B gpu=L4 cards=34"),
         ("rent 4090 basis=commit", "rent 4090"),
+        ("infer 70B gpu=H100 cards=5 pp=4", "infer 70B gpu=H100 pp=4 cards=8"),  # cards rounded up to whole stages
         ("what does it cost to train 70B on 2T tokens on V100 in fp8", "train 70B 2T gpu=V100"),
     ],
 )

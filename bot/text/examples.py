@@ -28,6 +28,7 @@ KEY_AT_FAULT: dict[str, str] = {
     "days_unreachable": "days",
     "no_bandwidth": "gpu",
     "days_and_gpus": "days",
+    "pp_does_not_divide_cards": "pp",
     "days_and_hours": "hours",
 }
 TEAM_COMMANDS = ("set", "settings", "reset")
@@ -75,6 +76,10 @@ def _candidates(words: list[str], code: str, values: Mapping[str, object]) -> It
         yield [*_without_key(words, "cards"), f"cards={values.get('min_cards')}"]
     if code == "budget_and_params" and subject is not None:  # the budget sizes the model: the size goes
         yield [*words[:subject], *(word for word in words[subject:] if "=" in word)]
+    if code == "pp_does_not_divide_cards":  # the cards rounded up to whole stages, else the stages dropped
+        pp = int(str(values.get("pp", 1)))
+        whole = -(-int(str(values.get("cards", pp))) // pp) * pp
+        yield [*_without_key(words, "cards"), f"cards={whole}"]
     if code == "precision_unsupported" and not any(word.lower().startswith("gpu=") for word in words):
         yield [*words, EXAMPLE_GPU]  # fp8 asked of the default A100: a GPU that has it, the precision kept
     at_fault = KEY_AT_FAULT.get(code)
