@@ -38,6 +38,26 @@ def test_sliding_window_layers_cap_their_cache() -> None:
     assert gemma.kv_bytes(2048, 2) == 46 * 2048 * 4096 * 2
 
 
+def test_alternating_and_chunked_layers_of_todays_models() -> None:
+    # gpt-oss-120b: 18 of 36 layers keep a 128-token window; 2 x 8 KV heads x 64 = 1024 values per token-layer.
+    oss = preset_shape("gpt-oss-120b")
+    assert oss is not None
+    assert oss.kv_bytes(1000, 2) == (18 * 1000 + 18 * 128) * 1024 * 2
+    # Llama 4 Scout: 36 of 48 layers attend within 8192-token chunks (at most 8192 cached), every 4th layer globally.
+    scout = preset_shape("llama4-scout")
+    assert scout is not None
+    assert scout.kv_bytes(20_000, 1) == (12 * 20_000 + 36 * 8192) * 2048
+    assert scout.kv_bytes(4000, 1) == 48 * 4000 * 2048
+    # Llama 4 Maverick: 24 of its 48 layers are dense, so the expert dispatch crosses the other 24.
+    maverick = preset_shape("llama4-maverick")
+    assert maverick is not None and maverick.moe_layers == 24
+
+
+def test_kv_bytes_per_token_of_qwen3_moe() -> None:
+    # Qwen3-235B-A22B: 94 layers x 2 x 4 KV heads x 128 x 1 byte (FP8) = 96,256.
+    assert infer(model="qwen3-235b-a22b", gpu="H200", cards=4, precision="fp8").kv_bytes_per_token == 96_256
+
+
 def test_small_model_two_phases_by_hand() -> None:
     # Decode step: (14e9 weight bytes + KV at mean context 900: 900 x 32 x 2048 x 2 = 117,964,800) / (2.039e12 x 0.8)
     #   = 0.00865496 s (compute, 2 x 7e9 / 156e12 = 0.0000897 s, is far below).
