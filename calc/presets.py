@@ -265,7 +265,7 @@ PRESETS: tuple[ModelPreset, ...] = (
         params=108 * B,
         active_params=17.2 * B,
         tokens=40 * T,
-        source="Llama 4 model card (17B active, 109B total with the vision encoder, ~40T tokens); text params from its config",
+        source="Llama 4 model card (17B active, 109B total, ~40T tokens); 108B counted from its text config, no vision encoder",
         aliases=("llama-4-scout", "llama-4-scout-17b-16e"),
     ),
     ModelPreset(
