@@ -307,6 +307,23 @@ PRESETS: tuple[ModelPreset, ...] = (
         aliases=("falcon",),
     ),
     ModelPreset(
+        name="gemma2-9b",
+        title="Gemma 2 9B",
+        params=9.24 * B,
+        tokens=8 * T,
+        source="Gemma 2 paper (2024): the 9B model trained on 8T tokens; params from its config (3 significant figures)",
+        aliases=("gemma-2-9b",),
+    ),
+    ModelPreset(
+        name="phi-3-mini",
+        title="Phi-3-mini (3.8B)",
+        params=3.82 * B,
+        tokens=3.3 * T,
+        source="Phi-3 Technical Report (Abdin et al. 2024): 3.8B on 3.3T tokens; params from its config (3 significant "
+        "figures)",
+        aliases=("phi3-mini", "phi-3.5-mini"),
+    ),
+    ModelPreset(
         name="palm-540b",
         title="PaLM 540B",
         params=540 * B,

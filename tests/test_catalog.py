@@ -85,6 +85,8 @@ def test_presets() -> None:
         ("gpt-oss-120b", "gpt-oss-120b", 116.8e9, 5.71e9),
         ("gpt-oss-20b", "gpt-oss-20b", 20.9e9, 4.19e9),
         ("Falcon-180B", "falcon-180b", 179e9, None),
+        ("gemma-2-9b", "gemma2-9b", 9.24e9, None),
+        ("phi-3.5-mini", "phi-3-mini", 3.82e9, None),
     ],
 )
 def test_todays_open_models_are_presets(name: str, preset_id: str, params: float, active_params: float | None) -> None:
