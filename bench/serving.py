@@ -21,8 +21,8 @@ A third kind, the new set (`new_set` in the data): points from publications not 
 the model was changed on branch serving2 and first predicted by the model as it stood (BENCHMARKS.md). They take part
 in no fit unless --with-new, so they stay a test of how the model generalises.
 
-Points left out, each with its reason: no sourced mean output length (MLPerf Llama 3.1 8B), a GPU the catalog lacks
-(GB200), a model without a preset and shape (Qwen3, Falcon 180B).
+Points left out, each with its reason: no sourced mean output length (MLPerf Llama 3.1 8B). A GPU the catalog lacks or a
+model without a preset and shape would be left out too; since GB200, Qwen3-235B-A22B and Falcon 180B were added, none is.
 
 The fit (`--fit`): every default set on a grid: MFU 20-80% and MBU 40-95% in steps of 5, the share kept per doubling of
 the degree a layer is split across 0.70-1.00 in steps of 0.02, the format speed-up exponent 0.3-1.0 in steps of 0.1.

@@ -156,6 +156,25 @@ CATALOG: tuple[Accelerator, ...] = (
         interconnect_source=_NVLINK_GENERATIONS,
     ),
     Accelerator(
+        id="GB200",
+        name="NVIDIA GB200 (one Blackwell GPU of an NVL72 / NVL4 system, 1200 W) 186GB",
+        dense_tflops={P.TF32: 1250, P.BF16: 2500, P.FP16: 2500, P.FP8: 5000, P.INT8: 5000, P.FP4: 10000},
+        memory_gb=186,
+        bandwidth_tbps=8.0,
+        power_w=1200,
+        source="NVIDIA GB200 NVL72 datasheet, 'Individual Blackwell GPU Specifications': FP4 20 PFLOPS, FP8/FP6 10, "
+        "INT8 10 POPS, FP16/BF16 5, TF32 2.5 (sparse), '186GB HBM3E | 8TB/s', 'Configurable up to 1,200W' "
+        "(reproduced at zdszero.github.io/Computer/Artificial_Intelligence/Hardware.html); the GB200 bin at 1,200 W: "
+        "TF32 1250, BF16 2500, FP8 5000, FP4 10000 dense (glennklockwood.com/garden/processors/B200); "
+        "shared/reference/gpus.json B200 notes",
+        peaks_halved_from_sparse=True,
+        aliases=("GB200-NVL72", "GB200-NVL4", "GB200-186GB"),
+        flags=("per GPU: a GB200 superchip is one Grace CPU and two of these GPUs",),
+        interconnect_gbps=1800,
+        interconnect_source="GB200 NVL72 datasheet: 'Interconnect: 5th Generation NVLink: 1.8TB/s' per GPU, "
+        "'Total NVLink Bandwidth 130TB/s' for 72 GPUs; " + _NVLINK_GENERATIONS,
+    ),
+    Accelerator(
         id="L40S",
         name="NVIDIA L40S 48GB",
         dense_tflops={P.TF32: 183, P.BF16: 362.05, P.FP16: 362.05, P.FP8: 733, P.INT8: 733},

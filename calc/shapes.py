@@ -34,21 +34,24 @@ class Shape(BaseModel):
     experts: int | None = None
     experts_per_token: int | None = None
     kv_lora_rank: int | None = None  # MLA: the compressed latent each token caches (plus its rope part)
-    dense_layers: int | None = None  # MoE: leading layers with a dense FFN (DeepSeek's first 3), no experts
+    dense_layers: int | None = None  # MoE: layers with a dense FFN, no experts (DeepSeek's first 3, Maverick's 24)
     source: str | list[str]
 
     @property
     def windowed_layers(self) -> int:
         """Layers whose attention looks back at most `sliding_window` tokens (they cache no more than that).
 
-        A window with no pattern covers every layer (Mistral 7B v0.1, Phi-3-mini); the one pattern in the data
-        is Gemma 2's alternation, local then global, so half the layers.
+        A window with no pattern covers every layer (Mistral 7B v0.1, Phi-3-mini); the data's two patterns are an
+        alternation, local then global (Gemma 2, gpt-oss), so half the layers, and Llama 4's chunked attention on 3
+        of every 4 layers (a chunk caches at most its length, as a window of that length does).
         """
         if self.sliding_window is None:
             return 0
         if self.sliding_window_pattern is None:
             return self.layers
-        assert self.sliding_window_pattern.startswith("alternating")  # the only pattern the data holds
+        if self.sliding_window_pattern.startswith("chunked: 3 of every 4"):
+            return self.layers - self.layers // 4
+        assert self.sliding_window_pattern.startswith("alternating")  # the only other pattern the data holds
         return self.layers // 2
 
     @property

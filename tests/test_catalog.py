@@ -17,6 +17,8 @@ from calc.presets import PRESETS, find_preset
         ("H200", "H200-SXM", 989.4, 141, 4.8, 700),
         ("H20", "H20", 148, 96, 4.0, 400),
         ("B200", "B200-HGX", 2250, 180, 8.0, 1000),
+        ("GB200", "GB200", 2500, 186, 8.0, 1200),
+        ("gb200 nvl72", "GB200", 2500, 186, 8.0, 1200),
         ("L40S", "L40S", 362.05, 48, 0.864, 350),
         ("L4", "L4", 121, 24, 0.3, 72),
         ("A10", "A10", 125, 24, 0.6, 150),
@@ -46,6 +48,14 @@ def test_v100_peak_is_fp16_tensor() -> None:
     assert v100.peak_flops(v100.default_precision) == 125e12
 
 
+def test_gb200_is_the_faster_bin_of_blackwell() -> None:
+    # NVL72 datasheet, per GPU: FP4 20 PFLOPS and FP8 10 sparse, i.e. 10,000 and 5,000 dense; NVLink 5 at 1.8 TB/s.
+    gb200, b200 = find_gpu("GB200"), find_gpu("B200")
+    assert gb200 is not None and b200 is not None
+    assert (gb200.dense_tflops["fp4"], gb200.dense_tflops["fp8"], gb200.interconnect_gbps) == (10_000, 5_000, 1_800)
+    assert (b200.dense_tflops["fp4"], b200.dense_tflops["fp8"]) == (9_000, 4_500)
+
+
 def test_every_part_has_a_source_and_unique_names() -> None:
     names = [name.lower() for gpu in CATALOG for name in (gpu.id, *gpu.aliases)]
     assert len(names) == len(set(names))
@@ -61,3 +71,27 @@ def test_presets() -> None:
     mixtral = find_preset("mixtral-8x7b")
     assert mixtral is not None and (mixtral.params, mixtral.active_params) == (46.7e9, 12.9e9)
     assert len({preset.name for preset in PRESETS}) == len(PRESETS)
+
+
+@pytest.mark.parametrize(
+    ("name", "preset_id", "params", "active_params"),
+    [
+        ("Qwen3-235B-A22B", "qwen3-235b", 235e9, 22.2e9),
+        ("qwen3-30b-a3b", "qwen3-30b", 30.5e9, 3.35e9),
+        ("qwen3-32b", "qwen3-32b", 32.8e9, None),
+        ("qwen3-8b", "qwen3-8b", 8.19e9, None),
+        ("llama-4-scout", "llama4-scout", 108e9, 17.2e9),
+        ("llama4-maverick", "llama4-maverick", 401e9, 17.2e9),
+        ("gpt-oss-120b", "gpt-oss-120b", 116.8e9, 5.71e9),
+        ("gpt-oss-20b", "gpt-oss-20b", 20.9e9, 4.19e9),
+        ("Falcon-180B", "falcon-180b", 179e9, None),
+        ("gemma-2-9b", "gemma2-9b", 9.24e9, None),
+        ("phi-3.5-mini", "phi-3-mini", 3.82e9, None),
+    ],
+)
+def test_todays_open_models_are_presets(name: str, preset_id: str, params: float, active_params: float | None) -> None:
+    preset = find_preset(name)
+    assert preset is not None
+    assert preset.name == preset_id
+    assert preset.params == pytest.approx(params, rel=1e-12)  # 32.8 * 1e9 is 32799999999.999996 in binary
+    assert preset.active_params == (None if active_params is None else pytest.approx(active_params, rel=1e-12))

@@ -1,6 +1,6 @@
 """The held-out judgement of bench.serving: a fold's fit sees none of the points it predicts."""
 
-from bench.serving import best_fit, held_out, source_group
+from bench.serving import best_fit, held_out, load, source_group
 
 # Squared log errors of three candidate default sets (rows) on four points (columns).
 ERRORS = [
@@ -56,3 +56,14 @@ def test_sources_are_grouped_by_publication() -> None:
     assert source_group(point(mlperf, "vLLM 0.9.0")) == "MLPerf v5.1"
     oracle = "https://blogs.oracle.com/cloud-infrastructure/post/serving-llama"
     assert source_group(point(oracle, "vLLM")) == "blogs.oracle.com"
+
+
+def test_every_published_point_with_lengths_is_asked() -> None:
+    # GB200, Qwen3-235B-A22B and Falcon 180B are in the catalog and the presets: only the MLPerf Llama 3.1 8B points,
+    # whose submissions give no mean output length, are left out.
+    points, skipped = load()
+    assert [reason for _, _, reason in skipped] == [
+        "no mean output length (the submission's accuracy.txt gives none)"
+    ] * 4
+    asked = {point.label.split(" ")[0] for point in points} | {point.gpu for point in points}
+    assert {"Qwen3-235B-A22B", "Falcon", "GB200"} <= asked
