@@ -223,3 +223,13 @@ def test_rent_across_gpus_lists_them_and_names_none_in_the_request() -> None:
     with pytest.raises(GrammarError) as error:
         parse("rent H100 gpu=H100,A100 days=30")
     assert (error.value.code, error.value.example) == ("duplicate_key", "rent H100 days=30")
+
+
+def test_rent_may_name_its_gpus_first_as_it_names_one() -> None:
+    rent = parse("rent H100,A100 gpus=8 days=30")
+    assert isinstance(rent, Rent)
+    assert rent.compare == ("H100-SXM", "A100-80GB-SXM") and rent.request.gpu is None
+    assert (rent.request.gpus, rent.request.days) == (8, 30)
+    with pytest.raises(GrammarError) as error:
+        parse("rent H100,A100 gpu=B200")
+    assert (error.value.code, error.value.values["word"]) == ("duplicate_key", "H100,A100")  # as typed

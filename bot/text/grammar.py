@@ -556,10 +556,15 @@ def _explain(error: ValidationError, typed: dict[str, str], keys: dict[str, Key]
 
 
 def _rent(words: list[str]) -> Rent:
-    """`rent [gpu] [key=value ...]`: the GPU named first or as `gpu=` (`gpu=H100,A100`: the rental on each); `days=`
+    """`rent [gpu] [key=value ...]`: the GPU named first or as `gpu=` (`H100,A100` or `gpu=H100,A100`: the rental on
+    each); `days=`
     or `hours=`, or `gpu_hours=`, or none."""
     example = EXAMPLES["rent"]
-    listed = [word for word in words if word.lower().startswith("gpu=") and "," in word]
+    first = words[0] if words else ""
+    if "," in first and "=" not in first:  # `rent H100,A100 ...`: the GPUs named first, as `rent H100` names one
+        listed = [first]
+    else:
+        listed = [word for word in words if word.lower().startswith("gpu=") and "," in word]
     if listed:
         compared = _gpu_list(listed[0], RENT_COMPARE_EXAMPLE)
         request = _rent_request([word for word in words if word != listed[0]], RENT_COMPARE_EXAMPLE)
@@ -646,8 +651,9 @@ def _sweep(words: list[str]) -> Sweep:
 
 
 def _gpu_list(word: str, example: str = COMPARE_EXAMPLE) -> tuple[str, ...]:
-    """`gpu=A100,h100,B200` as catalog ids; a stray comma is forgiven, a name the catalog lacks is not."""
-    names = [name for name in word.split("=", 1)[1].split(",") if name]
+    """`gpu=A100,h100,B200` (or, where the GPUs come first, `A100,h100,B200`) as catalog ids; a stray comma is
+    forgiven, a name the catalog lacks is not."""
+    names = [name for name in word.split("=", 1)[-1].split(",") if name]
     if not names:
         raise GrammarError("bad_value", example, word=word, key="gpu", expected="gpu=A100,H100")
     ids = [_read(name, name, _gpu, "unknown_gpu", example, _GPU_NAMES) for name in names]
