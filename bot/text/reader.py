@@ -631,6 +631,11 @@ def _on_batch(slots: Slots, match: re.Match[str]) -> bool:
     return _set(slots, "batch", "max" if value.startswith("max") else value)
 
 
+def _on_pipeline(slots: Slots, match: re.Match[str]) -> bool:
+    slots.serving_hint = True
+    return _set(slots, "pp", match["n"])
+
+
 def _on_serving_words(slots: Slots, match: re.Match[str]) -> bool:
     slots.serving_hint = True
     slots.natural = True
@@ -794,6 +799,11 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"{START}(?:batch|batch[\s\-]?size|bs)\s*(?:of|=|:|is)?\s*(?P<n>\d+|max(?:imum)?){END}", _on_batch),
         (rf"{START}(?P<n>max(?:imum)?)\s*batch(?:\s*size)?{END}", _on_batch),
         (rf"(?:批量|批大小|批次)\s*{DIGITS_START}(?P<n>\d+)", _on_batch),
+        # pipeline stages: "pipeline parallel 2", "pp 2", "2 pipeline stages", "2-way pipeline", "流水线并行 2", "2 级流水线"
+        (rf"{START}(?:pipeline[\s\-]*parallel(?:ism)?|pp)\s*(?:of|=|:|is)?\s*(?P<n>\d+){END}", _on_pipeline),
+        (rf"{START}(?P<n>\d+)[\s\-]*(?:pipeline[\s\-]*stages?|way\s+pipeline){END}", _on_pipeline),
+        (r"流水线(?:并行)?\s*(?:为|=|:)?\s*(?P<n>\d+)", _on_pipeline),
+        (r"(?P<n>\d+)\s*级\s*流水线", _on_pipeline),
         (
             rf"{START}(?:per|/|a|an|every|each)\s*(?:1\s*m|1\s*k|one\s*million|million|thousand|1,?000,?000|1,?000|m|k)?\s*(?:output\s*|input\s*)?tokens?{END}",
             _on_serving_words,
@@ -1076,7 +1086,7 @@ def _job_of(slots: Slots) -> tuple[str, str | None]:
     for job in ("finetune", "train", "sweep", "infer"):
         if job in jobs:
             return job, None
-    serving = slots.serving_hint or any(key in slots.options for key in ("rps", "input", "output", "batch"))
+    serving = slots.serving_hint or any(key in slots.options for key in ("rps", "input", "output", "batch", "pp"))
     if serving:
         return "infer", None
     # Tokens to train on, or a time to finish in, make "a 30B run for 3 weeks" a training run, not serving.
@@ -1088,7 +1098,7 @@ def _job_of(slots: Slots) -> tuple[str, str | None]:
 
 
 # The order options are written in: the hardware, then money, then time and load.
-OPTION_ORDER: tuple[str, ...] = ("gpus", "cards", "precision", "active", "basis", "price", "discount", "mfu")
+OPTION_ORDER: tuple[str, ...] = ("gpus", "cards", "pp", "precision", "active", "basis", "price", "discount", "mfu")
 OPTION_ORDER += ("currency", "rate")
 OPTION_ORDER += ("days", "hours", "budget")
 OPTION_ORDER += ("rps", "tokens", "input", "output", "batch", "method", "formula")
