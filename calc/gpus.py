@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from calc.errors import EstimateError
 from calc.model_config import FROZEN
-from calc.units import TERA, Precision
+from calc.units import TERA, Generation, Precision
 
 P = Precision
 
@@ -31,6 +31,7 @@ class Accelerator(BaseModel):
     # PCIe slot for cards without either); serving charges tensor-parallel all-reduces and expert all-to-alls to it.
     interconnect_gbps: float | None = None
     interconnect_source: str = ""
+    generation: Generation  # required: a GPU the MFU fit cannot place would fail every training estimate on it
 
     @property
     def default_precision(self) -> Precision:
@@ -53,6 +54,7 @@ _NVLINK_GENERATIONS = (
 CATALOG: tuple[Accelerator, ...] = (
     Accelerator(
         id="A100-80GB-SXM",
+        generation=Generation.AMPERE,
         name="NVIDIA A100 80GB SXM",
         dense_tflops={P.TF32: 156, P.BF16: 312, P.FP16: 312, P.INT8: 624},
         memory_gb=80,
@@ -66,6 +68,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="A100-40GB-SXM",
+        generation=Generation.AMPERE,
         name="NVIDIA A100 40GB SXM",
         dense_tflops={P.TF32: 156, P.BF16: 312, P.FP16: 312, P.INT8: 624},
         memory_gb=40,
@@ -79,6 +82,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="H100-SXM",
+        generation=Generation.HOPPER,
         name="NVIDIA H100 SXM 80GB",
         dense_tflops={P.TF32: 494.7, P.BF16: 989.4, P.FP16: 989.4, P.FP8: 1978.9, P.INT8: 1978.9},
         memory_gb=80,
@@ -93,6 +97,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="H100-PCIe",
+        generation=Generation.HOPPER,
         name="NVIDIA H100 PCIe 80GB",
         dense_tflops={P.TF32: 378, P.BF16: 756.5, P.FP16: 756.5, P.FP8: 1513, P.INT8: 1513},
         memory_gb=80,
@@ -107,6 +112,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="H800-SXM",
+        generation=Generation.HOPPER,
         name="NVIDIA H800 SXM 80GB",
         dense_tflops={P.TF32: 494.7, P.BF16: 989.4, P.FP16: 989.4, P.FP8: 1978.9, P.INT8: 1978.9},
         memory_gb=80,
@@ -120,6 +126,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="H200-SXM",
+        generation=Generation.HOPPER,
         name="NVIDIA H200 SXM 141GB",
         dense_tflops={P.TF32: 494.7, P.BF16: 989.4, P.FP16: 989.4, P.FP8: 1978.9, P.INT8: 1978.9},
         memory_gb=141,
@@ -133,6 +140,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="H20",
+        generation=Generation.HOPPER,
         name="NVIDIA H20 96GB",
         dense_tflops={P.TF32: 74, P.BF16: 148, P.FP16: 148, P.FP8: 296, P.INT8: 296},
         memory_gb=96,
@@ -144,6 +152,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="B200-HGX",
+        generation=Generation.BLACKWELL,
         name="NVIDIA B200 (HGX, 1000 W) 180GB",
         dense_tflops={P.TF32: 1100, P.BF16: 2250, P.FP16: 2250, P.FP8: 4500, P.INT8: 4500, P.FP4: 9000},
         memory_gb=180,
@@ -157,6 +166,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="GB200",
+        generation=Generation.BLACKWELL,
         name="NVIDIA GB200 (one Blackwell GPU of an NVL72 / NVL4 system, 1200 W) 186GB",
         dense_tflops={P.TF32: 1250, P.BF16: 2500, P.FP16: 2500, P.FP8: 5000, P.INT8: 5000, P.FP4: 10000},
         memory_gb=186,
@@ -176,6 +186,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="L40S",
+        generation=Generation.ADA,
         name="NVIDIA L40S 48GB",
         dense_tflops={P.TF32: 183, P.BF16: 362.05, P.FP16: 362.05, P.FP8: 733, P.INT8: 733},
         memory_gb=48,
@@ -189,6 +200,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="L4",
+        generation=Generation.ADA,
         name="NVIDIA L4 24GB",
         dense_tflops={P.TF32: 60, P.BF16: 121, P.FP16: 121, P.FP8: 242.5, P.INT8: 242.5},
         memory_gb=24,
@@ -201,6 +213,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="A10",
+        generation=Generation.AMPERE,
         name="NVIDIA A10 24GB",
         dense_tflops={P.TF32: 62.5, P.BF16: 125, P.FP16: 125, P.INT8: 250},
         memory_gb=24,
@@ -215,6 +228,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="V100-SXM2",
+        generation=Generation.VOLTA,
         name="NVIDIA V100 SXM2 32GB",
         dense_tflops={P.FP16: 125},
         memory_gb=32,
@@ -228,6 +242,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="RTX-4090",
+        generation=Generation.ADA,
         name="NVIDIA GeForce RTX 4090 24GB",
         dense_tflops={P.TF32: 82.6, P.BF16: 165.2, P.FP16: 165.2, P.FP8: 330.3, P.INT8: 660.6},
         memory_gb=24,
@@ -241,6 +256,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="MI300X",
+        generation=Generation.CDNA,
         name="AMD Instinct MI300X 192GB",
         dense_tflops={P.TF32: 653.7, P.BF16: 1307.4, P.FP16: 1307.4, P.FP8: 2614.9, P.INT8: 2614.9},
         memory_gb=192,
@@ -253,6 +269,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="MI325X",
+        generation=Generation.CDNA,
         name="AMD Instinct MI325X 256GB",
         dense_tflops={P.TF32: 653.7, P.BF16: 1307.4, P.FP16: 1307.4, P.FP8: 2614.9, P.INT8: 2614.9},
         memory_gb=256,
@@ -266,6 +283,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="TPU-v5e",
+        generation=Generation.TPU,
         name="Google TPU v5e (per chip)",
         dense_tflops={P.BF16: 197, P.INT8: 393},
         memory_gb=16,
@@ -277,6 +295,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="TPU-v5p",
+        generation=Generation.TPU,
         name="Google TPU v5p (per chip)",
         dense_tflops={P.BF16: 459},
         memory_gb=95,
@@ -288,6 +307,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="TPU-v4",
+        generation=Generation.TPU,
         name="Google TPU v4 (per chip)",
         dense_tflops={P.BF16: 275, P.INT8: 275},
         memory_gb=32,
@@ -299,6 +319,7 @@ CATALOG: tuple[Accelerator, ...] = (
     ),
     Accelerator(
         id="TPU-v3",
+        generation=Generation.TPU,
         name="Google TPU v3 (per chip)",
         dense_tflops={P.BF16: 123},
         memory_gb=None,

@@ -12,48 +12,16 @@ leave-one-developer-out error (`python -m bench.training` prints the check), so 
 import math
 import statistics
 from collections.abc import Callable, Sequence
-from enum import StrEnum
 from functools import cache
 
 from pydantic import BaseModel
 
-from calc.gpus import Accelerator
+from calc.gpus import Accelerator, get_gpu
 from calc.model_config import FROZEN
 from calc.runs import TrainingRun, fitted_runs
-
-
-class Generation(StrEnum):
-    VOLTA = "Volta"
-    AMPERE = "Ampere"
-    ADA = "Ada"
-    HOPPER = "Hopper"
-    BLACKWELL = "Blackwell"
-    CDNA = "CDNA"
-    TPU = "TPU"
-
+from calc.units import Generation
 
 G = Generation
-GENERATION_OF: dict[str, Generation] = {
-    "V100-SXM2": G.VOLTA,
-    "A100-80GB-SXM": G.AMPERE,
-    "A100-40GB-SXM": G.AMPERE,
-    "A10": G.AMPERE,
-    "L40S": G.ADA,
-    "L4": G.ADA,
-    "RTX-4090": G.ADA,
-    "H100-SXM": G.HOPPER,
-    "H100-PCIe": G.HOPPER,
-    "H800-SXM": G.HOPPER,
-    "H200-SXM": G.HOPPER,
-    "H20": G.HOPPER,
-    "B200-HGX": G.BLACKWELL,
-    "MI300X": G.CDNA,
-    "MI325X": G.CDNA,
-    "TPU-v3": G.TPU,
-    "TPU-v4": G.TPU,
-    "TPU-v5e": G.TPU,
-    "TPU-v5p": G.TPU,
-}
 # Where a generation has too few runs: the nearest in time and class (Ada and TPU v3/v4 are Ampere's peers;
 # Blackwell and AMD's MI300 series are sold against Hopper).
 NEAREST: dict[Generation, Generation] = {
@@ -70,7 +38,7 @@ BAND_PERCENTILES = (0.05, 0.95)
 
 
 def generation_of(gpu_id: str) -> Generation:
-    return GENERATION_OF[gpu_id]
+    return get_gpu(gpu_id).generation
 
 
 def planning_figure(value: float) -> float:

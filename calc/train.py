@@ -16,7 +16,7 @@ from calc.errors import EstimateError
 from calc.finetune import FINETUNE_NOTE_VALUES, adapter_params, flops_per_param_token, state_bytes
 from calc.goodput import GOODPUT_FLOOR, NODE_GPUS, PUBLISHED_MAX_GPUS, goodput
 from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
-from calc.mfu import Generation, GenerationFit, fit_for, generation_of, planning_figure
+from calc.mfu import GenerationFit, fit_for, generation_of, planning_figure
 from calc.presets import PRESETS, ModelPreset, find_preset
 from calc.requests import TrainRequest
 from calc.results import (
@@ -32,7 +32,16 @@ from calc.results import (
     TrainResult,
 )
 from calc.runs import TrainingRun, default_cluster, find_run, fitted_runs
-from calc.units import GIGABYTE, SECONDS_PER_DAY, SECONDS_PER_HOUR, FinetuneMethod, Formula, Precision, Recompute
+from calc.units import (
+    GIGABYTE,
+    SECONDS_PER_DAY,
+    SECONDS_PER_HOUR,
+    FinetuneMethod,
+    Formula,
+    Generation,
+    Precision,
+    Recompute,
+)
 
 CHINCHILLA_TOKENS_PER_PARAM = 20
 DEFAULT_PUE = 1.1

@@ -61,3 +61,14 @@ class Recompute(StrEnum):
 
     NONE = "none"
     FULL = "full"
+
+
+# A GPU's architecture: the training MFU default is fitted per generation (calc.mfu).
+class Generation(StrEnum):
+    VOLTA = "Volta"
+    AMPERE = "Ampere"
+    ADA = "Ada"
+    HOPPER = "Hopper"
+    BLACKWELL = "Blackwell"
+    CDNA = "CDNA"
+    TPU = "TPU"

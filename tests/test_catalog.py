@@ -2,8 +2,11 @@
 
 import pytest
 
+from calc import TrainResult, estimate
 from calc.gpus import CATALOG, find_gpu
 from calc.presets import PRESETS, find_preset
+from calc.requests import TrainRequest
+from tests.support import TODAY
 
 
 @pytest.mark.parametrize(
@@ -95,3 +98,10 @@ def test_todays_open_models_are_presets(name: str, preset_id: str, params: float
     assert preset.name == preset_id
     assert preset.params == pytest.approx(params, rel=1e-12)  # 32.8 * 1e9 is 32799999999.999996 in binary
     assert preset.active_params == (None if active_params is None else pytest.approx(active_params, rel=1e-12))
+
+
+def test_every_gpu_in_the_catalog_gets_a_training_estimate() -> None:
+    """GB200 once had no generation for the MFU fit, and every training estimate on it raised KeyError."""
+    for gpu in CATALOG:
+        result = estimate(TrainRequest(params=7e9, gpu=gpu.id, price=2.0), TODAY)
+        assert isinstance(result, TrainResult) and result.assumptions.mfu > 0, gpu.id

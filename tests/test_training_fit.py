@@ -3,8 +3,9 @@
 import pytest
 
 from calc.goodput import EVIDENCE_USE, HOURS_LOST_PER_INTERRUPTION, goodput, goodput_of_elapsed
-from calc.mfu import Generation, fit, leave_one_developer_out, leave_one_out, percentile, score
+from calc.mfu import fit, leave_one_developer_out, leave_one_out, percentile, score
 from calc.runs import EXCLUDED, find_run, fitted_runs, load_runs_file
+from calc.units import Generation
 
 
 def test_the_data_file_loads_and_fifty_runs_are_fitted() -> None:
