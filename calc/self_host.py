@@ -1,7 +1,7 @@
 """Self-host or buy tokens: a serving estimate for a model that APIs price carries the comparison.
 
 The deployment's figures come from the estimate: its cost per hour (cards × price, less discount and `opt`, as
-the estimate's cost counts them) and its capacity (a batch of requests every `latency_s`), so hosting at full
+the estimate's cost counts them) and its capacity (the estimate's requests a second at its batch), so hosting at full
 load costs exactly the estimate's cost per request. calc.api_prices does the arithmetic.
 """
 
@@ -17,7 +17,10 @@ def deployment_usd_per_hour(result: InferResult) -> float:
 
 
 def capacity_rps(result: InferResult) -> float:
-    return result.assumptions.batch / result.latency_s
+    """Requests a second at full load: the estimate's own throughput (a batch each cycle), which with pipeline
+    stages or the expert layout is shorter than one request's latency."""
+    a = result.assumptions
+    return result.total_tokens_per_second / (a.input + a.output)
 
 
 def with_api_comparison(result: InferResult, request: InferRequest) -> InferResult:
@@ -28,9 +31,5 @@ def with_api_comparison(result: InferResult, request: InferRequest) -> InferResu
     comparison = compare_with_apis(
         request.model, a.input, a.output, deployment_usd_per_hour(result), capacity_rps(result)
     )
-    if comparison is None:
-        return result
-    # The reproducing command names the model, not only its size, so that it brings the comparison back too.
-    kind, _params, *rest = result.command.split()
-    command = " ".join([kind, request.model, *rest])
-    return result.model_copy(update={"api": comparison, "command": command})
+    # (The reproducing command already names the preset, so it brings the comparison back too.)
+    return result if comparison is None else result.model_copy(update={"api": comparison})

@@ -478,3 +478,14 @@ def test_bad_listing_words_exit_2_with_one_line(words: list[str], start: str) ->
     output, code = run(words, TODAY)
     assert code == 2 and "\n" not in output
     assert output.startswith(start)
+
+
+@pytest.mark.parametrize("words", ["infer deepseek-r1 gpu=H200", "infer llama3.1-70b gpu=H100 cards=4 pp=2"])
+def test_hosting_at_full_load_costs_the_estimates_own_price_with_stages_and_experts(words: str) -> None:
+    """Capacity is the estimate's requests a second, not a batch per request's latency (longer than the cycle with
+    pipeline stages or the expert layout): $0.35574 against $0.35479 for DeepSeek-R1 before."""
+    command = parse(words)
+    assert isinstance(command, Estimate)
+    result = estimate(command.request, TODAY)
+    assert isinstance(result, InferResult) and result.api is not None
+    assert result.api.self_hosted_usd_per_1m == pytest.approx(result.cost_per_1m_tokens_usd, rel=1e-12)
