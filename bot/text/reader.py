@@ -521,15 +521,7 @@ def _on_rps(slots: Slots, match: re.Match[str]) -> bool:
     n = match["n"].lower().replace(",", "")
     value = _number(n.rstrip("km")) * {"k": 1e3, "m": 1e6}.get(n[-1], 1)
     per = (match.groupdict().get("per") or "s").lower()
-    seconds = (
-        60
-        if per.startswith(("m", "分"))
-        else 3600
-        if per.startswith(("h", "小"))
-        else 86400
-        if per.startswith(("d", "天"))
-        else 1
-    )
+    seconds = SECONDS_PER.get(per[0], 1)  # per second unless a minute, an hour or a day is said
     slots.serving_hint = True
     return _set(slots, "rps", _g(value / seconds))
 
@@ -779,7 +771,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             rf"{START}{DIGITS_START}(?P<n>\d[\d,]*(?:\.\d+)?[km]?)\s*(?:requests?|reqs?|queries|calls|users?)\s*(?:/|per|a|an|each|every)\s*(?P<per>second|sec|s|minute|min|hour|hr|h|day){END}",
             _on_rps,
         ),
-        (rf"{START}{N}\s*(?:qps|rps|req/s|requests?/s|rpm(?P<per>)){END}", _on_rps),
+        (rf"{START}{N}\s*(?:qps|rps|req/s|requests?/s|rp(?P<per>m)){END}", _on_rps),
         (rf"{START}(?:qps|rps)\s*(?:of|=|:|为|是)?\s*{N}{END}", _on_rps),
         (rf"每(?P<per>秒|分钟|小时|天)\s*{N}\s*(?:个|次)?\s*(?:请求|查询|调用|并发)?", _on_rps),
         (rf"{N}\s*(?:个|次)?\s*(?:请求|查询)\s*(?:/|每)\s*(?P<per>秒|分钟|小时|天)", _on_rps),
