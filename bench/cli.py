@@ -27,7 +27,7 @@ def cpu_seconds() -> float:
 def wall_and_cpu_ms(checkout: str) -> tuple[float, float]:
     environment = dict(os.environ, PYTHONPATH=checkout)
     started, cpu = time.perf_counter(), cpu_seconds()
-    subprocess.run([sys.executable, "-c", ANSWER], cwd=checkout, env=environment, capture_output=True, check=False)
+    subprocess.run([sys.executable, "-c", ANSWER], cwd=checkout, env=environment, capture_output=True, check=True)
     return (time.perf_counter() - started) * 1000, (cpu_seconds() - cpu) * 1000
 
 

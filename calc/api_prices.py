@@ -24,9 +24,8 @@ from pydantic import BaseModel, Field
 from calc.model_config import DATA_FILE, FROZEN, FROZEN_STRICT
 from calc.presets import find_preset
 from calc.prices import STALE_AFTER_DAYS, day_of
+from calc.units import SECONDS_PER_DAY, SECONDS_PER_HOUR
 
-SECONDS_PER_HOUR = 3600
-SECONDS_PER_DAY = 86_400
 # Loads the comparison prices self-hosting at, as shares of the deployment's capacity.
 LOAD_SHARES = (0.1, 0.25, 0.5, 1.0)
 

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from calc.assumptions import DEFAULT_CNY_PER_USD, describe_price, given_price_info, no_offer_error, offer_info
+from calc.compare import SkippedGpu
 from calc.errors import EstimateError
 from calc.gpus import DEFAULT_GPU_ID, get_gpu
 from calc.model_config import FROZEN, FROZEN_STRICT
@@ -130,16 +131,6 @@ def _price(request: RentRequest, gpu_id: str, today: date) -> tuple[float, Price
     info = offer_info(offer, "seed" if offer.is_seed else "median", spread.counted if spread else None, today)
     low_high = (spread.low.usd_per_gpu_hour, spread.high.usd_per_gpu_hour) if spread else None
     return offer.usd_per_gpu_hour, info, low_high
-
-
-class SkippedGpu(BaseModel):
-    """A GPU a comparison of rentals could not price, and why (calc's error code and values)."""
-
-    model_config = FROZEN
-
-    gpu: str
-    code: str
-    values: dict[str, str | float | int]
 
 
 class RentComparison(BaseModel):
