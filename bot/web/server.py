@@ -98,8 +98,10 @@ def read_form_as_slack_sent_it(request: AsyncBoltRequest) -> AsyncBoltRequest:
     """Bolt takes any form body with the word "payload" in it for an interactive payload (slack_bolt's parse_body)
     and, finding none, reads nothing: `/llmcost what is the payload of ...` went unanswered (404). Such a body is
     read again as the slash command's fields it holds; the raw body, which the signature covers, is untouched."""
+    if request.body or request.content_type != FORM:  # nearly every request: Bolt read it, or it is not a form
+        return request
     fields = dict(parse_qsl(request.raw_body, keep_blank_values=True))
-    if request.body or request.content_type != "application/x-www-form-urlencoded" or "payload" in fields:
+    if "payload" in fields:  # a real interactive payload that Bolt could not read: left as it is
         return request
     request.body = fields
     request.context = build_async_context(AsyncBoltContext({}), fields)
