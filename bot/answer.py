@@ -24,6 +24,7 @@ from bot.text.grammar import (
     TeamCommand,
     language_of,
     parse,
+    parses,
     words_of,
 )
 from bot.text.language import question_language
@@ -99,25 +100,17 @@ class Understood:
     def answer(self, answer: Answer) -> Answer:
         if isinstance(answer, Failure) and answer.cause is not None:
             code, values = answer.cause
-            repaired = own_example(self.words.split(), code, values, _parses)
-            example = (repaired and _answered(repaired, self.lang)) or _answered(answer.example, self.lang)
+            repaired = own_example(self.words.split(), code, values, parses)
+            example = (repaired and _answered(repaired)) or _answered(answer.example)
             answer = replace(answer, example=example or EXAMPLES["train"], cause=None)
         return answer if self.read_back is None else replace(answer, read_back=self.read_back)
-
-
-def _parses(text: str) -> bool:
-    try:
-        parse(text)
-    except GrammarError:
-        return False
-    return True
 
 
 # Repairs in a row an example may take (a word left out, then a size put in ...) before the fixed one is shown.
 REPAIRS = 3
 
 
-def _answered(text: str, lang: str, repairs: int = REPAIRS) -> str | None:
+def _answered(text: str, repairs: int = REPAIRS) -> str | None:
     """`text` when it is answered (an example must be), else `text` set right for the error it gets, a few times
     over, when that is answered: a command the grammar takes may still ask calc for what it cannot do (fp8 on a V100),
     and a question read may be missing two things. The day does not change whether a command is answered."""
@@ -126,14 +119,14 @@ def _answered(text: str, lang: str, repairs: int = REPAIRS) -> str | None:
     except GrammarError as error:  # parse has made its example from these very words, unless it is the fixed one
         if repairs == 0 or error.example in (text, error.default_example):
             return None
-        return _answered(error.example, lang, repairs - 1)
+        return _answered(error.example, repairs - 1)
     try:  # calc alone says whether it is answered: wording the answer would tell nothing more
         evaluate(command, date.today())
     except EstimateError as error:
         if repairs == 0:
             return None
-        repaired = own_example(text.split(), error.code, error.values, _parses)
-        return None if repaired is None else _answered(repaired, lang, repairs - 1)
+        repaired = own_example(text.split(), error.code, error.values, parses)
+        return None if repaired is None else _answered(repaired, repairs - 1)
     return text
 
 
@@ -161,7 +154,7 @@ def read(text: str, lang: str, free_text: bool = True) -> Understood:
         reading = read_free_text(text) if free_text else None
         lang = chosen or (reading.lang if reading else question_language(text)) or lang
         if reading is None:
-            return Understood(lang, failure(error, lang, _answered_example(error, " ".join(words_of(text)), lang)))
+            return Understood(lang, failure(error, lang, _answered_example(error, " ".join(words_of(text)))))
     else:
         reading = read_free_text(text) if free_text and _listing_of_a_question(command, text) else None
         if reading is None or reading.missing is not None or reading.command.split()[0] not in ESTIMATES:
@@ -184,23 +177,23 @@ def _listing_of_a_question(command: Command, text: str) -> bool:
 def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Failure:
     if reading.missing is not None:
         message = t(lang, f"read_missing_{reading.missing}")
-        example = _answered(reading.suggestion, lang) if reading.suggestion else None
+        example = _answered(reading.suggestion) if reading.suggestion else None
         return Failure(message=message, example=example or EXAMPLES["train"], lang=lang, read_back=back)
     try:
         return parse(reading.command)
     except GrammarError as error:
-        return replace(failure(error, lang, _answered_example(error, reading.command, lang)), read_back=back)
+        return replace(failure(error, lang, _answered_example(error, reading.command)), read_back=back)
 
 
-def _answered_example(error: GrammarError, words: str, lang: str) -> str:
+def _answered_example(error: GrammarError, words: str) -> str:
     """The error's example made from the person's words when it is answered, set right further when one repair is
     not enough (a word left out, then a size put in); else the command's fixed one."""
-    own = _answered(error.example, lang)
+    own = _answered(error.example)
     if own is not None and error.example != error.default_example:
         return own
-    repaired = own_example(words.split(), error.code, error.values, lambda text: _answered(text, lang) is not None)
-    fixed = own if error.example == error.default_example else _answered(error.default_example, lang)
-    return (repaired and _answered(repaired, lang)) or fixed or EXAMPLES["train"]
+    repaired = own_example(words.split(), error.code, error.values, lambda text: _answered(text) is not None)
+    fixed = own if error.example == error.default_example else _answered(error.default_example)
+    return (repaired and _answered(repaired)) or fixed or EXAMPLES["train"]
 
 
 def reply_for(command: Command, today: date, lang: str = "en") -> Answer:

@@ -70,7 +70,7 @@ class GrammarError(ValueError):
     def example(self) -> str:
         """Made when first asked for: most refusals are free text, which the reader answers instead."""
         if self._example is None:
-            own = own_example(self.words, self.code, self.values, _parses) if self.words else None
+            own = own_example(self.words, self.code, self.values, parses) if self.words else None
             self._example = own or self.default_example
         return self._example
 
@@ -371,9 +371,10 @@ def parse(text: str) -> Command:
         raise
 
 
-def _parses(text: str) -> bool:
+def parses(text: str) -> bool:
+    """Whether the grammar takes the text (`lang=` aside): what an example made from a person's words must meet."""
     try:
-        _command(words_of(text))
+        _command(_split_language(words_of(text))[1])
     except GrammarError:
         return False
     return True
