@@ -4,7 +4,7 @@ bot.store.interface.EventClaims on the database, or raises StoreUnavailable."""
 from datetime import UTC, datetime
 
 from sqlalchemy import delete
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.store.availability import Availability
 from bot.store.claims import KEEP, PRUNE_EVERY
@@ -14,7 +14,7 @@ from bot.store.models import HandledEvent
 
 class HandledEvents:
     def __init__(self, engine: AsyncEngine, availability: Availability | None = None) -> None:
-        self._sessions = async_sessionmaker(engine)
+        self._engine = engine
         self._insert = insert_for(engine)
         self._availability = availability or availability_of(engine.url)
         self._next_prune = datetime.min.replace(tzinfo=UTC)
@@ -27,10 +27,10 @@ class HandledEvents:
     async def _claim(self, event_id: str) -> bool:
         now = datetime.now(UTC)
         claim = self._insert(HandledEvent).values(event_id=event_id, handled_at=now).on_conflict_do_nothing()
-        async with self._sessions.begin() as session:
-            connection = await session.connection()  # its CursorResult carries the rowcount
+        # One transaction on a plain connection (no ORM session): its CursorResult carries the rowcount.
+        async with self._engine.begin() as connection:
             inserted = (await connection.execute(claim)).rowcount == 1
             if now >= self._next_prune:
                 self._next_prune = now + PRUNE_EVERY
-                await session.execute(delete(HandledEvent).where(HandledEvent.handled_at < now - KEEP))
-        return bool(inserted)
+                await connection.execute(delete(HandledEvent).where(HandledEvent.handled_at < now - KEEP))
+        return inserted

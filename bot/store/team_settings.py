@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Executable, Row, delete, select
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.store.availability import Availability
 from bot.store.change_counter import KeptWhileUnchanged, change_counter_of
@@ -25,7 +25,6 @@ class TeamSettings:
         self._engine = engine
         # Shared with the other stores on the engine (bot.store.serving), so an outage is logged once per process.
         self._availability = availability or availability_of(engine.url)
-        self._sessions = async_sessionmaker(engine, expire_on_commit=False)
         self._insert = insert_for(engine)
         self._kept = KeptWhileUnchanged(change_counter_of(engine.url))
 
@@ -75,6 +74,6 @@ class TeamSettings:
 
     async def _write(self, statement: Executable) -> int:
         """One statement in its own transaction, committed or rolled back whole; the rows it touched."""
-        async with self._sessions.begin() as session:
-            result = await (await session.connection()).execute(statement)  # a CursorResult: it has a rowcount
+        async with self._engine.begin() as connection:  # no ORM session, as _rows
+            result = await connection.execute(statement)  # a CursorResult: it has a rowcount
         return result.rowcount
