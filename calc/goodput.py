@@ -10,6 +10,8 @@ for each, whether and how it is used and why. Checkpoint overhead is included: t
 training time" counts checkpoint writes as time not spent training.
 """
 
+import math
+
 # Llama 3 405B pre-training: 466 interruptions (47 planned, 419 unexpected) in a 54-day snapshot on up to 16,384 H100.
 INTERRUPTIONS_PER_GPU_HOUR = 466 / (16_384 * 54 * 24)
 # Olmo Hybrid 7B: 97% active training time on 512 B200 over 7 days, where interruptions barely register; taken as
@@ -25,6 +27,13 @@ HOURS_LOST_PER_INTERRUPTION = (1 - _LLAMA3_GOODPUT - CHECKPOINT_SHARE - START_UP
     INTERRUPTIONS_PER_GPU_HOUR * _LLAMA3_GPUS
 )
 NODE_GPUS = 8
+
+
+def whole_nodes(gpus: float) -> int:
+    """`gpus` rounded up to whole 8-GPU nodes, one node at least."""
+    return max(NODE_GPUS, math.ceil(gpus / NODE_GPUS) * NODE_GPUS)
+
+
 # Beyond the published scale the linear model would reach zero; it is held at this floor and the reply says so.
 GOODPUT_FLOOR = 0.05
 PUBLISHED_MAX_GPUS = 16_384

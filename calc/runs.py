@@ -14,7 +14,7 @@ from importlib import resources
 
 from pydantic import BaseModel
 
-from calc.goodput import NODE_GPUS, goodput_of_elapsed
+from calc.goodput import goodput_of_elapsed, whole_nodes
 from calc.gpus import Accelerator, get_gpu
 from calc.model_config import FROZEN
 from calc.units import SECONDS_PER_HOUR
@@ -160,4 +160,4 @@ def typical_days(productive_gpu_hours: float) -> float:
 def default_cluster(productive_gpu_hours: float) -> int:
     """Without gpus= or days=: the GPUs (whole 8-GPU nodes) that finish in a published run's typical length."""
     gpus = productive_gpu_hours / (typical_days(productive_gpu_hours) * 24)
-    return max(NODE_GPUS, math.ceil(gpus / NODE_GPUS) * NODE_GPUS)
+    return whole_nodes(gpus)

@@ -14,7 +14,7 @@ from calc.assumptions import Resolved, resolve
 from calc.command import command_line, format_quantity
 from calc.errors import EstimateError
 from calc.finetune import FINETUNE_NOTE_VALUES, adapter_params, flops_per_param_token, state_bytes
-from calc.goodput import GOODPUT_FLOOR, NODE_GPUS, PUBLISHED_MAX_GPUS, goodput
+from calc.goodput import GOODPUT_FLOOR, NODE_GPUS, PUBLISHED_MAX_GPUS, goodput, whole_nodes
 from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
 from calc.mfu import GenerationFit, fit_for, generation_of, planning_figure
 from calc.presets import PRESETS, ModelPreset, find_preset
@@ -157,12 +157,9 @@ def _gpus_for_days(productive_hours: float, days: float, fixed_goodput: float | 
     def share(gpus: int) -> float:
         return fixed_goodput or goodput(gpus, productive_hours / gpus)
 
-    def nodes(gpus: float) -> int:
-        return max(NODE_GPUS, math.ceil(gpus / NODE_GPUS) * NODE_GPUS)
-
-    gpus = nodes(productive_hours / hours)
+    gpus = whole_nodes(productive_hours / hours)
     for _ in range(_SEARCH_STEPS):  # a fixed point: the GPUs that the goodput at this count calls for
-        needed = nodes(productive_hours / hours / share(gpus))
+        needed = whole_nodes(productive_hours / hours / share(gpus))
         if needed == gpus:
             break
         gpus = needed

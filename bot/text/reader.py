@@ -25,6 +25,7 @@ from functools import partial
 from bot.text.language import CJK, CN_UNITS, NUMBER, is_cjk, question_language
 from bot.text.quantities import QuantityError, parse_quantity
 from calc.command import format_quantity
+from calc.goodput import NODE_GPUS
 from calc.gpus import CATALOG, Accelerator
 from calc.infer import CHAT_INPUT, CHAT_OUTPUT
 from calc.presets import PRESETS, ModelPreset, find_preset
@@ -35,7 +36,6 @@ TEAM_COMMAND = re.compile(r"\s*(?:set|settings|reset)(?:\s|$)", re.IGNORECASE)
 # `api gpt-5`, `prices H1000`, `rent H100 basis=own`: a listing's own words, whose error (the model or GPU it lacks) is the better answer;
 # "prices for an H100" is a question.
 LISTING_COMMAND = re.compile(r"\s*(?:api|prices|rent)(?:\s|$)", re.IGNORECASE)
-GPUS_PER_NODE = 8  # a DGX or HGX node of NVIDIA's data-centre GPUs
 MAX_QUESTION = 500  # characters: a question is a line or two; longer text is left to the grammar's own error
 
 
@@ -492,7 +492,7 @@ def _on_hourly(slots: Slots, match: re.Match[str]) -> bool:
 def _on_gpu_node(slots: Slots, match: re.Match[str]) -> bool:
     """ "a DGX H100", "2 HGX H200": eight GPUs to a node."""
     _on_gpu(slots, match)
-    slots.count = slots.count or str(int(match["nodes"] or 1) * GPUS_PER_NODE)
+    slots.count = slots.count or str(int(match["nodes"] or 1) * NODE_GPUS)
     slots.natural = True
     return True
 
