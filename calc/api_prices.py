@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 
 from calc.model_config import DATA_FILE, FROZEN, FROZEN_STRICT
 from calc.presets import find_preset
-from calc.prices import STALE_AFTER_DAYS, day_of
+from calc.prices import AsOf, is_stale
 from calc.units import SECONDS_PER_DAY, SECONDS_PER_HOUR
 
 # Loads the comparison prices self-hosting at, as shares of the deployment's capacity.
@@ -38,7 +38,7 @@ class ApiOffer(BaseModel):
     provider: str = Field(min_length=1)
     input_usd_per_1m: float = Field(ge=0, le=1000)
     output_usd_per_1m: float = Field(ge=0, le=1000)
-    as_of: str = Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    as_of: AsOf
     source: str = Field(min_length=1)
     notes: str | None = None
 
@@ -191,8 +191,5 @@ class ApiTable(BaseModel):
 
 def api_table(model: str | None, today: date) -> ApiTable:
     offers = api_offers(model)
-    listed = tuple(
-        ListedApiOffer(**offer.model_dump(), stale=(today - day_of(offer.as_of)).days > STALE_AFTER_DAYS)
-        for offer in offers
-    )
+    listed = tuple(ListedApiOffer(**offer.model_dump(), stale=is_stale(offer.as_of, today)) for offer in offers)
     return ApiTable(model=offers[0].model if model is not None and offers else None, offers=listed)

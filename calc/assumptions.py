@@ -82,7 +82,7 @@ def offer_info(offer: Offer, rule: PriceRule, counted: int | None, today: date) 
         provider=offer.provider,
         instance=offer.instance,
         region=offer.region,
-        as_of=offer.as_of_label,
+        as_of=offer.as_of,
         source=offer.source,
         stale=offer.is_stale(today),
         offers_counted=counted,

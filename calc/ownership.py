@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from calc.errors import EstimateError
 from calc.gpus import Accelerator
 from calc.model_config import DATA_FILE, FROZEN, FROZEN_STRICT
-from calc.prices import lower_middle
+from calc.prices import AsOf, lower_middle
 
 HOURS_PER_YEAR = 8760
 DEFAULT_YEARS = 5.0
@@ -51,7 +51,7 @@ class PowerPrice(BaseModel):
 
     what: str
     usd_per_kwh: float = Field(gt=0)
-    as_of: str = Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    as_of: AsOf
     source: str = Field(min_length=1)
     notes: str | None = None
 
@@ -61,7 +61,7 @@ class PueFigure(BaseModel):
 
     what: str
     value: float = Field(ge=1, le=3)
-    as_of: str = Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    as_of: AsOf
     source: str = Field(min_length=1)
     quote: str | None = None
     notes: str | None = None

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
 from importlib import resources
-from typing import Literal, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -47,7 +47,9 @@ BASIS_ALIASES = {
     "buy": OWN_BASIS,
 }
 T = TypeVar("T")
-_AS_OF = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+AS_OF_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"  # a day or a month, as sources date their figures
+AsOf = Annotated[str, Field(pattern=AS_OF_PATTERN)]
+_AS_OF = re.compile(AS_OF_PATTERN)
 # A per-GPU price that disagrees with the instance's price over its GPU count by more than this is a typo.
 _PER_GPU_TOLERANCE = 0.005
 
@@ -57,6 +59,11 @@ def day_of(as_of: str) -> date:
     if not _AS_OF.match(as_of):
         raise ValueError(f"as_of {as_of!r} is not YYYY-MM-DD or YYYY-MM")
     return date.fromisoformat(as_of if len(as_of) == 10 else f"{as_of}-01")
+
+
+def is_stale(as_of: str | None, today: date) -> bool:
+    """A figure dated more than STALE_AFTER_DAYS before `today`, or undated: nobody can say it still holds."""
+    return as_of is None or (today - day_of(as_of)).days > STALE_AFTER_DAYS
 
 
 class Offer(BaseModel):
@@ -101,18 +108,12 @@ class Offer(BaseModel):
         return None if self.as_of is None else day_of(self.as_of)
 
     @property
-    def as_of_label(self) -> str | None:
-        """The date as the source gives it (a month stays a month), or None when it gives none."""
-        return self.as_of
-
-    @property
     def is_seed(self) -> bool:
         return self.provider == SEED_PROVIDER
 
     def is_stale(self, today: date) -> bool:
         """Undated prices count as stale: nobody can say they still hold."""
-        day = self.day
-        return day is None or (today - day).days > STALE_AFTER_DAYS
+        return is_stale(self.as_of, today)
 
 
 class OfferFile(BaseModel):

@@ -21,7 +21,7 @@ def offer_words(offer: Offer, lang: str) -> str:
         price=f"{offer.usd_per_gpu_hour:g}",
         basis=fmt.basis(offer.basis, lang),
         provider=offer.provider,
-        as_of=fmt.price_date(offer.as_of_label, lang),
+        as_of=fmt.price_date(offer.as_of, lang),
     )
 
 
@@ -61,7 +61,7 @@ def catalog_lines(lang: str, today: date) -> list[str]:
                 price=f"{price.usd_per_gpu_hour:g}",
                 provider=price.provider,
                 basis=fmt.basis(price.basis, lang),
-                as_of=fmt.price_date(price.as_of_label, lang),
+                as_of=fmt.price_date(price.as_of, lang),
                 stale=t(lang, "home_stale") if price.is_stale(today) else "",
                 source=price.source,
             )
