@@ -11,10 +11,11 @@ the machine).
 import argparse
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import time
+
+from bench.run import in_turns, spread
 
 ANSWER = "from bot.cli import main; import sys; sys.argv = ['llmcost', 'train', '175B', '500B']; main()"
 
@@ -31,11 +32,6 @@ def wall_and_cpu_ms(checkout: str) -> tuple[float, float]:
     return (time.perf_counter() - started) * 1000, (cpu_seconds() - cpu) * 1000
 
 
-def spread(values: list[float]) -> str:
-    low, median, high = statistics.quantiles(values, n=4)
-    return f"median {median:.3g} IQR [{low:.3g}-{high:.3g}]"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.cli", description=__doc__)
     parser.add_argument("before")
@@ -47,8 +43,7 @@ def main() -> None:
     before: list[tuple[float, float]] = []
     after: list[tuple[float, float]] = []
     for round_number in range(options.rounds):
-        turns = [(options.before, before), (options.after, after)]
-        for checkout, times in turns if round_number % 2 == 0 else reversed(turns):
+        for checkout, times in in_turns([(options.before, before), (options.after, after)], round_number):
             times.append(wall_and_cpu_ms(checkout))
     for index, measure in enumerate(("wall", "CPU")):
         ours = [sample[index] for sample in after]
