@@ -80,7 +80,8 @@ def _size_term_error(runs: Sequence[TrainingRun]) -> float:
 
 
 def print_terms(runs: Sequence[TrainingRun], lodo: Sequence[HeldOut]) -> None:
-    validated = [item for item in lodo if fit(runs)[item.generation].validated]
+    fits = fit(runs)
+    validated = [item for item in lodo if fits[item.generation].validated]
     plain = statistics.median(abs(item.error) for item in validated)
     print("\nTerms (leave-one-developer-out, generations with their own fit)")
     print(
