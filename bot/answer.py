@@ -54,6 +54,8 @@ def failure(error: GrammarError | EstimateError, lang: str, example: str) -> Fai
     suggestion = error.values.get("suggestion")
     if suggestion:
         message = f"{message} {t(lang, 'did_you_mean', suggestion=suggestion)}"
+    if "choices" in error.values:
+        message = f"{message} {t(lang, 'one_of', choices=error.values['choices'])}"
     cause = (error.code, dict(error.values)) if isinstance(error, EstimateError) else None
     return Failure(message=message, example=example, lang=lang, cause=cause)
 

@@ -119,6 +119,29 @@ def test_bad_input_exits_2_with_one_line() -> None:
     assert output.endswith("Try: llmcost train 175B 500B")  # their command, without the GPU the catalog lacks
 
 
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["infer", "70B", "precision=int3"], "`tf32`, `bf16`, `fp16`, `fp8`, `int8`, `int4`, `fp4`"),
+        (["infer", "70B", "kv=fp7"], "`tf32`, `bf16`, `fp16`, `fp8`, `int8`, `int4`, `fp4`"),
+        (["train", "7B", "1T", "formula=sead"], "`standard`, `seed`"),
+        (["finetune", "7B", "1B", "method=dora"], "`full`, `lora`, `qlora`"),
+    ],
+)
+def test_a_word_outside_a_closed_set_is_answered_with_the_whole_set(argv: list[str], named: str) -> None:
+    output, code = run(argv, TODAY)
+    assert code == 2
+    assert f"It takes one of {named}." in output
+    assert run([*argv, "lang=zh"], TODAY)[0].count(named) == 1
+
+
+def test_a_gpu_the_catalog_lacks_is_not_answered_with_the_whole_catalog() -> None:
+    output, code = run(["train", "7B", "1T", "gpu=H1OO"], TODAY)
+    assert code == 2
+    assert "Did you mean `H100`?" in output
+    assert "It takes one of" not in output
+
+
 def test_bad_input_with_json_is_an_error_object() -> None:
     output, code = run(["--json", "train", "175B", "500B", "mfu=400%"], TODAY)
     assert code == 2

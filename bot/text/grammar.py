@@ -14,7 +14,7 @@ Every rejection is a GrammarError naming the offending word and carrying a worki
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, TypeVar
@@ -186,6 +186,11 @@ class Key:
     parse: Callable[[str], object]
     example: str
     shows: Callable[[float], str] = lambda value: f"{value:g}"
+    # The words it accepts, among which a wrong word's nearest is sought (called then: some come from the data).
+    choices: Callable[[], Sequence[str]] = tuple
+    # A closed set is named in full when a word is wrong; a long one (the GPUs) has its own message and listing.
+    listed: bool = True
+    unknown: str = "bad_value"
 
 
 def _count_key(example: str) -> Key:
@@ -214,6 +219,10 @@ def _choice(enum: type[StrEnum], aliases: dict[str, str] | None = None) -> Calla
         raise QuantityError(word)
 
     return parse
+
+
+def _choice_key(enum: type[StrEnum], example: str, aliases: dict[str, str] | None = None) -> Key:
+    return Key(_choice(enum, aliases), example, choices=lambda: [member.value for member in enum])
 
 
 def _known_bases(rented: bool = False) -> list[str]:
@@ -260,18 +269,18 @@ _GPU_NAMES = [name for gpu in CATALOG for name in (gpu.id, *gpu.aliases)]
 _CURRENCY_ALIASES = {"$": "USD", "usd$": "USD", "rmb": "CNY", "元": "CNY", "人民币": "CNY", "¥": "CNY", "cny¥": "CNY"}
 
 _SHARED_KEYS: dict[str, Key] = {
-    "gpu": Key(_gpu, "gpu=H100"),
+    "gpu": Key(_gpu, "gpu=H100", choices=lambda: _GPU_NAMES, listed=False, unknown="unknown_gpu"),
     "price": Key(_usd_price, "price=2.5"),
     "flops": Key(parse_quantity, "flops=312T", format_quantity),
-    "precision": Key(_choice(Precision), "precision=bf16"),
+    "precision": _choice_key(Precision, "precision=bf16"),
     "mfu": Key(parse_fraction, "mfu=40%", format_percent),
     "active": Key(parse_quantity, "active=37B", format_quantity),
     "discount": Key(parse_discount, "discount=50%", format_percent),
-    "currency": Key(_choice(Currency, _CURRENCY_ALIASES), "currency=CNY"),
+    "currency": _choice_key(Currency, "currency=CNY", _CURRENCY_ALIASES),
     "rate": Key(parse_number, "rate=7.1"),
-    "formula": Key(_choice(Formula), "formula=seed"),
+    "formula": _choice_key(Formula, "formula=seed"),
     # How the GPUs are paid for (calc.prices); with basis=own, the purchase's figures (calc.ownership).
-    "basis": Key(_basis, "basis=on-demand"),
+    "basis": Key(_basis, "basis=on-demand", choices=_known_bases, listed=False),
     "capex": Key(parse_number, "capex=30000"),
     "years": Key(parse_number, "years=5"),
     "util": Key(parse_fraction, "util=70%", format_percent),
@@ -283,7 +292,7 @@ TRAIN_KEYS: dict[str, Key] = {
     **_SHARED_KEYS,
     "tokens": Key(parse_quantity, "tokens=2T", format_quantity),
     "gpus": _count_key("gpus=1024"),
-    "recompute": Key(_choice(Recompute), "recompute=full"),
+    "recompute": _choice_key(Recompute, "recompute=full"),
     "goodput": Key(parse_fraction, "goodput=90%", format_percent),
     "days": Key(parse_number, "days=30"),
     "budget": Key(lambda word: parse_quantity(word.lstrip("$¥")), "budget=1M", format_quantity),
@@ -291,7 +300,7 @@ TRAIN_KEYS: dict[str, Key] = {
 # Fine-tuning: the training keys but `budget=` (which sizes a model from scratch), and the method.
 FINETUNE_KEYS: dict[str, Key] = {
     **{key: spec for key, spec in TRAIN_KEYS.items() if key != "budget"},
-    "method": Key(_choice(FinetuneMethod), "method=lora"),
+    "method": _choice_key(FinetuneMethod, "method=lora"),
 }
 INFER_KEYS: dict[str, Key] = {
     **_SHARED_KEYS,
@@ -304,7 +313,7 @@ INFER_KEYS: dict[str, Key] = {
     "opt": Key(parse_fraction, "opt=30%", format_percent),
     "mbu": Key(parse_fraction, "mbu=80%", format_percent),
     # serving: KV-cache precision, context held per sequence, load, and the model shape's keys
-    "kv": Key(_choice(Precision), "kv=fp8"),
+    "kv": _choice_key(Precision, "kv=fp8"),
     "context": _count_key("context=8192"),
     "rps": Key(parse_number, "rps=50"),
     **{name: _count_key(f"{name}={value}") for name, value in (("layers", 80), ("kv_heads", 8), ("head_dim", 128))},
@@ -312,7 +321,9 @@ INFER_KEYS: dict[str, Key] = {
 RENT_KEYS: dict[str, Key] = {
     **{key: _SHARED_KEYS[key] for key in ("gpu", "price", "discount", "currency", "rate")},
     # Renting is paid per hour: owning the GPUs (`basis=own`) is an estimate's question, not a rental's.
-    "basis": Key(lambda word: _basis(word, rented=True), "basis=spot"),
+    "basis": Key(
+        lambda word: _basis(word, rented=True), "basis=spot", choices=lambda: _known_bases(rented=True), listed=False
+    ),
     "gpus": TRAIN_KEYS["gpus"],
     "days": TRAIN_KEYS["days"],
     "hours": Key(parse_number, "hours=500"),
@@ -335,7 +346,11 @@ def words_of(text: str) -> list[str]:
     return normal.split()
 
 
-def _suggest(word: str, choices: list[str]) -> str:
+def _preset_names() -> list[str]:
+    return [preset.name for preset in PRESETS]
+
+
+def _suggest(word: str, choices: Sequence[str]) -> str:
     close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.5)
     if not close:
         return ""
@@ -446,15 +461,14 @@ def _estimate(kind: str, words: list[str]) -> EstimateRequest:
     if preset is not None:
         fields["model"] = preset.name
     elif model_word:
-        presets = [p.name for p in PRESETS]
-        fields["params"] = _read(model_word, model_word, parse_quantity, "bad_params", example, presets)
+        fields["params"] = _read(model_word, model_word, parse_quantity, "bad_params", example, _preset_names)
         fields["experts"] = experts_of(model_word)
         typed["params"] = model_word
     if rest and trains and "tokens" in options:
         raise GrammarError("tokens_twice", example, word=rest[0], option=options["tokens"][1])
     if rest and trains:
         tokens_word, *rest = rest
-        fields["tokens"] = _read(tokens_word, tokens_word, parse_quantity, "bad_tokens", example, [])
+        fields["tokens"] = _read(tokens_word, tokens_word, parse_quantity, "bad_tokens", example, tuple)
         typed["tokens"] = tokens_word
     if rest:
         raise GrammarError("unexpected_word", example, word=rest[0])
@@ -505,16 +519,13 @@ def _read_options(
         spec = keys[key]
         typed[key] = word
         if key == "price":
-            figure, in_yuan = _read(value, word, _price_parts, "bad_value", example, [], key=key, expected=spec.example)
+            figure, in_yuan = _read(
+                value, word, _price_parts, "bad_value", example, tuple, key=key, expected=spec.example
+            )
             if in_yuan:
                 yuan = (figure, word)
                 continue
-        code, choices = (
-            ("unknown_gpu", _GPU_NAMES)
-            if key == "gpu"
-            else ("bad_value", _known_bases(keys is RENT_KEYS) if key == "basis" else [])
-        )
-        fields[key] = _read(value, word, spec.parse, code, example, choices, key=key, expected=spec.example)
+        fields[key] = _read_key(value, word, spec, example, key)
     if yuan is not None:
         figure, word = yuan
         given_rate = fields.get("rate")
@@ -531,14 +542,34 @@ def _read(
     parse_value: Callable[[str], Parsed],
     code: str,
     example: str,
-    choices: list[str],
+    choices: Callable[[], Sequence[str]],
+    listed: bool = False,
     **values: str,
 ) -> Parsed:
-    """Parse one value; on failure name the word, and the nearest valid choice when there is one."""
+    """Parse one value; on failure name the word and the nearest valid choice when there is one (`listed`: and all
+    of them). The choices are made only then: most words are read at the first try."""
     try:
         return parse_value(value)
     except (QuantityError, ValueError, ArithmeticError):
-        raise GrammarError(code, example, word=word, suggestion=_suggest(value, choices), **values) from None
+        words = choices()
+        if listed and words:
+            values["choices"] = ", ".join(f"`{choice}`" for choice in words)
+        raise GrammarError(code, example, word=word, suggestion=_suggest(value, words), **values) from None
+
+
+def _read_key(value: str, word: str, spec: Key, example: str, key: str, expected: str | None = None) -> object:
+    """A `key=value` option's value, read as its key says; a wrong word is refused the way the key says."""
+    return _read(
+        value,
+        word,
+        spec.parse,
+        spec.unknown,
+        example,
+        spec.choices,
+        spec.listed,
+        key=key,
+        expected=expected or spec.example,
+    )
 
 
 def _explain(error: ValidationError, typed: dict[str, str], keys: dict[str, Key], example: str) -> GrammarError:
@@ -657,7 +688,7 @@ def _gpu_list(word: str, example: str = COMPARE_EXAMPLE) -> tuple[str, ...]:
     names = [name for name in word.split("=", 1)[-1].split(",") if name]
     if not names:
         raise GrammarError("bad_value", example, word=word, key="gpu", expected="gpu=A100,H100")
-    ids = [_read(name, name, _gpu, "unknown_gpu", example, _GPU_NAMES) for name in names]
+    ids = [_read_gpu(name, example) for name in names]
     gpus = tuple(dict.fromkeys(str(gpu_id) for gpu_id in ids))
     if len(gpus) < 2:
         raise GrammarError("compare_one_gpu", example, word=word, count=len(COMPARE_GPUS))
@@ -683,8 +714,7 @@ def _set_default(words: list[str]) -> SetDefault:
     values = _arguments(f"set {words[0]}", words[1:], 2 if field == "price" else 1, example)
     gpu_id = _read_gpu(values[0], example) if field == "price" else None
     word = values[-1]
-    code, choices = ("unknown_gpu", _GPU_NAMES) if field == "gpu" else ("bad_value", [])
-    value = _read(word, word, TRAIN_KEYS[field].parse, code, example, choices, key=field, expected=example)
+    value = _read_key(word, word, TRAIN_KEYS[field], example, field, expected=example)
     try:
         checked = TeamValues.model_validate({field: value})
     except ValidationError as error:
@@ -725,4 +755,4 @@ def _arguments(command: str, values: list[str], count: int, example: str) -> lis
 
 
 def _read_gpu(word: str, example: str) -> str:
-    return str(_read(word, word, _gpu, "unknown_gpu", example, _GPU_NAMES))
+    return str(_read(word, word, _gpu, "unknown_gpu", example, _SHARED_KEYS["gpu"].choices))

@@ -5,6 +5,7 @@ MESSAGES: dict[str, str] = {
     "error_prefix": "Sorry, I can't read that.",
     "try": "Try: {example}",
     "did_you_mean": "Did you mean `{suggestion}`?",
+    "one_of": "It takes one of {choices}.",
     "missing_command": "`{word}` needs a command in front of it.",
     "unknown_command": "I don't know the command `{word}`.",
     "unknown_key": "`{word}`: there is no option `{key}` here.",

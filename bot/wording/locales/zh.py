@@ -5,6 +5,7 @@ MESSAGES: dict[str, str] = {
     "error_prefix": "抱歉，没看懂这条命令。",
     "try": "试试：{example}",
     "did_you_mean": "是不是想输入 `{suggestion}`？",
+    "one_of": "可选值：{choices}。",
     "missing_command": "`{word}` 前面需要一个命令。",
     "unknown_command": "不认识命令 `{word}`。",
     "unknown_key": "`{word}`：这里没有 `{key}` 这个选项。",
