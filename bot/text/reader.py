@@ -204,7 +204,7 @@ def _size_regex() -> str:
 
 
 MODEL_PATTERN = re.compile(
-    rf"{START}(?P<family>{'|'.join(map(re.escape, FAMILIES))})"
+    rf"{START}(?P<family>{'|'.join(SEP.join(map(re.escape, re.split(r'[-_]', family))) for family in FAMILIES)})"
     rf"(?:{SEP}v?(?P<version>\d+(?:\.\d+)?)(?!{SEP}[x×]|\d|{SEP}b{END}))?"
     rf"(?:{SEP}(?P<extra>{'|'.join(sorted({m.extra for m in MODEL_NAMES if m.extra})) or 'no-extra'}))?"
     rf"(?:{SEP}{_size_regex()})?(?:{SEP}(?:instruct|chat|base|it|hf))?{END}",
@@ -225,7 +225,7 @@ def _compact(text: str) -> str:
 def resolve_model(family: str, version: str, extra: str, size: str) -> tuple[list[ModelPreset], bool]:
     """The presets a spelling could name, likeliest first, and whether the spelling named the first exactly."""
     size = _compact(size)
-    found = [m for m in MODEL_NAMES if m.family == family.lower()]
+    found = [m for m in MODEL_NAMES if _compact(m.family) == _compact(family)]  # "deepseek r1" is deepseek-r1
     if version:
         exact = [m for m in found if m.version == version]
         if size and all(_compact(m.size) != size for m in exact):  # "llama 3 405b" is Llama 3.1's: 3 had no 405B
