@@ -72,7 +72,7 @@ class Point:
     source: str  # the publication, for leave-one-source-out
     gpu: str
     kind: str  # "fixed": every request the same length; "mlperf": a dataset's mean lengths; "new": the new set
-    # ("new2": the second new set)
+    # ("new2": the second new set, `new_set: 2` in the data)
 
 
 # The grid the defaults were chosen on: MFU 20-80%, MBU 40-95% in steps of 5, efficiency 0.70-1.00 in steps of 0.02.
@@ -243,6 +243,12 @@ KINDS = {
 }
 
 
+def fitted_kinds(with_mlperf: bool, with_new: bool, with_new2: bool) -> set[str]:
+    """The kinds of points a fit sees: the fixed-length points always, each other kind only when asked for."""
+    asked = {"mlperf": with_mlperf, "new": with_new, "new2": with_new2}
+    return {"fixed"} | {kind for kind, wanted in asked.items() if wanted}
+
+
 def fit(points: list[Point], kinds: set[str]) -> None:
     fitted = [i for i, point in enumerate(points) if point.kind in kinds]
     errors = squared(log_ratio_table(points))
@@ -325,8 +331,7 @@ def main() -> None:
     parser.add_argument("--with-new2", action="store_true", help="fit on the second new set too")
     args = parser.parse_args()
     points, skipped = load()
-    kinds = {"fixed"} | ({"mlperf"} if args.with_mlperf else set()) | ({"new"} if args.with_new else set())
-    kinds |= {"new2"} if args.with_new2 else set()
+    kinds = fitted_kinds(args.with_mlperf, args.with_new, args.with_new2)
     if args.fit:
         fit(points, kinds)
         return
