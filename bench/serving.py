@@ -3,7 +3,8 @@
     python -m bench.serving             # predicted / published per point, the summaries, the physical-ceiling check
     python -m bench.serving --fit       # the grid search that chose calc/infer.py's utilization defaults
     python -m bench.serving --held-out  # the same fit judged on points it did not see (cross-validation)
-    ... --fit --with-mlperf, --held-out --with-mlperf: the same, fitted on the MLPerf points too (--with-new: the new set)
+    ... --fit --with-mlperf, --held-out --with-mlperf: the same, fitted on the MLPerf points too (--with-new: the new set,
+    --with-new2: the second new set)
 
 Each point is asked of the engine as a person would ask it: the model preset, GPU, `cards=` = tensor-parallel degree x
 pipeline stages with `pp=` the stages (unstated: one replica on all the GPUs, which the engine lays out itself, e.g.
@@ -19,7 +20,9 @@ fitted before their mean input lengths were sourced, so they are a held-out test
 
 A third kind, the new set (`new_set` in the data): points from publications not in the file before, collected before
 the model was changed on branch serving2 and first predicted by the model as it stood (BENCHMARKS.md). They take part
-in no fit unless --with-new, so they stay a test of how the model generalises.
+in no fit unless --with-new, so they stay a test of how the model generalises. A fourth kind, the second new set
+(`new_set: 2`), was collected the same way on branch collect3 while the model was being changed elsewhere: its own
+summary, in no fit unless --with-new2.
 
 Points left out, each with its reason: no sourced mean output length (MLPerf Llama 3.1 8B). A GPU the catalog lacks or a
 model without a preset and shape would be left out too; since GB200, Qwen3-235B-A22B and Falcon 180B were added, none is.
@@ -69,6 +72,7 @@ class Point:
     source: str  # the publication, for leave-one-source-out
     gpu: str
     kind: str  # "fixed": every request the same length; "mlperf": a dataset's mean lengths; "new": the new set
+    # ("new2": the second new set, `new_set: 2` in the data)
 
 
 # The grid the defaults were chosen on: MFU 20-80%, MBU 40-95% in steps of 5, efficiency 0.70-1.00 in steps of 0.02.
@@ -109,6 +113,13 @@ def source_group(point: dict[str, object]) -> str:
         assert version, engine
         return f"TensorRT-LLM {version.group(1)}" + (" via Triton" if "Triton" in engine else "")
     return re.sub(r"^https?://([^/]+)/.*$", r"\1", source)
+
+
+def _kind(point: dict[str, object]) -> str:
+    """`new_set: 2` is the second new set, any other true `new_set` the first."""
+    if point.get("new_set") == 2:
+        return "new2"
+    return "new" if point.get("new_set") else "mlperf" if "input_tokens_source" in point else "fixed"
 
 
 def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
@@ -158,7 +169,7 @@ def load() -> tuple[list[Point], list[tuple[int, str, str]]]:
                     published=float(p["output_tokens_per_s"]),
                     source=source_group(p),
                     gpu=str(p["gpu"]),
-                    kind="new" if p.get("new_set") else "mlperf" if "input_tokens_source" in p else "fixed",
+                    kind=_kind(p),
                 )
             )
     return points, skipped
@@ -228,7 +239,14 @@ KINDS = {
     "fixed": "fixed request lengths",
     "mlperf": "MLPerf, dataset mean lengths",
     "new": "new set (out of sample)",
+    "new2": "second new set (out of sample)",
 }
+
+
+def fitted_kinds(with_mlperf: bool, with_new: bool, with_new2: bool) -> set[str]:
+    """The kinds of points a fit sees: the fixed-length points always, each other kind only when asked for."""
+    asked = {"mlperf": with_mlperf, "new": with_new, "new2": with_new2}
+    return {"fixed"} | {kind for kind, wanted in asked.items() if wanted}
 
 
 def fit(points: list[Point], kinds: set[str]) -> None:
@@ -310,9 +328,10 @@ def main() -> None:
         help="fit on the MLPerf points (dataset mean lengths) too, not on the fixed-length points only",
     )
     parser.add_argument("--with-new", action="store_true", help="fit on the new set too")
+    parser.add_argument("--with-new2", action="store_true", help="fit on the second new set too")
     args = parser.parse_args()
     points, skipped = load()
-    kinds = {"fixed"} | ({"mlperf"} if args.with_mlperf else set()) | ({"new"} if args.with_new else set())
+    kinds = fitted_kinds(args.with_mlperf, args.with_new, args.with_new2)
     if args.fit:
         fit(points, kinds)
         return

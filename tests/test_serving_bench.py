@@ -1,6 +1,8 @@
 """The held-out judgement of bench.serving: a fold's fit sees none of the points it predicts."""
 
-from bench.serving import best_fit, held_out, load, source_group
+import json
+
+from bench.serving import DATA, best_fit, fitted_kinds, held_out, load, source_group
 
 # Squared log errors of three candidate default sets (rows) on four points (columns).
 ERRORS = [
@@ -67,3 +69,29 @@ def test_every_published_point_with_lengths_is_asked() -> None:
     ] * 4
     asked = {point.label.split(" ")[0] for point in points} | {point.gpu for point in points}
     assert {"Qwen3-235B-A22B", "Falcon", "GB200"} <= asked
+
+
+def test_the_second_new_set_is_its_own_kind_and_in_no_fit_unless_asked() -> None:
+    raw = json.loads(DATA.read_text(encoding="utf-8"))["points"]
+    second = {index for index, point in enumerate(raw) if point.get("new_set") == 2}
+    points, _ = load()
+    assert {point.index for point in points if point.kind == "new2"} == second
+    assert len(second) >= 20
+    assert fitted_kinds(with_mlperf=True, with_new=True, with_new2=False) == {"fixed", "mlperf", "new"}
+    assert fitted_kinds(with_mlperf=False, with_new=False, with_new2=True) == {"fixed", "new2"}
+
+
+def test_every_second_set_point_is_sourced_and_its_derived_figures_recompute() -> None:
+    raw = [point for point in json.loads(DATA.read_text(encoding="utf-8"))["points"] if point.get("new_set") == 2]
+    for point in raw:
+        for field in ("model", "gpu", "weight_precision", "engine", "date", "source", "quote", "notes"):
+            assert point[field], (field, point["quote"])
+        assert point["gpus"] >= (point["tensor_parallel"] or 1) * (point["pipeline_parallel"] or 1)
+        if point["per_gpu"]:  # the published per-GPU figure x the GPUs
+            assert point["output_tokens_per_s"] == point["per_gpu_output_tokens_per_s"] * point["gpus"]
+        elif "published_latency_s" in point:  # a latency table: batch x output / latency
+            derived = point["batch"] * point["output_tokens"] / point["published_latency_s"]
+            assert abs(point["output_tokens_per_s"] - derived) <= 0.05
+        else:  # read as printed: the figure appears in the quote
+            printed = repr(point["output_tokens_per_s"]).removesuffix(".0")
+            assert printed in point["quote"].replace(",", ""), point["quote"]
