@@ -18,7 +18,7 @@ from bot.render.block_kit import (
     button,
     context,
     fields_section,
-    fit,
+    fit_mrkdwn,
     header,
     mrkdwn,
     option,
@@ -216,5 +216,5 @@ def render_blocks(
         # Free text: what it was read as comes first, in the fallback too (a notification shows its first line).
         blocks = [_context(list(reply.read_back.lines)), *blocks]
         text = f"{reply.read_back.lines[0]}\n{text}"
-    # The fallback is mrkdwn too (notifications, screen readers): escaped like everything else.
-    return fit(escape(text), MAX_TEXT), blocks[:MAX_BLOCKS]
+    # The fallback is mrkdwn too (notifications, screen readers): escaped and cut like everything else.
+    return fit_mrkdwn(escape(text), MAX_TEXT), blocks[:MAX_BLOCKS]
