@@ -8,7 +8,7 @@ from calc.errors import EstimateError
 from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
 from calc.ownership import ownership
 from calc.presets import ModelPreset, find_preset
-from calc.prices import OWN_BASIS, SEED_BASIS, STALE_AFTER_DAYS, Offer, PriceBook, normal_basis, price_book
+from calc.prices import OWN_BASIS, SEED_BASIS, STALE_AFTER_DAYS, Offer, PriceBook, Spread, normal_basis, price_book
 from calc.requests import JobRequest
 from calc.results import Assumptions, Note, PriceInfo, PriceRule
 from calc.units import Currency, Formula, Precision
@@ -117,6 +117,27 @@ def no_offer_error(book: PriceBook, gpu_id: str, basis: str | None) -> EstimateE
     return EstimateError("no_offer_on_basis", gpu=gpu_id, basis=basis, available=", ".join(priced))
 
 
+@dataclass(frozen=True)
+class PricedOffer:
+    """The offer the basis rule picked, as an answer states it, and the spread it is the median of."""
+
+    offer: Offer
+    info: PriceInfo
+    spread: Spread | None  # None for the seed's own figure, which no spread of providers stands behind
+
+
+def priced_offer(book: PriceBook, gpu_id: str, basis: str | None, today: date) -> PricedOffer:
+    """The offer the rule picks for a GPU on `basis` (None: the default, the seed's figure where the seed names
+    one, else on-demand), for an estimate and a rental alike; no_offer_error when there is none to pick."""
+    offer = book.default_offer(gpu_id) if basis is None else book.offer_on(gpu_id, basis)
+    if offer is None:
+        raise no_offer_error(book, gpu_id, basis)
+    if offer.is_seed:
+        return PricedOffer(offer, offer_info(offer, "seed", None, today), None)
+    spread = book.spread(gpu_id, offer.basis)
+    return PricedOffer(offer, offer_info(offer, "median", spread.counted if spread else None, today), spread)
+
+
 def _price(request: JobRequest, gpu: Accelerator, today: date) -> tuple[float, PriceInfo]:
     """The price per GPU-hour: the reader's (or team's); owning the GPU; else the offer the basis rule picks."""
     if request.price is not None:
@@ -150,13 +171,8 @@ def _price(request: JobRequest, gpu: Accelerator, today: date) -> tuple[float, P
         return own.usd_per_gpu_hour, info
     if basis is not None and basis not in book.known_bases():
         raise EstimateError("unknown_basis", basis=basis, known=", ".join(book.known_bases()))
-    offer = book.default_offer(gpu.id) if basis is None else book.offer_on(gpu.id, basis)
-    if offer is None:
-        raise no_offer_error(book, gpu.id, basis)
-    if offer.is_seed:
-        return offer.usd_per_gpu_hour, offer_info(offer, "seed", None, today)
-    spread = book.spread(gpu.id, offer.basis)
-    return offer.usd_per_gpu_hour, offer_info(offer, "median", spread.counted if spread else None, today)
+    priced = priced_offer(book, gpu.id, basis, today)
+    return priced.offer.usd_per_gpu_hour, priced.info
 
 
 def _peak(request: JobRequest, gpu: Accelerator, compute: Precision | None) -> tuple[Precision, float]:

@@ -13,12 +13,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from calc.assumptions import DEFAULT_CNY_PER_USD, describe_price, given_price_info, no_offer_error, offer_info
+from calc.assumptions import DEFAULT_CNY_PER_USD, describe_price, given_price_info, priced_offer
 from calc.compare import SkippedGpu
 from calc.errors import EstimateError
 from calc.gpus import DEFAULT_GPU_ID, get_gpu
 from calc.model_config import FROZEN, FROZEN_STRICT
-from calc.prices import DEFAULT_BASIS, OWN_BASIS, SEED_BASIS, normal_basis, price_book
+from calc.prices import DEFAULT_BASIS, OWN_BASIS, normal_basis, price_book
 from calc.results import PriceInfo
 from calc.units import Currency
 
@@ -124,13 +124,10 @@ def _price(request: RentRequest, gpu_id: str, today: date) -> tuple[float, Price
     if basis == OWN_BASIS or basis not in book.known_bases():
         known = ", ".join(name for name in book.known_bases() if name != OWN_BASIS)
         raise EstimateError("unknown_basis", basis=basis, known=known)
-    offer = book.offer_on(gpu_id, basis)
-    if offer is None:
-        raise no_offer_error(book, gpu_id, basis)
-    spread = book.spread(gpu_id, basis) if basis != SEED_BASIS else None
-    info = offer_info(offer, "seed" if offer.is_seed else "median", spread.counted if spread else None, today)
+    priced = priced_offer(book, gpu_id, basis, today)
+    spread = priced.spread
     low_high = (spread.low.usd_per_gpu_hour, spread.high.usd_per_gpu_hour) if spread else None
-    return offer.usd_per_gpu_hour, info, low_high
+    return priced.offer.usd_per_gpu_hour, priced.info, low_high
 
 
 class RentComparison(BaseModel):

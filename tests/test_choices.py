@@ -25,6 +25,11 @@ from tests.support import TODAY
         ("compare train 175B 500B gpu=A100,H100", MFU, "50%", "compare train 175B 500B gpu=A100,H100 mfu=50%"),
         ("compare train 175B 500B gpu=A100, H100", GPU, "L4", "compare train 175B 500B gpu=L4"),
         ("compare infer 70B batch=32", MFU, "35%", "compare infer 70B batch=32 mfu=35%"),
+        # A rental may name its GPU first: the chosen one takes its place, not a second GPU beside it.
+        ("rent H100 gpus=64 days=21", GPU, "B200-HGX", "rent gpus=64 days=21 gpu=B200-HGX"),
+        ("租 H100 gpus=8", GPU, "L4", "租 gpus=8 gpu=L4"),
+        ("rent gpu=H100 gpus=8", GPU, "L4", "rent gpus=8 gpu=L4"),
+        ("rent gpus=8 days=3", GPU, "L4", "rent gpus=8 days=3 gpu=L4"),
     ],
 )
 def test_a_choice_replaces_its_key_and_keeps_every_other_word(words: str, key: str, value: str, expected: str) -> None:

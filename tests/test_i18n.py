@@ -171,7 +171,8 @@ def test_engine_constants_reach_the_words_as_values() -> None:
                 assert constant not in template
 
 
-def test_a_catalog_price_shows_what_its_source_leaves_doubtful() -> None:
+@pytest.mark.parametrize("command", ["train 7B 1T gpu=H100", "rent H100 gpus=8 days=3"])
+def test_a_catalog_price_shows_what_its_source_leaves_doubtful(command: str) -> None:
     flagged = Offer(
         gpu="H100-SXM",
         provider="Acme",
@@ -183,10 +184,11 @@ def test_a_catalog_price_shows_what_its_source_leaves_doubtful() -> None:
     )
     use_offers(OfferFile(offers=(flagged,), replace=True))
     try:
-        output = render_text(reply_to("train 7B 1T gpu=H100", TODAY))
+        output = render_text(reply_to(command, TODAY))
     finally:
         use_offers(None)
     assert "· ⚠ secondary source; no price page seen" in output
+    assert output.count("secondary source") == 1  # the flags are added once, by the price's words
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from calc.api_prices import ApiOffer, api_data, break_even_rps, compare_with_api
 from calc.compare import compare
 from calc.ownership import purchase_data
 from calc.prices import Offer, PriceBook, packaged_offers, price_book
+from calc.rental import RentRequest, rent
 from tests.support import TODAY
 from tests.support.processes import environment, run_bot
 
@@ -57,7 +58,7 @@ def infer(words: str) -> InferResult:
 
 
 def test_the_data_files_load_and_validate() -> None:
-    assert len(packaged_offers().offers) == 150
+    assert len(packaged_offers().offers) == 151
     assert len(api_data().offers) == 73
     purchases = purchase_data()
     assert (len(purchases.purchases), len(purchases.power), len(purchases.pue)) == (20, 3, 3)
@@ -140,6 +141,7 @@ def test_the_rule_is_the_lower_median_of_each_providers_newest_fresh_offer() -> 
         ("B200-HGX", 6.99, "Lambda", "on-demand", 5),
         ("MI300X", 1.85, "Vultr", "on-demand", 3),
         ("L40S", 1.09, "RunPod (Secure Cloud)", "on-demand", 4),
+        ("GB200", 10.5, "CoreWeave", "on-demand", 1),  # $42.00 for a 4-GPU slice of an NVL72
     ],
 )
 def test_each_gpus_default_price_comes_from_the_rule(
@@ -149,6 +151,14 @@ def test_each_gpus_default_price_comes_from_the_rule(
     assert result.assumptions.price_per_gpu_hour == price
     assert (result.assumptions.price.provider, result.assumptions.price_basis) == (provider, basis)
     assert result.assumptions.price.offers_counted == counted
+
+
+def test_a_gb200_rental_is_priced_on_coreweaves_nvl72_slice() -> None:
+    rental = rent(RentRequest(gpu="GB200", gpus=72, days=30), TODAY)
+    # One NVL72 for 30 days: 72 GPUs × 720 h × ($42.00 per 4-GPU slice-hour / 4) = $544,320.
+    assert rental.price_per_gpu_hour == 10.5
+    assert rental.cost_usd == pytest.approx(544_320)
+    assert (rental.price.provider, rental.price_basis, rental.price.as_of) == ("CoreWeave", "on-demand", "2026-09-20")
 
 
 def test_the_seed_examples_keep_their_digits_on_the_seeds_figure() -> None:
@@ -237,7 +247,7 @@ def test_an_operators_file_adds_offers_and_the_rule_counts_them(tmp_path: Path) 
     path = tmp_path / "prices.json"
     path.write_text(json.dumps({"offers": [_offer(provider="Acme", usd_per_gpu_hour=1.5, as_of="2026-11-30")]}))
     book = load_prices(str(path))
-    assert len(book.offers) == 151 and book.operator
+    assert len(book.offers) == 152 and book.operator
     # Ten providers now: 1.5, 2.4024, 2.69, 3.85, 3.99 (Lambda and RunPod, by name) ...: the fifth is Lambda's.
     result = train("train 7B 1T gpu=H100")
     assert (result.assumptions.price.provider, result.assumptions.price_per_gpu_hour) == ("Lambda", 3.99)
@@ -276,7 +286,7 @@ def test_a_bad_operators_file_is_one_line_naming_the_file_and_the_problem(
     message = str(error.value)
     assert message.startswith(f"LLMCOST_PRICES={path}: {problem}")
     assert "\n" not in message
-    assert len(price_book().offers) == 150  # the packaged offers stay in force
+    assert len(price_book().offers) == 151  # the packaged offers stay in force
 
 
 def test_a_bad_operators_file_stops_the_cli_and_the_bot_at_start_up(tmp_path: Path) -> None:

@@ -62,12 +62,15 @@ def plain(text: str, limit: int, *, emoji: bool = False) -> BlockKit:
 def mrkdwn(text: str, limit: int = MAX_TEXT) -> BlockKit:
     """mrkdwn, escaped (so words echoed from the user stay inert), then cut."""
     # verbatim: Slack must not turn bare names, channels or URLs in the text into live links or mentions.
-    escaped = escape(text)
+    return {"type": "mrkdwn", "text": fit_mrkdwn(escape(text), limit), "verbatim": True}
+
+
+def fit_mrkdwn(escaped: str, limit: int) -> str:
+    """Escaped mrkdwn cut to one of Slack's limits, with an ellipsis, as `fit` cuts plain text, but never inside an
+    entity (`&l`) or a mention or link (`<@U12`): Slack would show the one and break the other."""
     if len(escaped) <= limit:
-        return {"type": "mrkdwn", "text": escaped, "verbatim": True}
-    # Cut before a half entity (`&l`) or a half mention (`<@U12`): Slack would show the one and break the other.
-    kept = _CUT_MARKUP.sub("", escaped[: limit - 1])
-    return {"type": "mrkdwn", "text": kept + "…", "verbatim": True}
+        return escaped
+    return _CUT_MARKUP.sub("", escaped[: limit - 1]) + "…"
 
 
 def header(title: str) -> BlockKit:

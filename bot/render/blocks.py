@@ -18,7 +18,7 @@ from bot.render.block_kit import (
     button,
     context,
     fields_section,
-    fit,
+    fit_mrkdwn,
     header,
     mrkdwn,
     option,
@@ -33,6 +33,7 @@ from bot.wording.report import Failure, Listing, Report
 from calc.command import format_percent
 from calc.gpus import CATALOG
 from calc.prices import default_price
+from calc.rental import RentComparison, RentResult
 from calc.sweep import SweepResult
 from calc.units import Formula
 
@@ -169,12 +170,16 @@ def _ending(
     """What follows an estimate's figures: notes, the reproducing command, the controls or who shared it."""
     blocks: list[BlockKit] = [_context([f"*{t(lang, 'notes')}*", *(f"• {note}" for note in notes)])] if notes else []
     blocks.append(section(mrkdwn(_code(t(lang, "reproduce"), [f"{SLASH} {command}"]))))
-    blocks += action_blocks
-    if shared_by is not None:
-        # The id comes from Slack's signed payload; as the bot's own mention it stays live, while a forged one
-        # (not a Slack id) is shown as inert text.
-        blocks.append(context([mrkdwn(t(lang, "shared_by", user=mention(shared_by)))]))
-    return blocks
+    return [*blocks, *action_blocks, *_shared(lang, shared_by)]
+
+
+def _shared(lang: str, shared_by: str | None) -> list[BlockKit]:
+    """Who shared the reply, under it."""
+    if shared_by is None:
+        return []
+    # The id comes from Slack's signed payload; as the bot's own mention it stays live, while a forged one
+    # (not a Slack id) is shown as inert text.
+    return [context([mrkdwn(t(lang, "shared_by", user=mention(shared_by)))])]
 
 
 def listing_blocks(listing: Listing) -> tuple[str, list[BlockKit]]:
@@ -182,6 +187,18 @@ def listing_blocks(listing: Listing) -> tuple[str, list[BlockKit]]:
     for heading, lines in listing.sections:
         blocks += mrkdwn_sections([*([f"*{heading}*"] if heading else []), *lines])
     return listing.title, blocks
+
+
+def _rental(
+    listing: Listing, gpu: str | None, share: str | None, shared_by: str | None, controls: str | None
+) -> tuple[str, list[BlockKit]]:
+    """A rental (or the same rental on several GPUs) with a Share button as an estimate's, and the GPU menu when it
+    is priced on one GPU (`gpu`); it has no MFU. Words too long for a button are not shared: no reproducing command
+    stands in for a rental's."""
+    text, blocks = listing_blocks(listing)
+    button = _share_button(share, share, listing.lang) if share and len(share) <= MAX_BUTTON_VALUE else None
+    menus = [_gpu_menu(listing.lang, gpu)] if controls is not None and gpu is not None else []
+    return text, [*blocks, *_actions(button, controls, menus), *_shared(listing.lang, shared_by)]
 
 
 def _failure(failure: Failure, controls: str | None) -> tuple[str, list[BlockKit]]:
@@ -199,15 +216,19 @@ def render_blocks(
 ) -> tuple[str, list[BlockKit]]:
     """The `text` fallback and the blocks of a Slack message for this reply.
 
-    `share`: the words a "Share in channel" button re-runs (estimates and comparisons; omit it for public messages).
+    `share`: the words a "Share in channel" button re-runs (estimates, comparisons and rentals; omit it for public
+    messages).
     `shared_by`: the Slack user id who shared the estimate, named under it.
-    `controls`: the words the GPU and MFU menus re-run with the choice made (private replies only: a choice
-    replaces the message it was made on, which must not change under everyone's eyes).
+    `controls`: the words the GPU and MFU menus (a rental's GPU menu) re-run with the choice made (private replies
+    only: a choice replaces the message it was made on, which must not change under everyone's eyes).
     """
     if isinstance(reply, Report):
         text, blocks = _report(reply, share, shared_by, controls)
     elif isinstance(reply, Comparison):
         text, blocks = _comparison(reply, share, shared_by, controls)
+    elif isinstance(reply, Listing) and isinstance(reply.data, RentResult | RentComparison):
+        gpu = reply.data.gpu if isinstance(reply.data, RentResult) else None
+        text, blocks = _rental(reply, gpu, share, shared_by, controls)
     elif isinstance(reply, Listing):
         text, blocks = listing_blocks(reply)
     else:
@@ -216,5 +237,5 @@ def render_blocks(
         # Free text: what it was read as comes first, in the fallback too (a notification shows its first line).
         blocks = [_context(list(reply.read_back.lines)), *blocks]
         text = f"{reply.read_back.lines[0]}\n{text}"
-    # The fallback is mrkdwn too (notifications, screen readers): escaped like everything else.
-    return fit(escape(text), MAX_TEXT), blocks[:MAX_BLOCKS]
+    # The fallback is mrkdwn too (notifications, screen readers): escaped and cut like everything else.
+    return fit_mrkdwn(escape(text), MAX_TEXT), blocks[:MAX_BLOCKS]

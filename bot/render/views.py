@@ -31,9 +31,9 @@ MODAL_CALLBACK = "llmcost_estimate"
 FIELD_ACTION = "value"
 # The form's fields by block_id, each with the example its empty box shows (command syntax: the same in every
 # language). The kind and the GPU are menus, the others typed.
-KIND, PARAMS, TOKENS, GPU, PRICE, MFU, GPUS = "kind", "params", "tokens", "gpu", "price", "mfu", "gpus"
-PLACEHOLDERS = {PARAMS: "175B", TOKENS: "500B", PRICE: "2.5", MFU: "35%", GPUS: "1024"}
-KINDS = ("train", "infer")
+KIND, PARAMS, TOKENS, GPU, PRICE, MFU, GPUS, DAYS = "kind", "params", "tokens", "gpu", "price", "mfu", "gpus", "days"
+PLACEHOLDERS = {PARAMS: "175B", TOKENS: "500B", PRICE: "2.5", MFU: "35%", GPUS: "1024", DAYS: "30"}
+KINDS = ("train", "infer", "rent")
 # One typed value is one word of a command, and short ones keep the whole command within a block_id, where
 # the estimate's menus carry it (bot.render.blocks).
 MAX_TYPED = 40
@@ -62,12 +62,14 @@ def modal_view(lang: str, channel_id: str) -> BlockKit:
     blocks = [
         section(mrkdwn(t(lang, "modal_intro"))),
         _field(KIND, lang, static_select(FIELD_ACTION, kinds, chosen=KINDS[0]), optional=False),
-        _field(PARAMS, lang, _typed(PARAMS), optional=False),
+        # Renting GPUs names no model: the grammar, not the form, asks training and serving for one.
+        _field(PARAMS, lang, _typed(PARAMS)),
         _field(TOKENS, lang, _typed(TOKENS)),
         _field(GPU, lang, static_select(FIELD_ACTION, gpu_options(lang))),
         _field(PRICE, lang, _typed(PRICE)),
         _field(MFU, lang, _typed(MFU)),
         _field(GPUS, lang, _typed(GPUS)),
+        _field(DAYS, lang, _typed(DAYS)),
     ]
     return modal(
         MODAL_CALLBACK,

@@ -112,6 +112,16 @@ class Availability:
         return cause.replace(self._password, "***") if self._password else cause
 
 
+async def answers(operation: Awaitable[object]) -> bool:
+    """Whether a store's operation answered, for a readiness probe: False when it raised StoreUnavailable, which its
+    Availability logged already."""
+    try:
+        await operation
+    except StoreUnavailable:
+        return False
+    return True
+
+
 def _forget(task: "asyncio.Task[Any]") -> None:
     """An operation given up on ends as it ends; its outcome was reported already (asyncio would warn of an exception
     never retrieved)."""

@@ -7,7 +7,7 @@ an event is never answered twice by one process and never dropped while the data
 """
 
 from collections import OrderedDict
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.store.interface import EventClaims, StoreUnavailable
 
@@ -17,6 +17,20 @@ KEEP = timedelta(hours=1)
 PRUNE_EVERY = timedelta(minutes=10)
 # The ids one process remembers: far more than an hour of mentions in any workspace; the oldest go first.
 REMEMBERED = 20_000
+
+
+class PruneSchedule:
+    """When a claim also removes the old ids: the first claim, then at most once every PRUNE_EVERY in this process."""
+
+    def __init__(self) -> None:
+        self._next = datetime.min.replace(tzinfo=UTC)
+
+    def due(self, now: datetime) -> bool:
+        """Whether a claim made `now` prunes; if it does, the next one due is PRUNE_EVERY later."""
+        if now < self._next:
+            return False
+        self._next = now + PRUNE_EVERY
+        return True
 
 
 class ClaimedHere:

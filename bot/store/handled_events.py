@@ -7,7 +7,7 @@ from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.store.availability import Availability
-from bot.store.claims import KEEP, PRUNE_EVERY
+from bot.store.claims import KEEP, PruneSchedule
 from bot.store.database import availability_of, insert_for
 from bot.store.models import HandledEvent
 
@@ -17,7 +17,7 @@ class HandledEvents:
         self._engine = engine
         self._insert = insert_for(engine)
         self._availability = availability or availability_of(engine.url)
-        self._next_prune = datetime.min.replace(tzinfo=UTC)
+        self._prune = PruneSchedule()
 
     async def claim(self, event_id: str) -> bool:
         """True for the first claim of `event_id` by any process: that one answers. Deduplicating on the id,
@@ -30,7 +30,6 @@ class HandledEvents:
         # One transaction on a plain connection (no ORM session): its CursorResult carries the rowcount.
         async with self._engine.begin() as connection:
             inserted = (await connection.execute(claim)).rowcount == 1
-            if now >= self._next_prune:
-                self._next_prune = now + PRUNE_EVERY
+            if self._prune.due(now):
                 await connection.execute(delete(HandledEvent).where(HandledEvent.handled_at < now - KEEP))
         return inserted

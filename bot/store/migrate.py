@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import URL, Connection, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.store.database import create_engine, shown
+from bot.store.database import availability_of, create_engine, shown
 from bot.store.startup import HEAD
 from bot.wording.i18n import DEFAULT_LANG, t
 
@@ -63,8 +63,9 @@ async def upgrade_or_explain(url: URL) -> str | None:
     try:
         await upgrade_database(url)
     except (OSError, SQLAlchemyError) as error:
-        # The first line names the cause (refused, unknown host, bad password); the URL is shown without password.
-        cause = str(error).splitlines()[0] if str(error) else type(error).__name__
+        # The cause in one line as the request path logs it (refused, unknown host, bad password), neither the URL
+        # nor the cause with its password.
+        cause = availability_of(url).cause_of(error)
         return t(DEFAULT_LANG, "database_unavailable", url=shown(url), cause=cause)
     return None
 

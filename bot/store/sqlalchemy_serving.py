@@ -4,10 +4,11 @@ outage is logged once per process), and the readiness probe."""
 
 from sqlalchemy import URL, select
 
+from bot.store.availability import answers
 from bot.store.claims import ClaimedHere
 from bot.store.database import availability_of, create_engine
 from bot.store.handled_events import HandledEvents
-from bot.store.interface import STORE_WAIT_S, StoreUnavailable
+from bot.store.interface import STORE_WAIT_S
 from bot.store.models import TeamSetting
 from bot.store.team_settings import TeamSettings
 
@@ -24,11 +25,7 @@ class SQLAlchemyDatabase:
     async def ready(self) -> bool:
         """Whether a table can be read now (on SQLite too, where `SELECT 1` would not touch the file), within
         STORE_WAIT_S; an outage or a recovery it meets is logged like any other operation's."""
-        try:
-            await self.availability.run(self._read_a_row)
-        except StoreUnavailable:
-            return False
-        return True
+        return await answers(self.availability.run(self._read_a_row))
 
     async def close(self) -> None:
         await self.engine.dispose()

@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from bot.store.availability import Availability
+from bot.store.availability import Availability, answers
 from bot.store.change_counter import KeptWhileUnchanged, read_change_counter
-from bot.store.claims import KEEP, PRUNE_EVERY, ClaimedHere
-from bot.store.interface import STORE_WAIT_S, StoreUnavailable
+from bot.store.claims import KEEP, ClaimedHere, PruneSchedule
+from bot.store.interface import STORE_WAIT_S
 from bot.store.location import SQLITE_BUSY_SHARE, SQLITE_MIGRATION_BUSY_S
 from bot.team.records import Setting, Team
 
@@ -120,14 +120,12 @@ class SQLiteHandledEvents:
 
     def __init__(self, file: SQLiteFile) -> None:
         self._file = file
-        self._next_prune = datetime.min.replace(tzinfo=UTC)
+        self._prune = PruneSchedule()
 
     async def claim(self, event_id: str) -> bool:
         """True for the first claim of `event_id` by any process (bot.store.handled_events.HandledEvents.claim)."""
         now = datetime.now(UTC)
-        prune = now >= self._next_prune
-        if prune:
-            self._next_prune = now + PRUNE_EVERY
+        prune = self._prune.due(now)
         return await self._file.run(lambda db: self._claim(db, event_id, now, prune))
 
     @staticmethod
@@ -152,11 +150,7 @@ class SQLiteDatabase:
 
     async def ready(self) -> bool:
         """Whether the settings table can be read now, within STORE_WAIT_S (bot.store.serving)."""
-        try:
-            await self.file.run(lambda db: db.execute("SELECT key FROM team_setting LIMIT 1").fetchall())
-        except StoreUnavailable:
-            return False
-        return True
+        return await answers(self.file.run(lambda db: db.execute("SELECT key FROM team_setting LIMIT 1").fetchall()))
 
     async def close(self) -> None:
         await self.file.close()

@@ -4,7 +4,7 @@ Pure text in, text out: the new words are answered like any others, so a choice 
 a preset's name and `lang=`, and an answer is never patched from a previous one.
 """
 
-from bot.text.grammar import words_of
+from bot.text.grammar import command_of, words_of
 
 GPU = "gpu"
 MFU = "mfu"
@@ -14,7 +14,10 @@ MFU_CHOICES = ("25%", "35%", "50%", "100%")
 
 def with_choice(words: str, key: str, value: str) -> str:
     """`words` with `key=value` in place of any `key=` they had (`gpu=` replaces a comparison's list too, though a
-    comparison's own replies offer no GPU menu: the grammar refuses a comparison of one)."""
+    comparison's own replies offer no GPU menu: the grammar refuses a comparison of one; and a rental's GPU named
+    first)."""
     prefix = f"{key}="
     kept = [word for word in words_of(words) if not word.lower().startswith(prefix)]
+    if key == GPU and len(kept) > 1 and command_of(kept[0]) == "rent" and "=" not in kept[1]:
+        del kept[1]  # `rent H100 ...` names its GPU first: the chosen one takes its place
     return " ".join([*kept, f"{prefix}{value}"])

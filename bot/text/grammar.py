@@ -335,6 +335,13 @@ _COMMAND_ALIASES = {
     **{"rental": "rent", "租": "rent", "租用": "rent"},
 }
 _BOUNDS = ("gt", "ge", "lt", "le")
+
+
+def command_of(word: str) -> str:
+    """The command a first word names, in English (`租` is `rent`); any other word as it is, lowercased."""
+    return _COMMAND_ALIASES.get(word.lower(), word.lower())
+
+
 LANGUAGES = ("en", "zh")
 
 
@@ -398,7 +405,7 @@ def parses(text: str) -> bool:
 def _command(words: list[str]) -> Command:
     if not words:
         return Help()
-    head = _COMMAND_ALIASES.get(words[0].lower(), words[0].lower())
+    head = command_of(words[0])
     if head in ("train", "infer", "finetune"):
         return Estimate(request=_estimate(head, words[1:]))
     if head == "rent":
@@ -656,7 +663,7 @@ COMPARE_GPUS = tuple(_gpu(name) for name in ("A100", "H100", "H200", "B200", "MI
 
 def _compare(words: list[str]) -> Compare:
     """`compare train|infer <the job's words>`, where `gpu=` lists GPUs instead of naming one."""
-    kind = _COMMAND_ALIASES.get(words[0].lower(), words[0].lower()) if words else ""
+    kind = command_of(words[0]) if words else ""
     if kind not in ("train", "infer"):
         raise GrammarError("compare_missing_job", COMPARE_EXAMPLE, word=words[0] if words else "")
     gpu_words = [word for word in words[1:] if word.lower().startswith("gpu=")]
@@ -672,7 +679,7 @@ def _compare(words: list[str]) -> Compare:
 
 def _sweep(words: list[str]) -> Sweep:
     """`sweep [infer] <the serving job's words>`."""
-    if words and _COMMAND_ALIASES.get(words[0].lower(), words[0].lower()) == "infer":
+    if words and command_of(words[0]) == "infer":
         words = words[1:]
     try:
         request = _estimate("infer", words)

@@ -139,8 +139,6 @@ def rent_listing(result: RentResult, lang: str) -> Listing:
         return fmt.money_exact(usd * result.fx_rate, currency)
 
     price = hourly_price_words(result.price, result.price_per_gpu_hour, result.gpu, lang, currency=result.currency)
-    if result.price.flags:
-        price = f"{price} {t(lang, 'a_price_flags', flags='; '.join(result.price.flags))}"
     discount = t(lang, "rent_discount", discount=fmt.percent(result.discount)) if result.discount else ""
     per_gpu_hour = money(result.price_per_gpu_hour * (1 - result.discount))
     per_day = result.cost_usd_per_hour * HOURS_PER_DAY

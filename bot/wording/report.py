@@ -142,8 +142,6 @@ def _shared_assumptions(a: Assumptions, lang: str) -> list[tuple[str, str]]:
     else:
         mfu = t(lang, f"a_{_mfu_kind(a)}", mfu=fmt.percent(a.mfu), label=a.mfu_label)
     price = price_words(a, lang)
-    if a.price.flags:
-        price = f"{price} {t(lang, 'a_price_flags', flags='; '.join(a.price.flags))}"
     discount = (
         t(lang, "a_discount_value", discount=fmt.percent(a.discount), paid=fmt.percent(1 - a.discount))
         if a.discount
@@ -169,7 +167,7 @@ def _hourly(value: float) -> str:
 
 def price_words(a: Assumptions, lang: str, short: bool = False) -> str:
     """The hourly price, its basis and whose it is: the reader's or team's label, the seed's figure, the median
-    offer on a basis (with its source unless `short`), or owning the GPU; flagged when possibly stale."""
+    offer on a basis (with its source and flags unless `short`), or owning the GPU; flagged when possibly stale."""
     return hourly_price_words(a.price, a.price_per_gpu_hour, a.gpu, lang, short, a.currency)
 
 
@@ -182,7 +180,16 @@ def hourly_price_words(
     currency: Currency = Currency.USD,
 ) -> str:
     """`price_words` for any answer that states a price per GPU-hour: an estimate's, or a rental's. A bare typed
-    price in an answer in yuan says it was read in dollars, and how yuan are written."""
+    price in an answer in yuan says it was read in dollars, and how yuan are written. In full (not `short`, as a
+    comparison's row is) the offer's flags follow."""
+    words = _stated_price(price, per_gpu_hour, gpu, lang, short, currency)
+    if short or not price.flags:
+        return words
+    return f"{words} {t(lang, 'a_price_flags', flags='; '.join(price.flags))}"
+
+
+def _stated_price(price: PriceInfo, per_gpu_hour: float, gpu: str, lang: str, short: bool, currency: Currency) -> str:
+    """The price per GPU-hour, its basis and whose it is, flagged when possibly stale (hourly_price_words)."""
     figure = _hourly(per_gpu_hour) if price.own is not None else f"{per_gpu_hour:g}"
     basis = fmt.basis(price.basis, lang)
     if price.rule == "given" and price.label is None and currency is Currency.CNY:

@@ -181,6 +181,15 @@ def test_oversized_estimates_are_cut_to_the_limits() -> None:
     assert blocks[-1]["elements"][0]["value"] == reply.command  # too long for a button: the reproducing words
 
 
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [("&", "&amp;"), ("<", "&lt;&lt;")],  # a cut at 2999 characters would leave `&amp` or `&`
+)
+def test_the_fallback_is_cut_before_an_entity_never_inside_it(markup: str, kept: str) -> None:
+    text, _ = render_blocks(Failure(message="z" * 2990 + markup * 40, example="train 175B 500B"))
+    assert text == "z" * 2990 + kept + "…"
+
+
 def test_a_long_failure_is_cut() -> None:
     text, blocks = render_blocks(Failure(message="`" + "z" * 4000 + "` is bad.", example="train 175B 500B"))
     passes_block_kit(blocks)

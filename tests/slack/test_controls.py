@@ -123,6 +123,29 @@ async def test_an_inference_estimate_preselects_its_own_mfu(bot: BotServer, fake
     assert chosen(replaced, GPU) == "L40S"
 
 
+async def test_a_rental_offers_the_gpu_menu_and_picking_one_rents_that_gpu_instead(
+    bot: BotServer, fake_slack: FakeSlack
+) -> None:
+    message = await bot.command("rent H100 gpus=64 days=21")
+    assert message["text"].startswith("Renting 64 × H100-SXM for 21 days: ≈ $129K")
+    block, menus = menus_of(message)
+    assert block["block_id"] == "rent H100 gpus=64 days=21"
+    assert [element["action_id"] for element in block["elements"]] == ["share_in_channel", GPU]  # no MFU to rent
+    assert [option["value"] for option in menus[GPU]["options"]] == [gpu.id for gpu in CATALOG]
+    assert chosen(message, GPU) == "H100-SXM"
+    replaced = await choose(bot, fake_slack, message, GPU, "B200-HGX")
+    # 64 × 504 h × $6.99 (the B200's on-demand median, Lambda) = $225,463.68: the GPU named first gave way.
+    assert replaced["text"].startswith("Renting 64 × B200-HGX for 21 days: ≈ $225K")
+    assert menus_of(replaced)[0]["block_id"] == "rent gpus=64 days=21 gpu=B200-HGX"
+    assert chosen(replaced, GPU) == "B200-HGX"
+
+
+async def test_a_rental_across_gpus_offers_share_but_no_menu(bot: BotServer) -> None:
+    message = await bot.command("rent gpu=H100,B200 gpus=8 days=30")
+    (actions,) = of_type(message["blocks"], "actions")
+    assert [element["action_id"] for element in actions["elements"]] == ["share_in_channel"]
+
+
 @pytest.mark.parametrize("text", ["train 175B 500B <!channel>", "how much to train on H100?", "help", "gpus"])
 async def test_no_menus_where_a_choice_means_nothing(bot: BotServer, text: str) -> None:
     message = await bot.command(text)

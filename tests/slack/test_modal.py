@@ -54,8 +54,19 @@ async def test_bare_command_opens_the_form(bot: BotServer, fake_slack: FakeSlack
     assert (view["type"], view["callback_id"], view["private_metadata"]) == ("modal", "llmcost_estimate", "C123")
     assert view["title"]["text"] == "llmcost estimate"
     inputs = [block for block in view["blocks"] if block["type"] == "input"]
-    assert [block["block_id"] for block in inputs] == ["kind", "params", "tokens", "gpu", "price", "mfu", "gpus"]
-    assert [block.get("optional", False) for block in inputs] == [False, False, True, True, True, True, True]
+    assert [block["block_id"] for block in inputs] == [
+        "kind",
+        "params",
+        "tokens",
+        "gpu",
+        "price",
+        "mfu",
+        "gpus",
+        "days",
+    ]
+    # A rental names no model: only the job is required; the grammar asks training and serving for their model.
+    assert [block.get("optional", False) for block in inputs] == [False, True, True, True, True, True, True, True]
+    assert [option["value"] for option in inputs[0]["element"]["options"]] == ["train", "infer", "rent"]
     assert inputs[3]["element"]["options"][2]["value"] == "H100-SXM"
 
 
@@ -98,6 +109,57 @@ async def test_serving_reads_tokens_per_request_and_gpus_as_cards(bot: BotServer
     posted = payload_json(call)
     assert menus_of(posted)[0]["block_id"] == "infer 70B tokens=2000 gpu=H100-SXM mfu=40% cards=2"
     assert "Serving a 70B-parameter model" in posted["text"]
+
+
+async def test_renting_from_the_form_answers_privately_with_the_share_button_and_the_gpu_menu(
+    bot: BotServer, fake_slack: FakeSlack
+) -> None:
+    view = await open_form(bot, fake_slack)
+    given = {"kind": "rent", "gpu": "H100-SXM", "gpus": "64", "days": "21"}
+    assert await submit(bot, view, given) is None
+    (call,) = await fake_slack.wait_for("chat.postEphemeral")
+    posted = payload_json(call)
+    assert (posted["channel"], posted["user"]) == ("C123", "U123")
+    # 64 GPUs × 504 h × $3.99 (the H100's on-demand median) = $128,701.44.
+    assert posted["text"].startswith("Renting 64 × H100-SXM for 21 days: ≈ $129K")
+    assert "= $128,701" in shown(posted)
+    slack_limits_hold(posted["text"], posted["blocks"])
+    passes_block_kit(posted["blocks"])
+    block, menus = menus_of(posted)
+    assert block["block_id"] == "rent gpu=H100-SXM gpus=64 days=21"
+    assert [element["action_id"] for element in block["elements"]] == ["share_in_channel", "choose_gpu"]
+    assert block["elements"][0]["value"] == "rent gpu=H100-SXM gpus=64 days=21"
+    assert menus["choose_gpu"]["initial_option"]["value"] == "H100-SXM"
+
+
+async def test_the_days_field_sets_a_training_runs_deadline(bot: BotServer, fake_slack: FakeSlack) -> None:
+    view = await open_form(bot, fake_slack)
+    assert await submit(bot, view, {"params": "175B", "tokens": "500B", "gpu": "H100-SXM", "days": "30"}) is None
+    (call,) = await fake_slack.wait_for("chat.postEphemeral")
+    assert menus_of(payload_json(call))[0]["block_id"] == "train 175B 500B gpu=H100-SXM days=30"
+
+
+@pytest.mark.parametrize(
+    ("given", "field", "says"),
+    [
+        ({"kind": "rent", "params": "175B"}, "params", "175B: no such GPU in the catalog"),
+        ({"kind": "rent", "tokens": "500B"}, "tokens", "tokens=500B: there is no option tokens here"),
+        ({"kind": "rent", "mfu": "40%"}, "mfu", "mfu=40%: there is no option mfu here"),
+        ({"kind": "rent", "gpus": "64", "days": "0"}, "days", "days=0 is out of range"),
+        ({"kind": "rent", "gpu": "H20"}, "gpu", "There is no public price for H20"),
+        ({"kind": "train"}, "params", "train needs the model size"),
+        ({"kind": "infer", "params": "70B", "days": "3"}, "days", "days=3: there is no option days here"),
+    ],
+)
+async def test_a_rental_or_a_missing_model_is_refused_beside_its_field(
+    bot: BotServer, fake_slack: FakeSlack, given: dict[str, str], field: str, says: str
+) -> None:
+    view = await open_form(bot, fake_slack)
+    acked = await submit(bot, view, given)
+    assert acked is not None and acked["response_action"] == "errors"
+    assert list(acked["errors"]) == [field]
+    assert acked["errors"][field].startswith(says)
+    assert fake_slack.made("chat.postEphemeral") == []
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,16 @@ async def test_the_shared_copy_names_who_shared_it_and_has_no_button(bot: BotSer
     assert "Serving a 70B-parameter model" in public["text"]
 
 
+async def test_a_rental_is_shared_as_an_estimate_is(bot: BotServer, fake_slack: FakeSlack) -> None:
+    private, (public, delete) = await press_share(bot, fake_slack, "rent H100 gpus=64 days=21")
+    assert public["response_type"] == "in_channel"
+    assert public["text"] == private["text"]
+    assert public["text"].startswith("Renting 64 × H100-SXM for 21 days: ≈ $129K")
+    assert of_type(public["blocks"], "actions") == []  # no menu to change a message everyone sees
+    assert public["blocks"][-1]["elements"][0]["text"] == "Shared by <@U123>"
+    assert delete == {"text": "", "delete_original": True}
+
+
 async def test_sharing_keeps_a_presets_name_and_the_language(bot: BotServer, fake_slack: FakeSlack) -> None:
     private, (public, _) = await press_share(bot, fake_slack, "train gpt3 lang=zh")
     assert public["text"] == private["text"]

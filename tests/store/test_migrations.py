@@ -256,5 +256,7 @@ def test_upgrade_on_an_unreachable_database_says_so_in_one_line(tmp_path: Path) 
     )
     assert done.returncode == 1
     assert done.stderr.startswith("llmcost: cannot bring the database postgresql+asyncpg://app:***@127.0.0.1:1/llmcost")
+    # The cause as the request path's log gives it (Availability.cause_of): the driver's exception, named.
+    assert "/llmcost up to date: ConnectionRefusedError: " in done.stderr
     assert done.stderr.count("\n") == 1  # one line, no traceback
     assert "s3cret" not in done.stderr + done.stdout

@@ -6,8 +6,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack.listeners.mentions import answer_in_thread, words_of_mention
-from bot.slack.services import services_of
+from bot.slack.listeners.mentions import answer_event_once
 
 
 async def answer_direct_message(
@@ -15,10 +14,8 @@ async def answer_direct_message(
 ) -> None:
     if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
         return
-    if not await services_of(context).handled_events.claim(body["event_id"]):
-        return
-    # Someone may still begin with the bot's name out of habit.
-    await answer_in_thread(words_of_mention(event.get("text", ""), context.bot_user_id), event, context, client)
+    # As a mention is; someone may still begin with the bot's name out of habit.
+    await answer_event_once(event, body, context, client)
 
 
 def register(app: AsyncApp) -> None:

@@ -7,13 +7,32 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.render.blocks import render_blocks
-from bot.render.views import FIELD_ACTION, GPU, GPUS, KIND, MFU, MODAL_CALLBACK, PARAMS, PRICE, TOKENS, modal_view
+from bot.render.views import (
+    DAYS,
+    FIELD_ACTION,
+    GPU,
+    GPUS,
+    KIND,
+    MFU,
+    MODAL_CALLBACK,
+    PARAMS,
+    PRICE,
+    TOKENS,
+    modal_view,
+)
 from bot.slack.asking import ask
 from bot.text.grammar import GrammarError, parse, words_of
 from bot.wording.report import Failure
 
-# The key each optional field is written with; where training and serving differ, serving's comes second.
-_KEYS = {GPU: ("gpu", "gpu"), PRICE: ("price", "price"), MFU: ("mfu", "mfu"), GPUS: ("gpus", "cards")}
+# The key each optional field is written with; where training (and renting) and serving differ, serving's comes
+# second. `days=` is how long a rental lasts, and the time a training run must finish in.
+_KEYS = {
+    GPU: ("gpu", "gpu"),
+    PRICE: ("price", "price"),
+    MFU: ("mfu", "mfu"),
+    GPUS: ("gpus", "cards"),
+    DAYS: ("days", "days"),
+}
 
 Word = tuple[str, str]  # (the field's block_id, the word it gave)
 
@@ -23,7 +42,8 @@ async def open_form(client: AsyncWebClient, trigger_id: str, channel_id: str, la
 
 
 def form_words(values: dict[str, dict[str, dict[str, Any]]]) -> list[Word]:
-    """The filled fields as the words of a command, in the grammar's order: `train <params> [tokens] key=value ...`."""
+    """The filled fields as the words of a command, in the grammar's order: `train <params> [tokens] key=value ...`
+    (`rent [gpu] key=value ...` names no model: a size typed for a rental is read, and refused, as its GPU)."""
 
     def read(block_id: str) -> str:
         state = values.get(block_id, {}).get(FIELD_ACTION, {})
@@ -36,8 +56,8 @@ def form_words(values: dict[str, dict[str, dict[str, Any]]]) -> list[Word]:
     words = [(KIND, kind), (PARAMS, read(PARAMS))]
     tokens = read(TOKENS)
     if tokens:
-        # Training reads its tokens in place; serving's are per request, written `tokens=`.
-        words.append((TOKENS, f"tokens={tokens}" if serving else tokens))
+        # Training reads its tokens in place; serving's are per request, written `tokens=` (which a rental refuses).
+        words.append((TOKENS, tokens if kind == "train" else f"tokens={tokens}"))
     for block_id, keys in _KEYS.items():
         value = read(block_id)
         if value:

@@ -21,16 +21,17 @@ def words_of_mention(text: str, bot_user_id: str | None) -> str:
     return " ".join(text.split())
 
 
-async def answer_mention(
+async def answer_event_once(
     event: dict[str, Any], body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    # Slack redelivers an event it thinks was missed, perhaps to another process: whichever claims it first answers.
+    """A mention's words (or a direct message's), without the bot's mention, answered in its thread by whichever
+    process claims the event first: Slack redelivers an event it thinks was missed, perhaps to another process."""
     if not await services_of(context).handled_events.claim(body["event_id"]):
         return
-    await answer_in_thread(words_of_mention(event.get("text", ""), context.bot_user_id), event, context, client)
+    await _answer_in_thread(words_of_mention(event.get("text", ""), context.bot_user_id), event, context, client)
 
 
-async def answer_in_thread(
+async def _answer_in_thread(
     words: str, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
     """The answer posted in the message's thread. A message there is public already: no Share button."""
@@ -41,4 +42,4 @@ async def answer_in_thread(
 
 
 def register(app: AsyncApp) -> None:
-    app.event("app_mention")(answer_mention)
+    app.event("app_mention")(answer_event_once)

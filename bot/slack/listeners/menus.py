@@ -1,4 +1,5 @@
-"""The GPU and MFU menus under a private estimate: the choice re-runs the words with it, in place."""
+"""The GPU and MFU menus under a private estimate (a rental has the GPU menu alone): the choice re-runs the words
+with it, in place."""
 
 from typing import Any
 

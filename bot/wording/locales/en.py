@@ -305,7 +305,8 @@ MESSAGES: dict[str, str] = {
     "help_example_lines": (
         "`train 175B 500B` · `train gpt3 discount=5折 currency=CNY` · `train llama3.1-405b gpu=H100 gpus=16384`\n"
         "`infer llama3.3-70b gpu=H100 precision=fp8 rps=50` · `sweep infer 70B gpu=H100` · "
-        "`infer 8.222e11 flops=100T price=3.93 formula=seed`"
+        "`infer 8.222e11 flops=100T price=3.93 formula=seed`\n"
+        "`rent H100 gpus=64 days=21` · `rent gpu=H100,B200 gpus=8 days=30`"
     ),
     "help_train": (
         "FLOPs = 6 × active params × tokens (8 with `recompute=full`); GPU-hours = FLOPs / (peak × MFU × goodput); "
@@ -428,12 +429,16 @@ MESSAGES: dict[str, str] = {
     "modal_title": "llmcost estimate",
     "modal_submit": "Estimate",
     "modal_close": "Cancel",
-    "modal_intro": "What would it cost? Give the model; every other field has a default, stated in the answer.",
+    "modal_intro": (
+        "What would it cost? Give the model (renting GPUs needs none); every other field has a default, stated in "
+        "the answer."
+    ),
     "modal_kind": "Job",
     "modal_kind_train": "Train",
     "modal_kind_infer": "Serve (inference)",
+    "modal_kind_rent": "Rent GPUs (no model)",
     "modal_params": "Parameters or model",
-    "modal_params_hint": "175B, 1.8T, 8x222B, 1750亿, or a preset such as gpt3 or llama3.1-405b",
+    "modal_params_hint": "175B, 1.8T, 8x222B, 1750亿, or a preset such as gpt3 or llama3.1-405b. Not for renting.",
     "modal_tokens": "Tokens",
     "modal_tokens_hint": "Training: tokens to train on (default {per_param} per parameter). Serving: tokens generated per request (default: {input} in, {output} out).",
     "modal_gpu": "GPU",
@@ -443,7 +448,9 @@ MESSAGES: dict[str, str] = {
     "modal_mfu": "MFU",
     "modal_mfu_hint": "The share of peak FLOPS reached: 40% or 0.4. Default: training, the GPU generation's published median ({train_mfu} on the A100); serving, {infer_mfu}.",
     "modal_gpus": "Number of GPUs",
-    "modal_gpus_hint": "Training: for the wall-clock time. Serving: cards per replica.",
+    "modal_gpus_hint": "Training: for the wall-clock time. Serving: cards per replica. Renting: GPUs rented (default 1).",
+    "modal_days": "Days",
+    "modal_days_hint": "Renting: how long (default: the cost per hour, day and month). Training: the GPUs that finish in that many days.",
     "home_title": "llmcost: what it costs to train or serve a language model",
     "home_intro": (
         "Type `/llmcost` for a form, or a command for an answer at once. Every estimate states its assumptions "

@@ -267,7 +267,8 @@ MESSAGES: dict[str, str] = {
     "help_example_lines": (
         "`train 1750亿 5000亿 discount=5折 currency=CNY` · `train gpt3` · `train llama3.1-405b gpu=H100 gpus=16384`\n"
         "`infer llama3.3-70b gpu=H100 precision=fp8 rps=50` · `sweep infer 70B gpu=H100` · "
-        "`infer 8222亿 flops=100T price=3.93 formula=seed`"
+        "`infer 8222亿 flops=100T price=3.93 formula=seed`\n"
+        "`租 H100 gpus=64 days=21` · `rent gpu=H100,B200 gpus=8 days=30`"
     ),
     "help_train": (
         "计算量 = 6 × 激活参数 × tokens（`recompute=full` 时为 8）；GPU 小时 = 计算量 / (峰值 × MFU × 有效训练时间占比)；"
@@ -370,12 +371,13 @@ MESSAGES: dict[str, str] = {
     "modal_title": "llmcost 估算",
     "modal_submit": "估算",
     "modal_close": "取消",
-    "modal_intro": "要花多少钱？填上模型即可；其余各项都有默认值，回答中会写明。",
+    "modal_intro": "要花多少钱？填上模型即可（租用 GPU 无需模型）；其余各项都有默认值，回答中会写明。",
     "modal_kind": "任务",
     "modal_kind_train": "训练",
     "modal_kind_infer": "推理（部署）",
+    "modal_kind_rent": "租用 GPU（无需模型）",
     "modal_params": "参数量或模型",
-    "modal_params_hint": "175B、1.8T、8x222B、1750亿，或预设名，如 gpt3、llama3.1-405b",
+    "modal_params_hint": "175B、1.8T、8x222B、1750亿，或预设名，如 gpt3、llama3.1-405b。租用时不填。",
     "modal_tokens": "Tokens",
     "modal_tokens_hint": "训练：训练所用 token 数（默认每个参数 {per_param} 个）。推理：每个请求生成的 token 数（默认输入 {input}、输出 {output}）。",
     "modal_gpu": "GPU",
@@ -385,7 +387,9 @@ MESSAGES: dict[str, str] = {
     "modal_mfu": "MFU",
     "modal_mfu_hint": "达到的峰值算力比例：40% 或 0.4。默认：训练取该代 GPU 公开训练的中位数（A100 为 {train_mfu}），推理 {infer_mfu}。",
     "modal_gpus": "GPU 数量",
-    "modal_gpus_hint": "训练：用于估算耗时。推理：每个副本的卡数。",
+    "modal_gpus_hint": "训练：用于估算耗时。推理：每个副本的卡数。租用：租用的 GPU 数（默认 1）。",
+    "modal_days": "天数",
+    "modal_days_hint": "租用：租多久（默认给出每小时、每天和每月的费用）。训练：在这么多天内训完所需的 GPU。",
     "home_title": "llmcost：训练或部署一个语言模型要花多少钱",
     "home_intro": (
         "输入 `/llmcost` 打开表单，或直接输入命令立即得到回答。每个估算都写明假设和来源；"
