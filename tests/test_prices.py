@@ -210,6 +210,10 @@ def test_the_reply_names_its_basis_and_how_the_price_was_chosen() -> None:
     ) in text
     zh = render_text(reply_to("train 7B 1T gpu=H100 basis=spot", TODAY, lang="zh"))
     assert "每 GPU 小时 $2.9094，竞价实例：Google Cloud，2026-07-30" in zh
+    # a median of one offer is that offer, not "the median of 1 providers' offers"
+    only = render_text(reply_to("train 7B 1T gpu=GB200", TODAY))
+    assert "CoreWeave, 2026-09-20, the only provider's offer (`prices GB200` lists it)" in only
+    assert "仅此一家供应商报价" in render_text(reply_to("train 7B 1T gpu=GB200", TODAY, lang="zh"))
 
 
 # compare: one basis for every GPU

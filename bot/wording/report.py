@@ -216,6 +216,8 @@ def _stated_price(price: PriceInfo, per_gpu_hour: float, gpu: str, lang: str, sh
         "gpu": gpu,
     }
     code = f"price_{price.rule}_short" if short else f"a_price_{price.rule}"
+    if code == "a_price_median" and values["count"] == 1:  # a median of one offer is that offer
+        code = "a_price_only_offer"
     text = t(lang, code, **values)
     return f"{text} {t(lang, 'a_price_stale')}" if price.stale else text
 

@@ -549,6 +549,7 @@ MESSAGES: dict[str, str] = {
     ),
     # prices: bases, offers, owning, API prices, self-host or buy (calc.prices, calc.ownership, calc.api_prices)
     "a_price_median": "${price} per GPU-hour, {basis}: {provider}, {as_of}, the median of {count} providers' offers (`prices {gpu}` lists them) — {source}",
+    "a_price_only_offer": "${price} per GPU-hour, {basis}: {provider}, {as_of}, the only provider's offer (`prices {gpu}` lists it) — {source}",
     "a_price_seed": "${price} per GPU-hour, {basis}: the seed document's figure, {as_of} (`basis=on-demand` for today's offers) — {source}",
     "a_price_own": "${price} per GPU-hour, owned: purchase ${capex} + power ${power} + operations ${ops}",
     "price_median_short": "${price}/h {basis}, {provider}, {as_of}",

@@ -470,6 +470,7 @@ MESSAGES: dict[str, str] = {
     ),
     # prices: bases, offers, owning, API prices, self-host or buy (calc.prices, calc.ownership, calc.api_prices)
     "a_price_median": "每 GPU 小时 ${price}，{basis}：{provider}，{as_of}，{count} 家供应商报价的中位数（`prices {gpu}` 列出全部）— {source}",
+    "a_price_only_offer": "每 GPU 小时 ${price}，{basis}：{provider}，{as_of}，仅此一家供应商报价（`prices {gpu}` 列出）— {source}",
     "a_price_seed": "每 GPU 小时 ${price}，{basis}：种子文档中的价格，{as_of}（`basis=on-demand` 可用当前报价）— {source}",
     "a_price_own": "每 GPU 小时 ${price}，自购：购置 ${capex} + 电力 ${power} + 运维 ${ops}",
     "price_median_short": "${price}/小时 {basis}，{provider}，{as_of}",
