@@ -276,6 +276,24 @@ def _row(lang: str, label: str, code: str, **values: object) -> tuple[str, str]:
     return t(lang, label), t(lang, code, **values)
 
 
+def train_title(a: TrainAssumptions, lang: str) -> str:
+    """What was trained (or fine-tuned), on how many tokens: a training report's title, and a comparison's job."""
+    if a.method is None:
+        return t(lang, "train_title", subject=_subject(a, lang), tokens=format_quantity(a.tokens))
+    return t(
+        lang,
+        "finetune_title",
+        subject=_subject(a, lang),
+        tokens=format_quantity(a.tokens),
+        method=t(lang, f"method_{a.method.value}"),
+    )
+
+
+def infer_title(a: InferAssumptions, lang: str) -> str:
+    """What is served: a serving report's title, and a comparison's job."""
+    return t(lang, "infer_title", subject=_subject(a, lang))
+
+
 def train_report(result: TrainResult, lang: str) -> Report:
     a = result.assumptions
     cur = result.currency
@@ -386,19 +404,8 @@ def train_report(result: TrainResult, lang: str) -> Report:
     assumptions = [*_shared_assumptions(a, lang), tokens, (t(lang, "a_goodput"), _goodput_assumption(a, lang))]
     if a.formula is Formula.STANDARD:
         assumptions.insert(2, (t(lang, "a_mfu_basis_label"), t(lang, "a_mfu_basis")))
-    title = (
-        t(lang, "train_title", subject=_subject(a, lang), tokens=format_quantity(a.tokens))
-        if a.method is None
-        else t(
-            lang,
-            "finetune_title",
-            subject=_subject(a, lang),
-            tokens=format_quantity(a.tokens),
-            method=t(lang, f"method_{a.method.value}"),
-        )
-    )
     return Report(
-        title=title,
+        title=train_title(a, lang),
         headline=headline,
         fields=fields,
         assumptions=assumptions,
@@ -645,7 +652,7 @@ def infer_report(result: InferResult, lang: str) -> Report:
         fields.append((t(lang, "field_api"), api_words(result.api, lang)))
         charts.append(api_chart(result.api, a.input, a.output, lang))
     return Report(
-        title=t(lang, "infer_title", subject=_subject(a, lang)),
+        title=infer_title(a, lang),
         headline=headline,
         fields=fields,
         assumptions=assumptions,
