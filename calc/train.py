@@ -102,10 +102,25 @@ def _reported(
 
 
 @cache
-def _placed_runs() -> tuple[tuple[TrainingRun, Generation, float], ...]:
-    """Each fitted run with its GPU generation and the log of its active parameters: what nearness compares, worked
-    out once rather than for every run on every training estimate."""
-    return tuple((run, generation_of(run.accelerator.id), math.log(run.active)) for run in fitted_runs())
+def _placed_runs() -> tuple[tuple[SimilarRun, Generation, float], ...]:
+    """Each fitted run as a result shows it, with its GPU generation and the log of its active parameters: what
+    nearness compares, worked out once rather than for every run on every training estimate. The runs are frozen
+    models, so every result may hold the same ones."""
+    return tuple((_as_similar(run), generation_of(run.accelerator.id), math.log(run.active)) for run in fitted_runs())
+
+
+def _as_similar(run: TrainingRun) -> SimilarRun:
+    return SimilarRun(
+        model=run.model,
+        developer=run.developer,
+        gpu=run.accelerator.id,
+        params=run.params,
+        active_params=run.active_params,
+        tokens=run.tokens,
+        implied_mfu=run.implied_mfu or 0.0,
+        gpu_hours=run.published_gpu_hours,
+        source=run.source,
+    )
 
 
 def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RUNS) -> tuple[SimilarRun, ...]:
@@ -113,26 +128,12 @@ def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RU
     own, borrowed = generation_of(gpu.id), fit_for(gpu).borrowed_from
     log_active = math.log(active_params)
 
-    def nearness(placed: tuple[TrainingRun, Generation, float]) -> tuple[int, float]:
+    def nearness(placed: tuple[SimilarRun, Generation, float]) -> tuple[int, float]:
         _, generation, run_log_active = placed
         rank = 0 if generation == own else 1 if generation == borrowed else 2
         return rank, abs(run_log_active - log_active)
 
-    chosen = [run for run, _, _ in sorted(_placed_runs(), key=nearness)[:count]]
-    return tuple(
-        SimilarRun(
-            model=run.model,
-            developer=run.developer,
-            gpu=run.accelerator.id,
-            params=run.params,
-            active_params=run.active_params,
-            tokens=run.tokens,
-            implied_mfu=run.implied_mfu or 0.0,
-            gpu_hours=run.published_gpu_hours,
-            source=run.source,
-        )
-        for run in chosen
-    )
+    return tuple(run for run, _, _ in sorted(_placed_runs(), key=nearness)[:count])
 
 
 def _budget_params(request: TrainRequest, resolved: Resolved, flops_per_param_token: int) -> float:
