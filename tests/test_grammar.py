@@ -1,8 +1,13 @@
 """The command grammar: a table of good and bad inputs."""
 
-import pytest
+import difflib
 
-from bot.text.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, Rent, language_of, parse
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from bot.text.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, Rent, _suggest, language_of, parse
+from calc.gpus import CATALOG
 from tests.support.commands import request_of
 
 
@@ -233,3 +238,30 @@ def test_rent_may_name_its_gpus_first_as_it_names_one() -> None:
     with pytest.raises(GrammarError) as error:
         parse("rent H100,A100 gpu=B200")
     assert (error.value.code, error.value.values["word"]) == ("duplicate_key", "H100,A100")  # as typed
+
+
+GPU_WORDS = [alias for gpu in CATALOG for alias in (gpu.id, *gpu.aliases)]
+
+
+def difflibs_suggestion(word: str, choices: list[str]) -> str:
+    """What difflib.get_close_matches itself suggests (case aside): what _suggest must find."""
+    close = difflib.get_close_matches(word.lower(), [choice.lower() for choice in choices], n=1, cutoff=0.5)
+    return next(choice for choice in choices if choice.lower() == close[0]) if close else ""
+
+
+@given(word=st.text(alphabet="abhlmpstvx0123456789-OoI ", max_size=16))
+@example(word="H1OO")
+@example(word="")
+def test_a_suggestion_is_the_one_difflib_finds(word: str) -> None:
+    assert _suggest(word, GPU_WORDS) == difflibs_suggestion(word, GPU_WORDS)
+
+
+@given(word=st.text(max_size=12), choices=st.lists(st.text(max_size=10), min_size=1, max_size=8))
+def test_a_suggestion_among_any_choices_is_the_one_difflib_finds(word: str, choices: list[str]) -> None:
+    assert _suggest(word, choices) == difflibs_suggestion(word, choices)
+
+
+def test_a_mistyped_gpu_is_suggested_its_name() -> None:
+    with pytest.raises(GrammarError) as raised:
+        parse("train 7B gpu=H1OO")
+    assert raised.value.values["suggestion"] == "H100"
