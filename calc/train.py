@@ -5,6 +5,7 @@ goodput (calc.goodput) adds the time lost to failures, restarts and checkpoints 
 the seed's formula: 100% of peak, no failures.
 """
 
+import heapq
 import math
 from dataclasses import replace
 from datetime import date
@@ -128,12 +129,17 @@ def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RU
     own, borrowed = generation_of(gpu.id), fit_for(gpu).borrowed_from
     log_active = math.log(active_params)
 
-    def nearness(placed: tuple[SimilarRun, Generation, float]) -> tuple[int, float]:
-        _, generation, run_log_active = placed
-        rank = 0 if generation == own else 1 if generation == borrowed else 2
-        return rank, abs(run_log_active - log_active)
-
-    return tuple(run for run, _, _ in sorted(_placed_runs(), key=nearness)[:count])
+    placed = _placed_runs()
+    # (rank, distance, position): the nearest by rank, then size, ties in the runs' own order as a stable sort of
+    # (rank, distance) gives them; nsmallest keeps `count` of them without sorting all.
+    nearest = heapq.nsmallest(
+        count,
+        (
+            (0 if generation == own else 1 if generation == borrowed else 2, abs(run_log_active - log_active), index)
+            for index, (_, generation, run_log_active) in enumerate(placed)
+        ),
+    )
+    return tuple(placed[index][0] for _, _, index in nearest)
 
 
 def _budget_params(request: TrainRequest, resolved: Resolved, flops_per_param_token: int) -> float:
