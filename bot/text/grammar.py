@@ -341,11 +341,23 @@ def words_of(text: str) -> list[str]:
 SUGGEST_CUTOFF = 0.5
 
 
+@dataclass(frozen=True)
+class _Choices:
+    """A list of choices lowered, and for each letter the choices holding it with how often: worked out once per
+    list (the 57 GPU names and aliases), not for every mistyped word."""
+
+    lowered: tuple[str, ...]
+    holding: dict[str, list[tuple[int, int]]]  # letter -> (choice's position, the letter's count in it)
+
+
 @lru_cache(maxsize=64)
-def _counted(choices: tuple[str, ...]) -> tuple[tuple[str, Counter[str]], ...]:
-    """Each choice lowered, with its letters counted: worked out once per list of choices (the 57 GPU names and
-    aliases), not for every mistyped word."""
-    return tuple((lowered, Counter(lowered)) for lowered in (choice.lower() for choice in choices))
+def _indexed(choices: tuple[str, ...]) -> _Choices:
+    lowered = tuple(choice.lower() for choice in choices)
+    holding: dict[str, list[tuple[int, int]]] = {}
+    for position, choice in enumerate(lowered):
+        for letter, count in Counter(choice).items():
+            holding.setdefault(letter, []).append((position, count))
+    return _Choices(lowered, holding)
 
 
 def _suggest(word: str, choices: list[str]) -> str:
@@ -353,17 +365,21 @@ def _suggest(word: str, choices: list[str]) -> str:
 
     get_close_matches matches in full only a choice within its two cheap bounds (the lengths; the letters the two
     have in common), but counts the letters again for every choice: for a mistyped GPU, 56 of the 57 names fail the
-    bounds. The same bounds from letters counted once, the same full match (tests hold it to difflib's answer)."""
+    bounds. The same bounds, the letters in common summed from an index of the choices' letters made once, then the
+    same full match (tests hold it to difflib's answer)."""
     lowered = word.lower()
-    letters = Counter(lowered)
+    indexed = _indexed(tuple(choices))
+    in_common = [0] * len(indexed.lowered)
+    for letter, count in Counter(lowered).items():
+        for position, held in indexed.holding.get(letter, ()):
+            in_common[position] += min(count, held)
     matcher = difflib.SequenceMatcher(None, "", lowered)  # the word as difflib's `b`, as get_close_matches sets it
     best: tuple[float, str] | None = None
-    for choice, counted in _counted(tuple(choices)):
+    for choice, shared in zip(indexed.lowered, in_common, strict=True):
         total = len(choice) + len(lowered)
         if not total or 2.0 * min(len(choice), len(lowered)) / total < SUGGEST_CUTOFF:  # real_quick_ratio
             continue
-        in_common = sum(min(letters[letter], counted[letter]) for letter in letters.keys() & counted.keys())
-        if 2.0 * in_common / total < SUGGEST_CUTOFF:  # quick_ratio
+        if 2.0 * shared / total < SUGGEST_CUTOFF:  # quick_ratio
             continue
         matcher.set_seq1(choice)
         scored = (matcher.ratio(), choice)
