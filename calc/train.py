@@ -5,7 +5,7 @@ goodput (calc.goodput) adds the time lost to failures, restarts and checkpoints 
 the seed's formula: 100% of peak, no failures.
 """
 
-import heapq
+import bisect
 import math
 from dataclasses import replace
 from datetime import date
@@ -124,22 +124,38 @@ def _as_similar(run: TrainingRun) -> SimilarRun:
     )
 
 
+@cache
+def _by_rank(own: Generation, borrowed: Generation | None) -> tuple[tuple[tuple[float, int], ...], ...]:
+    """The runs as (log of active parameters, position), sorted, in three groups: on the request's GPU generation,
+    on the one its default borrows, on any other. Made once per pair of generations."""
+    groups: tuple[list[tuple[float, int]], ...] = ([], [], [])
+    for position, (_, generation, log_active) in enumerate(_placed_runs()):
+        groups[0 if generation == own else 1 if generation == borrowed else 2].append((log_active, position))
+    return tuple(tuple(sorted(group)) for group in groups)
+
+
+def _nearest(group: tuple[tuple[float, int], ...], log_active: float, count: int) -> list[tuple[float, int]]:
+    """The `count` runs of a sorted group nearest `log_active` in size, as (distance, position), ties to the earlier
+    position: among the `count` on either side of it, and any as far as the farthest of those (the same size)."""
+    at = bisect.bisect_left(group, log_active, key=lambda run: run[0])
+    low, high = max(at - count, 0), min(at + count, len(group))
+    while low > 0 and group[low - 1][0] == group[low][0]:
+        low -= 1
+    while 0 < high < len(group) and group[high][0] == group[high - 1][0]:
+        high += 1
+    return sorted((abs(run_log_active - log_active), position) for run_log_active, position in group[low:high])[:count]
+
+
 def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RUNS) -> tuple[SimilarRun, ...]:
     """Published runs nearest the request: its GPU generation first, then the one its default borrows, then size."""
-    own, borrowed = generation_of(gpu.id), fit_for(gpu).borrowed_from
     log_active = math.log(active_params)
-
+    chosen: list[int] = []
+    for group in _by_rank(generation_of(gpu.id), fit_for(gpu).borrowed_from):
+        if len(chosen) >= count:
+            break
+        chosen += [position for _, position in _nearest(group, log_active, count - len(chosen))]
     placed = _placed_runs()
-    # (rank, distance, position): the nearest by rank, then size, ties in the runs' own order as a stable sort of
-    # (rank, distance) gives them; nsmallest keeps `count` of them without sorting all.
-    nearest = heapq.nsmallest(
-        count,
-        (
-            (0 if generation == own else 1 if generation == borrowed else 2, abs(run_log_active - log_active), index)
-            for index, (_, generation, run_log_active) in enumerate(placed)
-        ),
-    )
-    return tuple(placed[index][0] for _, _, index in nearest)
+    return tuple(placed[position][0] for position in chosen)
 
 
 def _budget_params(request: TrainRequest, resolved: Resolved, flops_per_param_token: int) -> float:
