@@ -105,7 +105,7 @@ def _reported(
 @cache
 def _placed_runs() -> tuple[tuple[SimilarRun, Generation, float], ...]:
     """Each fitted run as a result shows it, with its GPU generation and the log of its active parameters: what
-    nearness compares, worked out once rather than for every run on every training estimate. The runs are frozen
+    similar_runs compares, worked out once rather than for every run on every training estimate. The runs are frozen
     models, so every result may hold the same ones."""
     return tuple((_as_similar(run), generation_of(run.accelerator.id), math.log(run.active)) for run in fitted_runs())
 

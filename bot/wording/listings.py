@@ -32,7 +32,7 @@ def gpus_listing(lang: str) -> Listing:
 
 # A line per GPU by language, with the price book they were worded from: the catalog is fixed for the process and
 # the book changes only when offers are put in force (calc.prices.use_offers), so they are worded once, not for
-# every `gpus` (46 lines, 230 µs: a fifth of the bench's commands, BENCHMARKS.md).
+# every `gpus` (the whole listing took 130-150 µs to word; a fifth of the bench's commands, BENCHMARKS.md).
 _worded_lines: dict[str, tuple[PriceBook, tuple[str, ...]]] = {}
 
 
