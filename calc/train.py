@@ -5,6 +5,7 @@ goodput (calc.goodput) adds the time lost to failures, restarts and checkpoints 
 the seed's formula: 100% of peak, no failures.
 """
 
+import bisect
 import math
 from dataclasses import replace
 from datetime import date
@@ -102,37 +103,59 @@ def _reported(
 
 
 @cache
-def _placed_runs() -> tuple[tuple[TrainingRun, Generation, float], ...]:
-    """Each fitted run with its GPU generation and the log of its active parameters: what nearness compares, worked
-    out once rather than for every run on every training estimate."""
-    return tuple((run, generation_of(run.accelerator.id), math.log(run.active)) for run in fitted_runs())
+def _placed_runs() -> tuple[tuple[SimilarRun, Generation, float], ...]:
+    """Each fitted run as a result shows it, with its GPU generation and the log of its active parameters: what
+    similar_runs compares, worked out once rather than for every run on every training estimate. The runs are frozen
+    models, so every result may hold the same ones."""
+    return tuple((_as_similar(run), generation_of(run.accelerator.id), math.log(run.active)) for run in fitted_runs())
+
+
+def _as_similar(run: TrainingRun) -> SimilarRun:
+    return SimilarRun(
+        model=run.model,
+        developer=run.developer,
+        gpu=run.accelerator.id,
+        params=run.params,
+        active_params=run.active_params,
+        tokens=run.tokens,
+        implied_mfu=run.implied_mfu or 0.0,
+        gpu_hours=run.published_gpu_hours,
+        source=run.source,
+    )
+
+
+@cache
+def _by_rank(own: Generation, borrowed: Generation | None) -> tuple[tuple[tuple[float, int], ...], ...]:
+    """The runs as (log of active parameters, position), sorted, in three groups: on the request's GPU generation,
+    on the one its default borrows, on any other. Made once per pair of generations."""
+    groups: tuple[list[tuple[float, int]], ...] = ([], [], [])
+    for position, (_, generation, log_active) in enumerate(_placed_runs()):
+        groups[0 if generation == own else 1 if generation == borrowed else 2].append((log_active, position))
+    return tuple(tuple(sorted(group)) for group in groups)
+
+
+def _nearest(group: tuple[tuple[float, int], ...], log_active: float, count: int) -> list[tuple[float, int]]:
+    """The `count` runs of a sorted group nearest `log_active` in size, as (distance, position), ties to the earlier
+    position: among the `count` on either side of it, and any as far as the farthest of those (the same size)."""
+    at = bisect.bisect_left(group, log_active, key=lambda run: run[0])
+    low, high = max(at - count, 0), min(at + count, len(group))
+    while low > 0 and group[low - 1][0] == group[low][0]:
+        low -= 1
+    while 0 < high < len(group) and group[high][0] == group[high - 1][0]:
+        high += 1
+    return sorted((abs(run_log_active - log_active), position) for run_log_active, position in group[low:high])[:count]
 
 
 def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RUNS) -> tuple[SimilarRun, ...]:
     """Published runs nearest the request: its GPU generation first, then the one its default borrows, then size."""
-    own, borrowed = generation_of(gpu.id), fit_for(gpu).borrowed_from
     log_active = math.log(active_params)
-
-    def nearness(placed: tuple[TrainingRun, Generation, float]) -> tuple[int, float]:
-        _, generation, run_log_active = placed
-        rank = 0 if generation == own else 1 if generation == borrowed else 2
-        return rank, abs(run_log_active - log_active)
-
-    chosen = [run for run, _, _ in sorted(_placed_runs(), key=nearness)[:count]]
-    return tuple(
-        SimilarRun(
-            model=run.model,
-            developer=run.developer,
-            gpu=run.accelerator.id,
-            params=run.params,
-            active_params=run.active_params,
-            tokens=run.tokens,
-            implied_mfu=run.implied_mfu or 0.0,
-            gpu_hours=run.published_gpu_hours,
-            source=run.source,
-        )
-        for run in chosen
-    )
+    chosen: list[int] = []
+    for group in _by_rank(generation_of(gpu.id), fit_for(gpu).borrowed_from):
+        if len(chosen) >= count:
+            break
+        chosen += [position for _, position in _nearest(group, log_active, count - len(chosen))]
+    placed = _placed_runs()
+    return tuple(placed[position][0] for position in chosen)
 
 
 def _budget_params(request: TrainRequest, resolved: Resolved, flops_per_param_token: int) -> float:

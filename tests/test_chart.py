@@ -86,6 +86,14 @@ def test_wide_characters_keep_values_flush_right() -> None:
     assert lines[0].endswith(" 32.7 天") and lines[1].endswith("  608 天")
 
 
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [("A100-80GB-SXM", 13), ("$3.03M\t", 7), ("¥376万", 6), ("训练 7B", 7), ("5×H100", 6), ("", 0)],
+)
+def test_display_width_counts_wide_characters_twice(text: str, columns: int) -> None:
+    assert display_width(text) == columns
+
+
 def test_every_catalog_name_fits_slack() -> None:
     """The longest id and a long value still make a line Slack shows without wrapping (under 60 columns)."""
     lines = chart([(gpu.id, float(i + 1), "1.34M GPU-h") for i, gpu in enumerate(CATALOG)])

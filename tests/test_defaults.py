@@ -72,6 +72,14 @@ def test_no_defaults_change_nothing() -> None:
     assert apply_defaults(request, TeamDefaults()) == request
 
 
+def test_a_request_the_team_fills_nothing_in_is_not_validated_again() -> None:
+    """Typed values win everywhere, or nothing is set: the request as the grammar validated it, not a copy."""
+    request = request_of("train 70B 1.4T gpu=H100 price=2.5 currency=USD mfu=30% rate=7")
+    assert apply_defaults(request, TEAM) is request
+    unset = request_of("train 7B")
+    assert apply_defaults(unset, TeamDefaults()) is unset
+
+
 def test_the_label_is_worded_in_the_readers_language() -> None:
     filled = apply_defaults(request_of("train 7B 1T"), TEAM, lang="zh")
     assert filled.price_label == f"团队价格，由 {mention('U0ALICE')} 于 2026-11-29 设定"

@@ -233,3 +233,9 @@ def test_rent_may_name_its_gpus_first_as_it_names_one() -> None:
     with pytest.raises(GrammarError) as error:
         parse("rent H100,A100 gpu=B200")
     assert (error.value.code, error.value.values["word"]) == ("duplicate_key", "H100,A100")  # as typed
+
+
+def test_a_mistyped_gpu_is_suggested_its_name() -> None:
+    with pytest.raises(GrammarError) as raised:
+        parse("train 7B gpu=H1OO")
+    assert raised.value.values["suggestion"] == "H100"

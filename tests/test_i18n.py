@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from babel import Locale
 from babel.numbers import format_compact_decimal
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from bot.answer import reply_to
@@ -233,6 +233,25 @@ def test_compact_figures_are_written_as_babel_writes_them(
         figure *= 10
     assert fmt.compact_decimal(figure, locale, fraction_digits) == format_compact_decimal(
         figure, locale=locale, fraction_digits=fraction_digits
+    )
+
+
+@given(value=FIGURES, negative=st.booleans(), digits=st.integers(1, 5), locale=st.sampled_from(["en", "zh"]))
+@example(value=999_999, negative=False, digits=3, locale="en")  # rounds into the next unit: 1M
+@example(value=99_995_000, negative=False, digits=4, locale="zh")  # 9999.5万 -> 1亿
+def test_compact_figures_keep_their_significant_digits_as_babel_writes_them(
+    value: float, negative: bool, digits: int, locale: str
+) -> None:
+    """compact() finds the unit once for both of its roundings: it must write what Babel writes when asked for the
+    fraction digits that `digits` leave beside the whole figure's integer digits."""
+    figure = -value if negative else value
+    if locale == "zh" and value < 1e4:
+        figure *= 10
+    assume(abs(figure) >= {"en": 1e3, "zh": 1e4}[locale])  # smaller figures are written out, not compact
+    whole = format_compact_decimal(figure, locale=locale, fraction_digits=0)
+    integer_digits = sum(character.isdigit() for character in whole)
+    assert fmt.compact(figure, digits, locale) == format_compact_decimal(
+        figure, locale=locale, fraction_digits=max(digits - integer_digits, 0)
     )
 
 

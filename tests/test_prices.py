@@ -271,6 +271,20 @@ def test_an_operators_file_may_replace_the_packaged_offers(tmp_path: Path) -> No
         train("train 7B 1T gpu=H100")
 
 
+def test_the_gpu_listing_follows_offers_put_in_force_after_it_was_worded(tmp_path: Path) -> None:
+    """`gpus` words its lines once per price book: a file put in force later is listed, and dropping it lists the
+    packaged offers again."""
+    packaged = render_text(reply_to("gpus", TODAY))
+    assert "$3.99/h on-demand, RunPod" in packaged
+    path = tmp_path / "prices.json"
+    path.write_text(json.dumps({"replace": True, "offers": [_offer(gpu="H100-SXM", usd_per_gpu_hour=1.25)]}))
+    load_prices(str(path))
+    operators = render_text(reply_to("gpus", TODAY))
+    assert "$1.25/h on-demand, Acme" in operators and "$3.99" not in operators
+    load_prices(None)
+    assert render_text(reply_to("gpus", TODAY)) == packaged
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [

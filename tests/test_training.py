@@ -1,11 +1,17 @@
 """Training estimates from first principles: units, linearity, MFU, memory, energy, published runs."""
 
+import math
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from calc import EstimateError, TrainRequest, estimate
-from calc.results import TrainResult
+from calc.gpus import CATALOG, Accelerator
+from calc.mfu import fit_for, generation_of
+from calc.results import SimilarRun, TrainResult
+from calc.runs import TrainingRun, fitted_runs
+from calc.train import similar_runs
 from tests.support import TODAY
 
 
@@ -165,3 +171,43 @@ def test_cost_is_inverse_in_mfu(mfu: float) -> None:
     result = train(params=7e9, tokens=1e12, price=2.0, mfu=mfu, goodput=1.0)
     assert result.cost_usd * mfu == pytest.approx(result.cost_usd_at_peak, rel=1e-9)
     assert result.cost_usd >= result.cost_usd_at_peak
+
+
+def nearest_by_sorting_every_run(gpu: Accelerator, active_params: float, count: int) -> tuple[SimilarRun, ...]:
+    """The rule similar_runs keeps to, written plainly: every fitted run ranked by generation (the request's GPU's,
+    the one its default borrows, any other), then by distance in log size, ties in the runs' own order."""
+    own, borrowed = generation_of(gpu.id), fit_for(gpu).borrowed_from
+
+    def nearness(run: TrainingRun) -> tuple[int, float]:
+        generation = generation_of(run.accelerator.id)
+        rank = 0 if generation == own else 1 if generation == borrowed else 2
+        return rank, abs(math.log(run.active) - math.log(active_params))
+
+    return tuple(
+        SimilarRun(
+            model=run.model,
+            developer=run.developer,
+            gpu=run.accelerator.id,
+            params=run.params,
+            active_params=run.active_params,
+            tokens=run.tokens,
+            implied_mfu=run.implied_mfu or 0.0,
+            gpu_hours=run.published_gpu_hours,
+            source=run.source,
+        )
+        for run in sorted(fitted_runs(), key=nearness)[:count]
+    )
+
+
+RUN_SIZES = sorted({run.active for run in fitted_runs()})
+
+
+@given(
+    gpu=st.sampled_from(CATALOG),
+    active_params=st.one_of(st.floats(1e6, 1e15), st.sampled_from(RUN_SIZES)),  # a run's own size: ties in distance
+    count=st.integers(1, 12),
+)
+def test_similar_runs_are_the_nearest_by_generation_then_size(
+    gpu: Accelerator, active_params: float, count: int
+) -> None:
+    assert similar_runs(gpu, active_params, count) == nearest_by_sorting_every_run(gpu, active_params, count)

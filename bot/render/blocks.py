@@ -45,6 +45,11 @@ MFU_ACTION = "choose_mfu"
 
 def chunks(lines: list[str], limit: int = MAX_TEXT) -> list[str]:
     """Lines joined into as few texts as keep each, once escaped, within `limit` (a longer line is cut later)."""
+    joined = "\n".join(lines)
+    # Nearly always one text: escaping works line by line (no entity or mention spans a newline), so the whole
+    # measures what its lines add up to, without escaping each line to measure it.
+    if len(lines) == 1 or (lines and len(escape(joined)) + 1 <= limit):
+        return [joined]
     groups: list[list[str]] = [[]]
     size = 0
     for line in lines:

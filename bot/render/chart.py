@@ -17,6 +17,8 @@ PARTIAL = "▏▎▍▌▋▊▉"  # one to seven eighths of a cell
 
 def display_width(text: str) -> int:
     """Columns a terminal gives the text: CJK characters take two."""
+    if text.isascii():  # every ASCII character is one column: no table lookup per character (GPU ids, figures)
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 

@@ -60,7 +60,8 @@ async def reply_with_defaults(
         except StoreUnavailable:
             return understood.answer(at_catalog_defaults(reply_for(command, today, lang), lang))
         filled = apply_defaults(command.request, TeamDefaults.from_settings(settings), lang)
-        command = command.model_copy(update={"request": filled})
+        if filled is not command.request:
+            command = command.model_copy(update={"request": filled})
     return understood.answer(reply_for(command, today, lang))
 
 

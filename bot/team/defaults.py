@@ -143,6 +143,8 @@ def apply_defaults(request: Defaultable, defaults: TeamDefaults, lang: str = "en
     if not isinstance(request, RentRequest) and request.mfu is None and defaults.mfu is not None:
         updates["mfu"] = defaults.mfu.value
         updates["mfu_label"] = defaults.mfu.label("team_mfu_label", lang)
+    if not updates:  # nothing of the team's applies (no defaults set, or all typed): the request stands as validated
+        return request
     # Validated again as a whole: the filled request meets every rule a typed one does.
     # (mypy reads model_validate on a value of a union-bound type variable as the union: the cast says what it is.)
     return cast(Defaultable, type(request).model_validate({**dict(request), **updates}))

@@ -345,11 +345,16 @@ def command_of(word: str) -> str:
 LANGUAGES = ("en", "zh")
 
 
+# Compiled once: every command is split into words two or three times (its language, its grammar, its example).
+_SPACED_EQUALS = re.compile(r"\s*=\s*")
+_SPACE_AFTER_COMMA = re.compile(r",\s+")
+
+
 def words_of(text: str) -> list[str]:
     """Split on white space; `key = value` and `gpu=A100, H100` are one word; full-width ＝ ％ ８ read as ASCII."""
     normal = unicodedata.normalize("NFKC", text).strip()
-    normal = re.sub(r"\s*=\s*", "=", normal)
-    normal = re.sub(r",\s+", ",", normal)
+    normal = _SPACED_EQUALS.sub("=", normal)
+    normal = _SPACE_AFTER_COMMA.sub(",", normal)
     return normal.split()
 
 

@@ -14,6 +14,8 @@ NOT_LANGUAGE = re.compile(rf"{NUMBER}\s*{CN_UNITS}|{NUMBER}折|人民币|元")
 
 
 def is_cjk(text: str) -> bool:
+    if text.isascii():  # nearly every command: no character to compare against the ranges
+        return False
     return any(low <= character <= high for character in text for low, high in _CJK_RANGES)
 
 

@@ -20,7 +20,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.slack.app import LlmcostApp
 from bot.web.access_log import SLACK_BODY, access_log
-from bot.web.commands import FORM, CommandRoute
+from bot.web.commands import FORM, CommandRoute, form_fields
 from bot.web.guards import MAX_BODY, Handler, RecentSignatures, refuse_oversized, refuse_replays
 
 EVENTS_PATH = "/slack/events"
@@ -116,7 +116,7 @@ def slack_events(app: AsyncApp, commands: CommandRoute | None = None) -> Handler
     async def handle(request: web.Request) -> web.StreamResponse:
         if commands is not None and request.content_type == FORM:
             raw_body = await request.read()  # kept by aiohttp: Bolt reads the same bytes if the route passes
-            fields = dict(parse_qsl(raw_body.decode(errors="replace"), keep_blank_values=True))
+            fields = form_fields(raw_body.decode(errors="replace"))
             if commands.takes(fields):
                 request[SLACK_BODY] = fields
                 return await commands.answer(request, raw_body, fields)

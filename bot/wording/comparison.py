@@ -10,7 +10,7 @@ from bot.render.chart import chart
 from bot.wording import numbers as fmt
 from bot.wording.i18n import plural, t
 from bot.wording.reading import ReadBack
-from bot.wording.report import infer_report, note_text, price_words, train_report
+from bot.wording.report import infer_report, infer_title, note_text, price_words, train_title
 from calc.compare import ComparedGpu, ComparisonResult
 from calc.results import InferResult, TrainResult
 from calc.sweep import SWEET_SPOT_MARGIN, SweepPoint, SweepResult
@@ -92,8 +92,11 @@ def comparison_report(result: ComparisonResult, lang: str) -> Comparison:
     by_id = {entry.gpu: entry for entry in result.entries}
     cheapest, fastest = by_id[result.cheapest], by_id[result.fastest]
     first = result.entries[0].result
-    # The job is worded as a single estimate words it, so the two read alike.
-    job = train_report(first, lang) if isinstance(first, TrainResult) else infer_report(first, lang)
+    # The job is titled as a single estimate is, so the two read alike (its title only: wording the whole estimate
+    # for it was half the comparison's wording).
+    job = (
+        train_title(first.assumptions, lang) if isinstance(first, TrainResult) else infer_title(first.assumptions, lang)
+    )
 
     def cost(entry: ComparedGpu) -> str:
         shown = _cost(result, entry, lang)
@@ -122,7 +125,7 @@ def comparison_report(result: ComparisonResult, lang: str) -> Comparison:
     rows = [(entry.gpu, _row(result, entry, lang)) for entry in result.entries]
     rows += [(s.gpu, t(lang, "compare_skipped", reason=t(lang, s.code, **s.values))) for s in result.skipped]
     return Comparison(
-        title=plural(lang, "compare_title", len(result.entries), job=job.title, count=len(result.entries)),
+        title=plural(lang, "compare_title", len(result.entries), job=job, count=len(result.entries)),
         headline=headline,
         charts=[(cost_heading, cost_chart), (time_heading, time_chart)],
         rows_heading=t(lang, "compare_rows"),

@@ -8,9 +8,9 @@ from bot.wording.report import Listing
 from calc.assumptions import DEFAULT_CNY_PER_USD
 from calc.command import format_quantity
 from calc.finetune import FINETUNE_NOTE_VALUES
-from calc.gpus import CATALOG
+from calc.gpus import CATALOG, Accelerator
 from calc.presets import PRESETS
-from calc.prices import Offer, default_price
+from calc.prices import Offer, PriceBook, default_price, price_book
 
 
 def offer_words(offer: Offer, lang: str) -> str:
@@ -26,26 +26,38 @@ def offer_words(offer: Offer, lang: str) -> str:
 
 
 def gpus_listing(lang: str) -> Listing:
-    lines = []
-    for gpu in CATALOG:
-        precision = gpu.default_precision
-        price = default_price(gpu.id)
-        price_text = offer_words(price, lang) if price is not None else t(lang, "gpu_no_price")
-        lines.append(
-            t(
-                lang,
-                "gpu_line",
-                id=gpu.id,
-                name=gpu.name,
-                peak=f"{gpu.dense_tflops[precision]:g}",
-                precision=precision.value,
-                memory=f"{gpu.memory_gb:g}" if gpu.memory_gb else "?",
-                bandwidth=f"{gpu.bandwidth_tbps:g}" if gpu.bandwidth_tbps else "?",
-                power=f"{gpu.power_w:g}" if gpu.power_w else "?",
-                price=price_text,
-            )
-        )
+    lines = _gpu_lines(lang)
     return Listing(title=t(lang, "gpus_title"), sections=[("", lines), ("", [t(lang, "gpus_footer")])], lang=lang)
+
+
+# A line per GPU by language, with the price book they were worded from: the catalog is fixed for the process and
+# the book changes only when offers are put in force (calc.prices.use_offers), so they are worded once, not for
+# every `gpus` (the whole listing took 130-150 µs to word; a fifth of the bench's commands, BENCHMARKS.md).
+_worded_lines: dict[str, tuple[PriceBook, tuple[str, ...]]] = {}
+
+
+def _gpu_lines(lang: str) -> list[str]:
+    book = price_book()
+    kept = _worded_lines.get(lang)
+    if kept is None or kept[0] is not book:
+        kept = _worded_lines[lang] = (book, tuple(_gpu_line(gpu, book.default_offer(gpu.id), lang) for gpu in CATALOG))
+    return list(kept[1])
+
+
+def _gpu_line(gpu: Accelerator, price: Offer | None, lang: str) -> str:
+    precision = gpu.default_precision
+    return t(
+        lang,
+        "gpu_line",
+        id=gpu.id,
+        name=gpu.name,
+        peak=f"{gpu.dense_tflops[precision]:g}",
+        precision=precision.value,
+        memory=f"{gpu.memory_gb:g}" if gpu.memory_gb else "?",
+        bandwidth=f"{gpu.bandwidth_tbps:g}" if gpu.bandwidth_tbps else "?",
+        power=f"{gpu.power_w:g}" if gpu.power_w else "?",
+        price=offer_words(price, lang) if price is not None else t(lang, "gpu_no_price"),
+    )
 
 
 def catalog_lines(lang: str, today: date) -> list[str]:

@@ -40,31 +40,46 @@ _COMPACT_UNITS = {
 }
 
 
-def compact_decimal(value: float, locale: str, fraction_digits: int) -> str:
-    """`value` in the largest of the locale's units it reaches, to `fraction_digits` decimals (rounded half to even,
-    trailing zeros dropped), as CLDR's compact decimal format writes it: 1_059_115 -> '1.06M' (2 digits)."""
-    if not math.isfinite(value):
-        return "NaN" if math.isnan(value) else "-∞" if value < 0 else "∞"
-    number = Decimal(str(value))
+def _in_unit(number: Decimal, locale: str, fraction_digits: int) -> tuple[Decimal, str]:
+    """`number` in the largest of the locale's units it reaches, rounded to `fraction_digits` (half to even), and
+    that unit; below the smallest unit, `number` itself and no unit."""
     units = _COMPACT_UNITS[locale]
     for index, (size, unit) in enumerate(units):
         if abs(number) < size:
             continue
         rounded = round(number / size, fraction_digits)
         if index > 0 and abs(rounded) * size >= units[index - 1][0]:  # 999,999 rounds to 1000K: written 1M
-            return compact_decimal(math.copysign(units[index - 1][0], value), locale, fraction_digits)
-        return f"{rounded.normalize():f}{unit}"
-    return f"{number.normalize():f}"  # below the smallest unit: written out (compact() does not ask)
+            return Decimal(-1 if number < 0 else 1), units[index - 1][1]
+        return rounded, unit
+    return number, ""
+
+
+def _not_finite(value: float) -> str:
+    return "NaN" if math.isnan(value) else "-∞" if value < 0 else "∞"
+
+
+def compact_decimal(value: float, locale: str, fraction_digits: int) -> str:
+    """`value` in the largest of the locale's units it reaches, to `fraction_digits` decimals (rounded half to even,
+    trailing zeros dropped), as CLDR's compact decimal format writes it: 1_059_115 -> '1.06M' (2 digits)."""
+    if not math.isfinite(value):
+        return _not_finite(value)
+    rounded, unit = _in_unit(Decimal(str(value)), locale, fraction_digits)
+    return f"{rounded.normalize():f}{unit}"  # below the smallest unit: written out (compact() does not ask)
 
 
 def compact(value: float, digits: int = 3, locale: str = "en") -> str:
     """`value` in the locale's compact form to `digits` significant figures: 1_059_115 -> '1.06M' in English,
     3_759_857 -> '376万' and 1_005_493_125 -> '10.05亿' in Chinese. Smaller figures are written out ('812')."""
+    if not math.isfinite(value):
+        return _not_finite(value)
     if abs(value) < _COMPACT_FROM[locale]:
         return significant(value, digits)
-    # The format counts fraction digits, not significant ones: the whole figure's length says how many are left.
-    integer_digits = sum(character.isdigit() for character in compact_decimal(value, locale, 0))
-    return compact_decimal(value, locale, max(digits - integer_digits, 0))
+    # The format counts fraction digits, not significant ones: the whole figure's length in its unit says how many
+    # are left (at least 1 in a unit, so its integer digits are its adjusted exponent plus one).
+    number = Decimal(str(value))
+    whole, _ = _in_unit(number, locale, 0)
+    rounded, unit = _in_unit(number, locale, max(digits - whole.adjusted() - 1, 0))
+    return f"{rounded.normalize():f}{unit}"
 
 
 def money(value: float, currency: Currency, digits: int = 3, lang: str = "en") -> str:

@@ -5,6 +5,7 @@ The terminal and Slack renderers lay these lines out; neither words nor computes
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pydantic import BaseModel
 
@@ -285,6 +286,24 @@ def _row(lang: str, label: str, code: str, **values: object) -> tuple[str, str]:
     return t(lang, label), t(lang, code, **values)
 
 
+def train_title(a: TrainAssumptions, lang: str) -> str:
+    """What was trained (or fine-tuned), on how many tokens: a training report's title, and a comparison's job."""
+    if a.method is None:
+        return t(lang, "train_title", subject=_subject(a, lang), tokens=format_quantity(a.tokens))
+    return t(
+        lang,
+        "finetune_title",
+        subject=_subject(a, lang),
+        tokens=format_quantity(a.tokens),
+        method=t(lang, f"method_{a.method.value}"),
+    )
+
+
+def infer_title(a: InferAssumptions, lang: str) -> str:
+    """What is served: a serving report's title, and a comparison's job."""
+    return t(lang, "infer_title", subject=_subject(a, lang))
+
+
 def train_report(result: TrainResult, lang: str) -> Report:
     a = result.assumptions
     cur = result.currency
@@ -395,19 +414,8 @@ def train_report(result: TrainResult, lang: str) -> Report:
     assumptions = [*_shared_assumptions(a, lang), tokens, (t(lang, "a_goodput"), _goodput_assumption(a, lang))]
     if a.formula is Formula.STANDARD:
         assumptions.insert(2, (t(lang, "a_mfu_basis_label"), t(lang, "a_mfu_basis")))
-    title = (
-        t(lang, "train_title", subject=_subject(a, lang), tokens=format_quantity(a.tokens))
-        if a.method is None
-        else t(
-            lang,
-            "finetune_title",
-            subject=_subject(a, lang),
-            tokens=format_quantity(a.tokens),
-            method=t(lang, f"method_{a.method.value}"),
-        )
-    )
     return Report(
-        title=title,
+        title=train_title(a, lang),
         headline=headline,
         fields=fields,
         assumptions=assumptions,
@@ -461,19 +469,22 @@ def _similar(runs: tuple[SimilarRun, ...], lang: str) -> str | None:
     """Published runs near the request, one line: what real teams got (the source cut to its authors and year)."""
     if not runs:
         return None
-    parts = [
-        t(
-            lang,
-            "similar_run",
-            model=run.model,
-            gpu=run.gpu,
-            mfu=fmt.percent(run.implied_mfu),
-            hours=t(lang, "similar_run_hours", hours=fmt.compact(run.gpu_hours, locale=lang)) if run.gpu_hours else "",
-            source=_citation(run.source),
-        )
-        for run in runs
-    ]
-    return t(lang, "similar_runs", runs=" · ".join(parts))
+    return t(lang, "similar_runs", runs=" · ".join(_similar_run(run, lang) for run in runs))
+
+
+# The published runs are the catalog's (calc.runs), a few dozen, each worded the same in every reply that cites it:
+# worded once per language (7 µs a run, three runs a training estimate).
+@lru_cache(maxsize=512)
+def _similar_run(run: SimilarRun, lang: str) -> str:
+    return t(
+        lang,
+        "similar_run",
+        model=run.model,
+        gpu=run.gpu,
+        mfu=fmt.percent(run.implied_mfu),
+        hours=t(lang, "similar_run_hours", hours=fmt.compact(run.gpu_hours, locale=lang)) if run.gpu_hours else "",
+        source=_citation(run.source),
+    )
 
 
 def _wall_clock(result: TrainResult, lang: str) -> str:
@@ -654,7 +665,7 @@ def infer_report(result: InferResult, lang: str) -> Report:
         fields.append((t(lang, "field_api"), api_words(result.api, lang)))
         charts.append(api_chart(result.api, a.input, a.output, lang))
     return Report(
-        title=t(lang, "infer_title", subject=_subject(a, lang)),
+        title=infer_title(a, lang),
         headline=headline,
         fields=fields,
         assumptions=assumptions,

@@ -3,10 +3,13 @@
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from slack_sdk.models.blocks import Block
 
 from bot.answer import reply_to
-from bot.render.blocks import render_blocks
+from bot.render.blocks import chunks, render_blocks
+from bot.render.escape import escape
 from bot.wording.report import Failure, Listing, Report
 from tests.support import TODAY
 from tests.support.blocks import of_type, shown
@@ -196,3 +199,27 @@ def test_a_long_failure_is_cut() -> None:
     slack_limits_hold(text, blocks)
     assert blocks[0]["text"]["text"].endswith("z" * 100 + "…")
     assert text.endswith("z…")
+
+
+def chunks_line_by_line(lines: list[str], limit: int) -> list[str]:
+    """Each line measured once escaped, a new text begun when the next would pass `limit`: what chunks must give."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for line in lines:
+        length = len(escape(line)) + 1
+        if groups[-1] and size + length > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(line)
+        size += length
+    return ["\n".join(group) for group in groups if group]
+
+
+@given(
+    lines=st.lists(st.text(alphabet=st.sampled_from("ab &<>;lgtamp\ufdd0\ufdd1@U1"), max_size=12), max_size=8),
+    limit=st.integers(1, 60),
+)
+@example(lines=["ab", "cd"], limit=5)  # together exactly the limit, but each line counts its newline: two texts
+@example(lines=["a&b", "c"], limit=7)  # `&` is `&amp;` once escaped: two texts
+def test_lines_are_grouped_as_they_measure_once_escaped(lines: list[str], limit: int) -> None:
+    assert chunks(lines, limit) == chunks_line_by_line(lines, limit)

@@ -8,8 +8,11 @@ import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
@@ -18,6 +21,7 @@ import bot.answer as answering
 import bot.slack.listeners.slash_command as slash_command
 from bot.config import Config
 from bot.slack.app import LlmcostApp
+from bot.web.commands import form_fields
 from tests.slack.conftest import BotServer, serving
 from tests.slack.test_oauth import install
 from tests.slack.test_oauth import settings as oauth_settings  # noqa: F401 (a fixture, used by name)
@@ -182,3 +186,11 @@ async def test_in_oauth_mode_commands_stay_with_bolt(
         # Bolt's reading of a form with the word "payload" in it, corrected (bot.web.server), as before the route
         assert (await bot.command("what is the payload of train 7B"))["text"].startswith("Read as `train 7B`")
     assert [body.get("command") for body in seen] == ["/llmcost", "/llmcost"]
+
+
+@given(body=st.text(alphabet=st.sampled_from("ab=&+%2F4e5zé0 ;Ü"), max_size=40))
+@example(body="text=train+175B+500B&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1&ssl_check")
+@example(body="a=1&a=2&&=x&b&%zz=%e4%ff")  # repeated names, empty pairs and names, no `=`, bad escapes
+def test_a_command_form_is_read_as_parse_qsl_reads_it(body: str) -> None:
+    assert form_fields(body) == dict(parse_qsl(body, keep_blank_values=True))
+    assert list(form_fields(body)) == list(dict(parse_qsl(body, keep_blank_values=True)))  # in the same order
