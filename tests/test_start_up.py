@@ -46,6 +46,15 @@ def test_every_model_is_built_when_first_used_not_at_import() -> None:
     assert settings == {"Config"}  # the Slack app's configuration: read once, at its start-up
 
 
+def test_no_field_takes_a_name_pydantic_keeps_for_its_own_methods() -> None:
+    """What pydantic's protected_namespaces would warn of at every class definition, checked here once instead."""
+    protected = ("model_validate", "model_dump")  # pydantic's default protected_namespaces (2.10 on)
+    clashing = [
+        f"{model.__qualname__}.{name}" for model in MODELS for name in model.model_fields if name.startswith(protected)
+    ]
+    assert clashing == []
+
+
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: f"{model.__module__}.{model.__qualname__}")
 def test_every_model_builds(model: type[pydantic.BaseModel]) -> None:
     """A deferred model's mistake (a bad annotation, an unresolved name) shows here, not in some command's answer."""
