@@ -88,6 +88,12 @@ def test_the_terminal_answers_without_what_only_the_slack_app_needs(library: str
     assert library not in _modules_after(CLI_ANSWER)
 
 
+def test_a_training_estimate_in_the_terminal_imports_no_serving_engine() -> None:
+    """Serving, comparisons, sweeps and their wording are imported by the first command that asks for one."""
+    serving = {"calc.infer", "calc.shapes", "calc.self_host", "calc.sweep", "bot.wording.comparison"}
+    assert serving & _modules_after(CLI_ANSWER) == set()
+
+
 def test_importing_the_terminal_reads_no_data_file() -> None:
     """The packaged runs, offers, purchases, API prices and shapes are read when a command first needs them."""
     readers = {
