@@ -82,7 +82,6 @@ CLI_ANSWER = "import sys; from bot.cli import main; sys.argv = ['llmcost', 'trai
         "logging",
         "babel",  # CLDR's compact figures and plural rules are written in bot/wording, held to Babel by tests
         "argparse",  # a command typed without options is read without it (bot.cli.read_options)
-        "difflib",  # the grammar's did-you-mean, for a misspelt word only
     ],
 )
 def test_the_terminal_answers_without_what_only_the_slack_app_needs(library: str) -> None:

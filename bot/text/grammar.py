@@ -11,6 +11,7 @@
 Every rejection is a GrammarError naming the offending word and carrying a working example.
 """
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -335,8 +336,6 @@ def words_of(text: str) -> list[str]:
 
 
 def _suggest(word: str, choices: list[str]) -> str:
-    import difflib  # for a misspelt word only: a command that reads needs no suggestion
-
     close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.5)
     if not close:
         return ""
