@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from bot.render.escape import without_marks
 from bot.text.examples import own_example
@@ -28,25 +28,26 @@ from bot.text.grammar import (
     words_of,
 )
 from bot.text.language import question_language
-from bot.wording.comparison import Comparison, comparison_report, sweep_report
 from bot.wording.i18n import t
 from bot.wording.listings import gpus_listing, help_listing, models_listing
-from bot.wording.price_listings import api_listing, prices_listing, rent_comparison_listing, rent_listing
 from bot.wording.reading import ReadBack, read_back
 from bot.wording.report import Failure, Listing, Report, infer_report, train_report
 from calc import EstimateError, EstimateResult, InferResult, TrainResult, estimate
 from calc.api_prices import api_table
-from calc.compare import ComparisonResult, compare
 from calc.gpus import CATALOG
 from calc.prices import operator_prices_in_force, price_table
-from calc.rental import RentComparison, RentResult, rent, rent_across
-from calc.sweep import SweepResult, sweep
 
 if TYPE_CHECKING:
+    # Imported where first needed, below: comparisons, sweeps and rentals (calc.sweep imports the serving engine)
+    # are not what most commands ask, and the terminal's `llmcost train ...` starts without them.
     from bot.text.reader import Reading
+    from bot.wording.comparison import Comparison
+    from calc.compare import ComparisonResult
+    from calc.rental import RentComparison, RentResult
+    from calc.sweep import SweepResult
 
 # Everything a command can get: an estimate, a comparison across GPUs, a listing, or what was wrong.
-Answer = Report | Comparison | Listing | Failure
+Answer: TypeAlias = "Report | Comparison | Listing | Failure"
 
 
 def failure(error: GrammarError | EstimateError, lang: str, example: str) -> Failure:
@@ -61,19 +62,25 @@ def failure(error: GrammarError | EstimateError, lang: str, example: str) -> Fai
 
 
 # What calc answers a command with, before it is worded.
-Calculated = EstimateResult | ComparisonResult | SweepResult | RentResult | RentComparison
+Calculated: TypeAlias = "EstimateResult | ComparisonResult | SweepResult | RentResult | RentComparison"
 
 
-def evaluate(command: Command, today: date) -> Calculated | None:
+def evaluate(command: Command, today: date) -> "Calculated | None":
     """What calc makes of a command (raising EstimateError when it cannot), or None for help, listings and team
     commands: the one place a command reaches calc, whether to be answered or to check an example is answered."""
     if isinstance(command, Estimate):
         return estimate(command.request, today)
     if isinstance(command, Compare):
+        from calc.compare import compare
+
         return compare(command.request, command.gpus, today)
     if isinstance(command, Sweep):
+        from calc.sweep import sweep
+
         return sweep(command.request, today)
     if isinstance(command, Rent):
+        from calc.rental import rent, rent_across
+
         return rent_across(command.request, command.compare, today) if command.compare else rent(command.request, today)
     return None
 
@@ -206,9 +213,13 @@ def reply_for(command: Command, today: date, lang: str = "en") -> Answer:
     if isinstance(command, ListModels):
         return models_listing(lang)
     if isinstance(command, ListPrices):
+        from bot.wording.price_listings import prices_listing
+
         gpu_ids = [command.gpu] if command.gpu else [gpu.id for gpu in CATALOG]
         return prices_listing(price_table(gpu_ids, today), gpu_ids, lang, operator_file=operator_prices_in_force())
     if isinstance(command, ListApi):
+        from bot.wording.price_listings import api_listing
+
         return api_listing(api_table(command.model, today), lang)
     if isinstance(command, TeamCommand):  # bot.team.commands answers these where there is a workspace to keep them for
         message = t(lang, "team_commands_need_a_workspace", command=command.kind)
@@ -231,12 +242,18 @@ def _fixed_example(command: Command) -> str:
     return EXAMPLES[command.request.kind]
 
 
-def worded(result: Calculated, lang: str) -> Report | Comparison | Listing:
+def worded(result: Calculated, lang: str) -> "Report | Comparison | Listing":
     """calc's result in words, by what it is."""
     if isinstance(result, TrainResult):
         return train_report(result, lang)
     if isinstance(result, InferResult):
         return infer_report(result, lang)
+    from bot.wording.comparison import comparison_report, sweep_report
+    from bot.wording.price_listings import rent_comparison_listing, rent_listing
+    from calc.compare import ComparisonResult
+    from calc.rental import RentResult
+    from calc.sweep import SweepResult
+
     if isinstance(result, ComparisonResult):
         return comparison_report(result, lang)
     if isinstance(result, SweepResult):

@@ -1,9 +1,11 @@
 """The accelerator catalog and model presets: dense peaks as published (prices: tests/test_prices.py)."""
 
+import sys
+
 import pytest
 
 from calc import TrainResult, estimate
-from calc.gpus import CATALOG, find_gpu
+from calc.gpus import CATALOG, WHITESPACE, find_gpu
 from calc.presets import PRESETS, find_preset
 from calc.requests import TrainRequest
 from tests.support import TODAY
@@ -105,3 +107,9 @@ def test_every_gpu_in_the_catalog_gets_a_training_estimate() -> None:
     for gpu in CATALOG:
         result = estimate(TrainRequest(params=7e9, gpu=gpu.id, price=2.0), TODAY)
         assert isinstance(result, TrainResult) and result.assumptions.mfu > 0, gpu.id
+
+
+def test_the_whitespace_dropped_from_gpu_names_is_every_character_python_calls_whitespace() -> None:
+    every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert every == WHITESPACE
+    assert find_gpu("H\u3000100 SXM") is find_gpu("h100-sxm") is not None

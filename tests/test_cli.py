@@ -7,6 +7,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot import cli
 from bot.cli import run
@@ -288,6 +290,16 @@ def test_options_may_follow_the_words_as_they_always_could() -> None:
     assert run(["train", "175B", "--lang", "zh", "500B"], TODAY) == run(
         ["--lang", "zh", "train", "175B", "500B"], TODAY
     )
+
+
+@given(st.lists(st.text().filter(lambda word: not word.startswith("-")), max_size=6))
+def test_words_without_an_option_are_read_as_argparse_reads_them(argv: list[str]) -> None:
+    """`read_options` skips argparse when no word starts with a dash: it must read them exactly as argparse does."""
+    parsed = cli.parser().parse_args(argv)
+    expected = cli.Options(
+        words=parsed.words, json=parsed.json, lang=parsed.lang, help=parsed.help, version=parsed.version
+    )
+    assert cli.read_options(argv) == expected
 
 
 def test_a_double_dash_ends_the_options() -> None:

@@ -42,6 +42,9 @@ def test_good_commands(text: str, expected: dict[str, object]) -> None:
     request = request_of(text)
     for field, value in expected.items():
         assert getattr(request, field) == value, field
+    command = parse(text)  # an Estimate built without validation: exactly what validating it builds
+    assert command == Estimate(request=command.request)
+    assert command.model_dump_json() == Estimate.model_validate(command.model_dump()).model_dump_json()
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,15 @@ def test_every_model_is_built_when_first_used_not_at_import() -> None:
     assert settings == {"Config"}  # the Slack app's configuration: read once, at its start-up
 
 
+def test_no_field_takes_a_name_pydantic_keeps_for_its_own_methods() -> None:
+    """What pydantic's protected_namespaces would warn of at every class definition, checked here once instead."""
+    protected = ("model_validate", "model_dump")  # pydantic's default protected_namespaces (2.10 on)
+    clashing = [
+        f"{model.__qualname__}.{name}" for model in MODELS for name in model.model_fields if name.startswith(protected)
+    ]
+    assert clashing == []
+
+
 @pytest.mark.parametrize("model", MODELS, ids=lambda model: f"{model.__module__}.{model.__qualname__}")
 def test_every_model_builds(model: type[pydantic.BaseModel]) -> None:
     """A deferred model's mistake (a bad annotation, an unresolved name) shows here, not in some command's answer."""
@@ -72,10 +81,17 @@ CLI_ANSWER = "import sys; from bot.cli import main; sys.argv = ['llmcost', 'trai
         "bot.team.defaults",  # the team commands' settings (create_model, logging): Slack's alone
         "logging",
         "babel",  # CLDR's compact figures and plural rules are written in bot/wording, held to Babel by tests
+        "argparse",  # a command typed without options is read without it (bot.cli.read_options)
     ],
 )
 def test_the_terminal_answers_without_what_only_the_slack_app_needs(library: str) -> None:
     assert library not in _modules_after(CLI_ANSWER)
+
+
+def test_a_training_estimate_in_the_terminal_imports_no_serving_engine() -> None:
+    """Serving, comparisons, sweeps and their wording are imported by the first command that asks for one."""
+    serving = {"calc.infer", "calc.shapes", "calc.self_host", "calc.sweep", "bot.wording.comparison"}
+    assert serving & _modules_after(CLI_ANSWER) == set()
 
 
 def test_importing_the_terminal_reads_no_data_file() -> None:

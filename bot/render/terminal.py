@@ -1,10 +1,14 @@
 """Lay a reply out for a terminal: plain text, aligned labels, the reproducing command last."""
 
+from typing import TYPE_CHECKING
+
 from bot.answer import Answer
 from bot.render.chart import display_width
-from bot.wording.comparison import Comparison
 from bot.wording.i18n import t
 from bot.wording.report import Failure, Listing, Report
+
+if TYPE_CHECKING:  # a comparison's wording imports the serving engine, which the terminal's `train` never needs
+    from bot.wording.comparison import Comparison
 
 PREFIX = "llmcost "
 
@@ -23,7 +27,7 @@ def render_text(reply: Answer) -> str:
     return "\n".join([*read, *([""] if read else []), _body(reply)])
 
 
-def _body(reply: Report | Comparison | Listing) -> str:
+def _body(reply: "Report | Comparison | Listing") -> str:
     if isinstance(reply, Listing):
         lines = [reply.title]
         for heading, section in reply.sections:
@@ -32,9 +36,9 @@ def _body(reply: Report | Comparison | Listing) -> str:
                 lines.append(heading)
             lines.extend(f"  {line}" for line in section)
         return "\n".join(lines)
-    if isinstance(reply, Comparison):
-        return _comparison(reply)
-    return _report(reply)
+    if isinstance(reply, Report):
+        return _report(reply)
+    return _comparison(reply)
 
 
 def _report(report: Report) -> str:
@@ -49,7 +53,7 @@ def _report(report: Report) -> str:
     return "\n".join([*lines, *_ending(report.notes, report.command, lang)])
 
 
-def _comparison(comparison: Comparison) -> str:
+def _comparison(comparison: "Comparison") -> str:
     lines = [comparison.title, comparison.headline]
     for heading, chart in comparison.charts:
         lines.extend(["", heading, *(f"  {line}" for line in chart)])
