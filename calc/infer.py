@@ -6,7 +6,8 @@ experts spread over the cards: see Replica.
     prefill of one request   = (2·N_active·input / peak + attention / peak16) / (cards·MFU) + all-reduces
     decode step (batch B)    = pp stage-times, each: the weight GEMMs at the slower of their FLOPs and their reads,
                                then attention at the slower of its FLOPs (MLA) and the KV read at mean context,
-                               then the all-reduces and expert dispatch over the GPU-to-GPU links
+                               then the all-reduces and expert dispatch over the GPU-to-GPU links; in the expert
+                               layout the routed experts' work is the busiest card's (busiest_card_load)
 Serving B requests takes the GPUs T = B·prefill + output·step seconds: every request's prefill, and `output`
 decode steps shared by all B. So the replica yields B·output/T output tokens per second, a request sees its
 first token after its prefill and the rest at (T − prefill)/output each, and it costs T·cards·price/B. Input
@@ -26,6 +27,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from statistics import NormalDist
 
 from calc.assumptions import Resolved, resolve
 from calc.command import command_line
@@ -177,6 +179,22 @@ def _shape(request: InferRequest, resolved: Resolved) -> tuple[Shape, ShapeInfo]
 ACTIVATION_BYTES = 2
 
 
+def busiest_card_load(routings: float, cards: int) -> float:
+    """The expected load of the busiest of `cards` cards over the mean, when `routings` token-to-expert routings each
+    land on one of the cards at random (uniform routing, the experts spread evenly over the cards).
+
+    A card's count is binomial, mean n/d and standard deviation sqrt(n·(1/d)·(1 − 1/d)); the largest of d such counts
+    is about the mean + z_d standard deviations, z_d the expected largest of d standard normals (Blom's
+    Φ⁻¹((d − 0.375)/(d + 0.25)): 0 for one card, 0.589 for 2, 1.434 for 8). Over the mean: 1 + z_d·sqrt((d − 1)/n),
+    never above d (every routing on one card). Routing skew (some experts more popular than others) is not counted:
+    this is the imbalance of chance alone.
+    """
+    if cards == 1 or routings <= 0:
+        return 1.0
+    z = NormalDist().inv_cdf((cards - 0.375) / (cards + 0.25))
+    return min(float(cards), 1 + z * math.sqrt((cards - 1) / routings))
+
+
 @dataclass(frozen=True)
 class Step:
     """One decode step of the whole batch (every sequence advances a token), per card, in seconds."""
@@ -246,6 +264,21 @@ class Replica:
         experts, top_k = self.shape.experts or 1, self.shape.experts_per_token or 1
         return (self.n_total - self.n_active) * experts / (experts - top_k)
 
+    def _busiest_load(self, tokens: float) -> float:
+        """In the expert layout the step waits for the card whose experts drew the most of `tokens` tokens' routings
+        (busiest_card_load); elsewhere every card does an equal share."""
+        if not self.expert:
+            return 1.0
+        return busiest_card_load(tokens * (self.shape.experts_per_token or 1), self.cards)
+
+    def active_params_at_busiest(self, tokens: float) -> float:
+        """Active parameters per token as the busiest card sees them: the routed experts' share counts its load."""
+        if not self.expert:
+            return self.n_active
+        experts, top_k = self.shape.experts or 1, self.shape.experts_per_token or 1
+        routed_active = self._routed_params() * top_k / experts
+        return self.n_active + routed_active * (self._busiest_load(tokens) - 1)
+
     def weights_per_card(self) -> float:
         return self._held(self.cards)[0]
 
@@ -275,7 +308,9 @@ class Replica:
         routed = self._routed_params()
         touched = routed * self.shape.weights_read_share(math.ceil(tokens))
         if self.data_parallel > 1:
-            return (self.n_total - routed + touched / self.data_parallel) * self.weight_bytes / self.n_total
+            # The busiest card touches its load's share of the experts, at most all of its own.
+            own = min(routed, touched * self._busiest_load(tokens)) / self.data_parallel
+            return (self.n_total - routed + own) * self.weight_bytes / self.n_total
         return (self.n_total - routed + touched) * self.weight_bytes / self.n_total / self.cards
 
     def _all_reduce(self, tokens: float, layers: float) -> float:
@@ -298,7 +333,7 @@ class Replica:
 
     def prefill_s(self) -> float:
         """The replica's busy time per request's prefill (compute-bound; stages work on different requests)."""
-        linear = 2 * self.n_active * self.input / self.flops
+        linear = 2 * self.active_params_at_busiest(self.input) * self.input / self.flops
         attention = self.shape.prefill_attention_flops(self.input) / self.attention_flops
         compute = (linear + attention) / self.cards
         communication = self._all_reduce(self.input, self.shape.layers / self.pp) + self._all_to_all(self.input)
@@ -321,7 +356,7 @@ class Replica:
         tokens = batch / micro  # sequences in one micro-batch
         context = self.input + self.output / 2  # the mean context while decoding
         share = 1 / (self.pp * self.tensor_parallel * self.data_parallel)  # of the replica's work one card does
-        gemm_flops = 2 * self.n_active * tokens * share
+        gemm_flops = 2 * self.active_params_at_busiest(tokens) * tokens * share
         attention_flops = self.shape.decode_attention_flops(context) * tokens * share
         weights = self.weights_read(tokens)
         kv = tokens * self.shape.kv_bytes(context, self.kv_bytes_per_value) / self.kv_ways
