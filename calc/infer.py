@@ -58,22 +58,29 @@ from calc.units import (
 )
 
 # Fitted by `python -m bench.serving --fit --with-mlperf` (the rule, in bench/serving.py: of every set on its grid, the
-# one with the least sum of squared log(predicted/published) over the 69 fixed-length and MLPerf points, GB200 and
-# Qwen3-235B among them). In-sample: median 0.99x, 90% within 1.5x, worst 1.86x. The same rule on all 90 points (the
-# new set too, `--with-new`) chose MFU 70%, MBU 70%, 0.82, exponent 0.5 but held out worse (79% within 1.5x by point,
-# worst 2.13-2.44x, against 82% and 2.08x), so it was not adopted (BENCHMARKS.md, "Final fit on all points").
-TYPICAL_MFU = 0.65  # compute-bound work (prefill, large-batch decode) on one GPU, in 16-bit formats
+# one with the least sum of squared log(predicted/published) over the 69 fixed-length and MLPerf points). In-sample:
+# median 0.98x, 93% within 1.5x, worst 2.05x; held out by source on all 90 points 87% within 1.5x, worst 2.26x
+# (BENCHMARKS.md, "Tensor parallelism by slice width").
+TYPICAL_MFU = 0.60  # compute-bound work (prefill, large-batch decode) on one GPU, in 16-bit formats
 TYPICAL_MBU = 0.85  # memory-bound reads on one GPU: weights and KV cache, each kernel at its own bound
-# Share of the per-GPU utilization kept each time the degree a layer is split across doubles (tensor parallelism, or
-# every card of the expert layout; pipeline stages split no layer), beyond the all-reduces and dispatches charged to
-# the links: smaller matrices per GPU, synchronisation. TP2 keeps 84%, TP4 71%, TP8 59%.
-TP_EFFICIENCY_PER_DOUBLING = 0.84
+# Tensor parallelism narrows every matrix a card multiplies: a layer of hidden size h split t ways leaves slices h/t
+# wide. A GEMM's utilization saturates with its width, w / (w + SLICE_HALF_WIDTH) (narrow tiles under-fill the SMs,
+# a kernel's fixed costs weigh more), so a card keeps (h/t)/(h/t + W) over h/(h + W) of one GPU's utilization, beyond
+# the all-reduces charged to the links: Llama 3.1 70B (h 8192) keeps 92.1% at TP2, 79.5% at TP4, 62.5% at TP8; 405B
+# (h 16384) 76.1% at TP8; a 4096-wide model (Qwen3-235B, Mixtral 8x7B) 47.5% at TP8. This replaced one share per
+# doubling for every width (0.84: TP8 59% for 70B and 405B alike), which left 405B at TP8 at 0.48-0.73x of published
+# figures while 70B sat at 0.8-0.9x (BENCHMARKS.md).
+SLICE_HALF_WIDTH = 768
+# The expert layout narrows no matrix (attention data parallel, whole experts per card); it keeps this share per
+# doubling of its cards, for what it does not model: routing skew, grouped GEMMs of a few tokens per expert, the
+# all-to-all's latency. 8 cards keep 0.74³ = 40.5%.
+EXPERT_KEEP_PER_DOUBLING = 0.74
 # A weight format k times faster than 16 bits (FP8 k=2, FP4 k=4 on the GPUs that have them) speeds compute-bound work
 # by k^FORMAT_SPEEDUP_EXPONENT, not k: the default MFU against that format's peak is TYPICAL_MFU x k^(exponent − 1),
-# so 46% of an FP8 peak and 32.5% of an FP4 one. Norms, activations and scaling stay at 16 bits, and low-precision
+# so 45.5% of an FP8 peak and 34.5% of an FP4 one. Norms, activations and scaling stay at 16 bits, and low-precision
 # GEMMs reach less of a higher peak; fitting one MFU to every format left A100 FP16 at 0.6-0.9x and B200 FP4 at
 # 1.2-1.6x (BENCHMARKS.md).
-FORMAT_SPEEDUP_EXPONENT = 0.5
+FORMAT_SPEEDUP_EXPONENT = 0.6
 # TensorRT-LLM gives the KV cache 90% of the memory left after the weights (KvCacheConfig
 # free_gpu_memory_fraction=0.9): the other tenth stays for the CUDA context, activations and fragmentation.
 # (vLLM's gpu_memory_utilization=0.9 of the whole card leaves more, and fits fewer sequences.)
@@ -114,12 +121,17 @@ class ServingDefaults:
 
     mfu: float
     mbu: float
-    tp_keep_per_doubling: float
+    expert_keep_per_doubling: float
     format_speedup_exponent: float
+    slice_half_width: float
 
-    def split_efficiency(self, degree: int) -> float:
-        """Per-GPU utilization kept with each layer split `degree` ways, relative to one GPU."""
-        return self.tp_keep_per_doubling ** math.log2(degree) if degree > 1 else 1.0
+    def split_efficiency(self, hidden: int, tensor_parallel: int, expert_cards: int = 1) -> float:
+        """Per-GPU utilization kept against one GPU: the slice width tensor parallelism leaves of a hidden size
+        `hidden`, or (the expert layout, which splits no matrix) the fitted share per doubling of its cards."""
+        if expert_cards > 1:
+            return math.pow(self.expert_keep_per_doubling, math.log2(expert_cards))
+        half = self.slice_half_width
+        return (hidden / tensor_parallel) / (hidden / tensor_parallel + half) * (hidden + half) / hidden
 
     def format_efficiency(self, peak: float, peak_16bit: float) -> float:
         """Share of the MFU kept against a format's peak `peak`, k = peak / 16-bit peak times faster."""
@@ -127,7 +139,9 @@ class ServingDefaults:
         return speedup ** (self.format_speedup_exponent - 1) if speedup > 1 else 1.0
 
 
-DEFAULTS = ServingDefaults(TYPICAL_MFU, TYPICAL_MBU, TP_EFFICIENCY_PER_DOUBLING, FORMAT_SPEEDUP_EXPONENT)
+DEFAULTS = ServingDefaults(
+    TYPICAL_MFU, TYPICAL_MBU, EXPERT_KEEP_PER_DOUBLING, FORMAT_SPEEDUP_EXPONENT, SLICE_HALF_WIDTH
+)
 
 
 def _compute_precision(weights: Precision, gpu: Accelerator) -> Precision:
@@ -533,9 +547,11 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     attention_peak = resolved.peak_flops if request.flops else gpu.peak_flops(gpu.default_precision) or 0.0
 
     def replica_on(cards: int) -> Replica:
-        # Defaults at the degree each layer is split across (the expert layout splits every MoE layer over all the
-        # cards), rounded so the reproducing command's percentages read back the same figures.
-        efficiency = defaults.split_efficiency(cards if expert_layout else cards // pp)
+        # Defaults at the slices tensor parallelism leaves (or the expert layout's cards), rounded so the
+        # reproducing command's percentages read back the same figures.
+        efficiency = defaults.split_efficiency(
+            shape.hidden_size, 1 if expert_layout else cards // pp, cards if expert_layout else 1
+        )
         default_mfu = resolved.mfu * efficiency * defaults.format_efficiency(resolved.peak_flops, attention_peak)
         mfu = resolved.mfu if (request.mfu is not None or seed) else round(default_mfu, 6)
         mbu = request.mbu or round(defaults.mbu * efficiency, 6)
@@ -624,7 +640,7 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
         notes.append(Note(code="chat_default", values={"input": CHAT_INPUT, "output": CHAT_OUTPUT}))
     notes.append(Note(code="cards_cut_latency"))
 
-    efficiency = defaults.split_efficiency(replica.data_parallel * replica.tensor_parallel)
+    efficiency = defaults.split_efficiency(shape.hidden_size, replica.tensor_parallel, replica.data_parallel)
     assumptions = InferAssumptions(
         **resolved.shared_fields(request),
         tokens=tokens,

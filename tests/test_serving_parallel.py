@@ -12,7 +12,7 @@ from calc.infer import ServingDefaults, busiest_card_load, estimate_inference
 from calc.results import InferResult
 from tests.support import TODAY
 
-FULL = ServingDefaults(mfu=1.0, mbu=1.0, tp_keep_per_doubling=1.0, format_speedup_exponent=1.0)
+FULL = ServingDefaults(mfu=1.0, mbu=1.0, expert_keep_per_doubling=1.0, format_speedup_exponent=1.0, slice_half_width=0)
 
 
 def infer(**fields: object) -> InferResult:
@@ -173,3 +173,24 @@ def test_utilizations_below_the_ceiling_keep_the_kernels_in_sequence() -> None:
     # which states every utilization, gives the same step (this is why only 100%/100% overlaps).
     half = infer(**LLAMA_70B, mfu=0.5, mbu=0.5, cards=8, pp=2, batch=2, input=1, output=1)
     assert half.step_time_s == pytest.approx(1.0456536e-2, rel=1e-6)
+
+
+def test_narrower_slices_keep_less_of_one_gpus_utilization() -> None:
+    # A slice w columns wide reaches w / (w + W) of a wide GEMM's utilization; split t ways, a card keeps
+    # (h/t)/(h/t + W) over h/(h + W). W = 512: Llama 3.1 70B (h 8192) at TP8, 1024/1536 over 8192/8704 = 0.708333;
+    # 405B (h 16384) at TP8, 2048/2560 over 16384/16896 = 0.825; a 4096-wide model at TP8, 512/1024 over
+    # 4096/4608 = 0.5625. One GPU keeps everything.
+    defaults = ServingDefaults(
+        mfu=0.5, mbu=0.5, expert_keep_per_doubling=0.8, format_speedup_exponent=1.0, slice_half_width=512
+    )
+    assert defaults.split_efficiency(8192, 1) == 1.0
+    assert defaults.split_efficiency(8192, 8) == pytest.approx(0.708333, rel=1e-6)
+    assert defaults.split_efficiency(16384, 8) == pytest.approx(0.825, rel=1e-12)
+    assert defaults.split_efficiency(4096, 8) == pytest.approx(0.5625, rel=1e-12)
+    # Never faster per FLOP for a narrower slice: more ways, or a narrower model at the same degree.
+    for hidden in (2048, 4096, 8192, 16384):
+        kept = [defaults.split_efficiency(hidden, t) for t in (1, 2, 4, 8, 16)]
+        assert kept == sorted(kept, reverse=True)
+    assert defaults.split_efficiency(4096, 4) < defaults.split_efficiency(8192, 4) < defaults.split_efficiency(16384, 4)
+    # The expert layout narrows no matrix: its fitted share per doubling of its cards, 0.8³ = 0.512 on 8.
+    assert defaults.split_efficiency(7168, 1, expert_cards=8) == pytest.approx(0.512, rel=1e-12)
