@@ -27,11 +27,12 @@ summary, in no fit unless --with-new2.
 Points left out, each with its reason: no sourced mean output length (MLPerf Llama 3.1 8B). A GPU the catalog lacks or a
 model without a preset and shape would be left out too; since GB200, Qwen3-235B-A22B and Falcon 180B were added, none is.
 
-The fit (`--fit`): every default set on a grid: MFU 20-80% and MBU 40-95% in steps of 5, the share kept per doubling of
-the degree a layer is split across 0.70-1.00 in steps of 0.02, the format speed-up exponent 0.3-1.0 in steps of 0.1.
-Each point is predicted at MFU·keep^log2(split)·k^(exponent − 1) and MBU·keep^log2(split), k its weight format's peak
-over the GPU's 16-bit peak, as the engine's defaults would put them; the chosen set minimises the sum of squared
-log(predicted/published). The ceiling is the same prediction at mfu=100% mbu=100%: it must never be below a published
+The fit (`--fit`): every default set on a grid (GRID): MFU 40-80% and MBU 60-100% in steps of 5, the slice half-width
+W 0-1024 columns, the expert layout's share kept per doubling of its cards 0.70-0.90 in steps of 0.02, the format
+speed-up exponent 0.4-0.7. Each point is predicted at MFU·s·k^(exponent − 1) and MBU·s, s the split efficiency
+(tensor parallelism t of a hidden size h: (h/t)/(h/t + W) over h/(h + W); the expert layout on d cards:
+keep^log2(d)) and k its weight format's peak over the GPU's 16-bit peak, as the engine's defaults would put them;
+the chosen set minimises the sum of squared log(predicted/published). The ceiling is the same prediction at mfu=100% mbu=100%: it must never be below a published
 figure.
 
 Held out (`--held-out`): the fit above is judged on the points it was fitted on. Three cross-validations re-run it
@@ -75,13 +76,16 @@ class Point:
     # ("new2": the second new set, `new_set: 2` in the data)
 
 
-# The grid the defaults were chosen on: MFU 20-80%, MBU 40-95% in steps of 5, efficiency 0.70-1.00 in steps of 0.02.
+# The grid the defaults were chosen on: MFU 40-80% and MBU 60-100% in steps of 5, the expert layout's share kept per
+# doubling 0.70-0.90 in steps of 0.02, the format exponent 0.4-0.7, the slice half-width 0-1024 columns.
+SLICE_HALF_WIDTHS = (0, 256, 384, 512, 768, 1024)
 GRID: list[ServingDefaults] = [
-    ServingDefaults(mfu / 100, mbu / 100, keep / 100, exponent / 10)
-    for mfu in range(20, 85, 5)
-    for mbu in range(40, 100, 5)
-    for keep in range(70, 101, 2)
-    for exponent in range(3, 11)
+    ServingDefaults(mfu / 100, mbu / 100, keep / 100, exponent / 10, half_width)
+    for mfu in range(40, 85, 5)
+    for mbu in range(60, 105, 5)
+    for keep in range(70, 91, 2)
+    for exponent in range(4, 8)
+    for half_width in SLICE_HALF_WIDTHS
 ]
 
 
@@ -232,7 +236,10 @@ def held_out(errors: Sequence[Sequence[float]], groups: Sequence[str | None]) ->
 
 def describe(defaults: ServingDefaults) -> str:
     d = defaults
-    return f"mfu={d.mfu:.0%} mbu={d.mbu:.0%} tp={d.tp_keep_per_doubling:.2f} format^{d.format_speedup_exponent:.1f}"
+    return (
+        f"mfu={d.mfu:.0%} mbu={d.mbu:.0%} half-width={d.slice_half_width:.0f} expert={d.expert_keep_per_doubling:.2f} "
+        f"format^{d.format_speedup_exponent:.1f}"
+    )
 
 
 KINDS = {
@@ -256,10 +263,7 @@ def fit(points: list[Point], kinds: set[str]) -> None:
     best = GRID[index]
     loss = sum(errors[index][i] for i in fitted)
     print(f"fitted on {len(fitted)} points ({', '.join(KINDS[kind] for kind in KINDS if kind in kinds)})")
-    print(
-        f"best: mfu={best.mfu:.0%} mbu={best.mbu:.0%} tp_efficiency_per_doubling={best.tp_keep_per_doubling:.2f} "
-        f"format_speedup_exponent={best.format_speedup_exponent:.1f} (sum of squared logs {loss:.3f})"
-    )
+    print(f"best: {describe(best)} (sum of squared logs {loss:.3f})")
     values = ratios(points, best)
     for kind, name in KINDS.items():
         subset = [value for value, point in zip(values, points, strict=True) if point.kind == kind]
@@ -338,11 +342,7 @@ def main() -> None:
     if args.held_out:
         cross_validate(points, kinds)
         return
-    print(
-        f"defaults: mfu={DEFAULTS.mfu:.0%} mbu={DEFAULTS.mbu:.0%} "
-        f"{DEFAULTS.tp_keep_per_doubling:.2f} kept per doubling of the split, "
-        f"format speed-up exponent {DEFAULTS.format_speedup_exponent:.1f}"
-    )
+    print(f"defaults: {describe(DEFAULTS)}")
     print(f"{'#':>3} {'point':<58} {'batch':>6} {'published':>10} {'predicted':>10} {'ratio':>6} {'ceiling':>8}")
     values: dict[str, list[float]] = {kind: [] for kind in KINDS}
     below_ceiling: list[str] = []

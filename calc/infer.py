@@ -6,7 +6,8 @@ experts spread over the cards: see Replica.
     prefill of one request   = (2·N_active·input / peak + attention / peak16) / (cards·MFU) + all-reduces
     decode step (batch B)    = pp stage-times, each: the weight GEMMs at the slower of their FLOPs and their reads,
                                then attention at the slower of its FLOPs (MLA) and the KV read at mean context,
-                               then the all-reduces and expert dispatch over the GPU-to-GPU links
+                               then the all-reduces and expert dispatch over the GPU-to-GPU links; in the expert
+                               layout the routed experts' work is the busiest card's (busiest_card_load)
 Serving B requests takes the GPUs T = B·prefill + output·step seconds: every request's prefill, and `output`
 decode steps shared by all B. So the replica yields B·output/T output tokens per second, a request sees its
 first token after its prefill and the rest at (T − prefill)/output each, and it costs T·cards·price/B. Input
@@ -26,6 +27,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from statistics import NormalDist
 
 from calc.assumptions import Resolved, resolve
 from calc.command import command_line
@@ -56,22 +58,29 @@ from calc.units import (
 )
 
 # Fitted by `python -m bench.serving --fit --with-mlperf` (the rule, in bench/serving.py: of every set on its grid, the
-# one with the least sum of squared log(predicted/published) over the 69 fixed-length and MLPerf points, GB200 and
-# Qwen3-235B among them). In-sample: median 0.99x, 90% within 1.5x, worst 1.86x. The same rule on all 90 points (the
-# new set too, `--with-new`) chose MFU 70%, MBU 70%, 0.82, exponent 0.5 but held out worse (79% within 1.5x by point,
-# worst 2.13-2.44x, against 82% and 2.08x), so it was not adopted (BENCHMARKS.md, "Final fit on all points").
-TYPICAL_MFU = 0.65  # compute-bound work (prefill, large-batch decode) on one GPU, in 16-bit formats
+# one with the least sum of squared log(predicted/published) over the 69 fixed-length and MLPerf points). In-sample:
+# median 0.98x, 93% within 1.5x, worst 2.05x; held out by source on all 90 points 87% within 1.5x, worst 2.26x
+# (BENCHMARKS.md, "Tensor parallelism by slice width").
+TYPICAL_MFU = 0.60  # compute-bound work (prefill, large-batch decode) on one GPU, in 16-bit formats
 TYPICAL_MBU = 0.85  # memory-bound reads on one GPU: weights and KV cache, each kernel at its own bound
-# Share of the per-GPU utilization kept each time the degree a layer is split across doubles (tensor parallelism, or
-# every card of the expert layout; pipeline stages split no layer), beyond the all-reduces and dispatches charged to
-# the links: smaller matrices per GPU, synchronisation. TP2 keeps 84%, TP4 71%, TP8 59%.
-TP_EFFICIENCY_PER_DOUBLING = 0.84
+# Tensor parallelism narrows every matrix a card multiplies: a layer of hidden size h split t ways leaves slices h/t
+# wide. A GEMM's utilization saturates with its width, w / (w + SLICE_HALF_WIDTH) (narrow tiles under-fill the SMs,
+# a kernel's fixed costs weigh more), so a card keeps (h/t)/(h/t + W) over h/(h + W) of one GPU's utilization, beyond
+# the all-reduces charged to the links: Llama 3.1 70B (h 8192) keeps 92.1% at TP2, 79.5% at TP4, 62.5% at TP8; 405B
+# (h 16384) 76.1% at TP8; a 4096-wide model (Qwen3-235B, Mixtral 8x7B) 47.5% at TP8. This replaced one share per
+# doubling for every width (0.84: TP8 59% for 70B and 405B alike), which left 405B at TP8 at 0.48-0.73x of published
+# figures while 70B sat at 0.8-0.9x (BENCHMARKS.md).
+SLICE_HALF_WIDTH = 768
+# The expert layout narrows no matrix (attention data parallel, whole experts per card); it keeps this share per
+# doubling of its cards, for what it does not model: routing skew, grouped GEMMs of a few tokens per expert, the
+# all-to-all's latency. 8 cards keep 0.74³ = 40.5%.
+EXPERT_KEEP_PER_DOUBLING = 0.74
 # A weight format k times faster than 16 bits (FP8 k=2, FP4 k=4 on the GPUs that have them) speeds compute-bound work
 # by k^FORMAT_SPEEDUP_EXPONENT, not k: the default MFU against that format's peak is TYPICAL_MFU x k^(exponent − 1),
-# so 46% of an FP8 peak and 32.5% of an FP4 one. Norms, activations and scaling stay at 16 bits, and low-precision
+# so 45.5% of an FP8 peak and 34.5% of an FP4 one. Norms, activations and scaling stay at 16 bits, and low-precision
 # GEMMs reach less of a higher peak; fitting one MFU to every format left A100 FP16 at 0.6-0.9x and B200 FP4 at
 # 1.2-1.6x (BENCHMARKS.md).
-FORMAT_SPEEDUP_EXPONENT = 0.5
+FORMAT_SPEEDUP_EXPONENT = 0.6
 # TensorRT-LLM gives the KV cache 90% of the memory left after the weights (KvCacheConfig
 # free_gpu_memory_fraction=0.9): the other tenth stays for the CUDA context, activations and fragmentation.
 # (vLLM's gpu_memory_utilization=0.9 of the whole card leaves more, and fits fewer sequences.)
@@ -112,12 +121,17 @@ class ServingDefaults:
 
     mfu: float
     mbu: float
-    tp_keep_per_doubling: float
+    expert_keep_per_doubling: float
     format_speedup_exponent: float
+    slice_half_width: float
 
-    def split_efficiency(self, degree: int) -> float:
-        """Per-GPU utilization kept with each layer split `degree` ways, relative to one GPU."""
-        return self.tp_keep_per_doubling ** math.log2(degree) if degree > 1 else 1.0
+    def split_efficiency(self, hidden: int, tensor_parallel: int, expert_cards: int = 1) -> float:
+        """Per-GPU utilization kept against one GPU: the slice width tensor parallelism leaves of a hidden size
+        `hidden`, or (the expert layout, which splits no matrix) the fitted share per doubling of its cards."""
+        if expert_cards > 1:
+            return math.pow(self.expert_keep_per_doubling, math.log2(expert_cards))
+        half = self.slice_half_width
+        return (hidden / tensor_parallel) / (hidden / tensor_parallel + half) * (hidden + half) / hidden
 
     def format_efficiency(self, peak: float, peak_16bit: float) -> float:
         """Share of the MFU kept against a format's peak `peak`, k = peak / 16-bit peak times faster."""
@@ -125,7 +139,9 @@ class ServingDefaults:
         return speedup ** (self.format_speedup_exponent - 1) if speedup > 1 else 1.0
 
 
-DEFAULTS = ServingDefaults(TYPICAL_MFU, TYPICAL_MBU, TP_EFFICIENCY_PER_DOUBLING, FORMAT_SPEEDUP_EXPONENT)
+DEFAULTS = ServingDefaults(
+    TYPICAL_MFU, TYPICAL_MBU, EXPERT_KEEP_PER_DOUBLING, FORMAT_SPEEDUP_EXPONENT, SLICE_HALF_WIDTH
+)
 
 
 def _compute_precision(weights: Precision, gpu: Accelerator) -> Precision:
@@ -175,6 +191,22 @@ def _shape(request: InferRequest, resolved: Resolved) -> tuple[Shape, ShapeInfo]
 # Activations cross the interconnect at 16 bits (all-reduces and expert dispatch run in BF16/FP16 here even when the
 # weights are FP8 or FP4): bytes per value of a hidden vector.
 ACTIVATION_BYTES = 2
+
+
+def busiest_card_load(routings: float, cards: int) -> float:
+    """The expected load of the busiest of `cards` cards over the mean, when `routings` token-to-expert routings each
+    land on one of the cards at random (uniform routing, the experts spread evenly over the cards).
+
+    A card's count is binomial, mean n/d and standard deviation sqrt(n·(1/d)·(1 − 1/d)); the largest of d such counts
+    is about the mean + z_d standard deviations, z_d the expected largest of d standard normals (Blom's
+    Φ⁻¹((d − 0.375)/(d + 0.25)): 0 for one card, 0.589 for 2, 1.434 for 8). Over the mean: 1 + z_d·sqrt((d − 1)/n),
+    never above d (every routing on one card). Routing skew (some experts more popular than others) is not counted:
+    this is the imbalance of chance alone.
+    """
+    if cards == 1 or routings <= 0:
+        return 1.0
+    z = NormalDist().inv_cdf((cards - 0.375) / (cards + 0.25))
+    return min(float(cards), 1 + z * math.sqrt((cards - 1) / routings))
 
 
 @dataclass(frozen=True)
@@ -246,6 +278,21 @@ class Replica:
         experts, top_k = self.shape.experts or 1, self.shape.experts_per_token or 1
         return (self.n_total - self.n_active) * experts / (experts - top_k)
 
+    def _busiest_load(self, tokens: float) -> float:
+        """In the expert layout the step waits for the card whose experts drew the most of `tokens` tokens' routings
+        (busiest_card_load); elsewhere every card does an equal share."""
+        if not self.expert:
+            return 1.0
+        return busiest_card_load(tokens * (self.shape.experts_per_token or 1), self.cards)
+
+    def active_params_at_busiest(self, tokens: float) -> float:
+        """Active parameters per token as the busiest card sees them: the routed experts' share counts its load."""
+        if not self.expert:
+            return self.n_active
+        experts, top_k = self.shape.experts or 1, self.shape.experts_per_token or 1
+        routed_active = self._routed_params() * top_k / experts
+        return self.n_active + routed_active * (self._busiest_load(tokens) - 1)
+
     def weights_per_card(self) -> float:
         return self._held(self.cards)[0]
 
@@ -275,7 +322,9 @@ class Replica:
         routed = self._routed_params()
         touched = routed * self.shape.weights_read_share(math.ceil(tokens))
         if self.data_parallel > 1:
-            return (self.n_total - routed + touched / self.data_parallel) * self.weight_bytes / self.n_total
+            # The busiest card touches its load's share of the experts, at most all of its own.
+            own = min(routed, touched * self._busiest_load(tokens)) / self.data_parallel
+            return (self.n_total - routed + own) * self.weight_bytes / self.n_total
         return (self.n_total - routed + touched) * self.weight_bytes / self.n_total / self.cards
 
     def _all_reduce(self, tokens: float, layers: float) -> float:
@@ -298,7 +347,7 @@ class Replica:
 
     def prefill_s(self) -> float:
         """The replica's busy time per request's prefill (compute-bound; stages work on different requests)."""
-        linear = 2 * self.n_active * self.input / self.flops
+        linear = 2 * self.active_params_at_busiest(self.input) * self.input / self.flops
         attention = self.shape.prefill_attention_flops(self.input) / self.attention_flops
         compute = (linear + attention) / self.cards
         communication = self._all_reduce(self.input, self.shape.layers / self.pp) + self._all_to_all(self.input)
@@ -321,7 +370,7 @@ class Replica:
         tokens = batch / micro  # sequences in one micro-batch
         context = self.input + self.output / 2  # the mean context while decoding
         share = 1 / (self.pp * self.tensor_parallel * self.data_parallel)  # of the replica's work one card does
-        gemm_flops = 2 * self.n_active * tokens * share
+        gemm_flops = 2 * self.active_params_at_busiest(tokens) * tokens * share
         attention_flops = self.shape.decode_attention_flops(context) * tokens * share
         weights = self.weights_read(tokens)
         kv = tokens * self.shape.kv_bytes(context, self.kv_bytes_per_value) / self.kv_ways
@@ -498,9 +547,11 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     attention_peak = resolved.peak_flops if request.flops else gpu.peak_flops(gpu.default_precision) or 0.0
 
     def replica_on(cards: int) -> Replica:
-        # Defaults at the degree each layer is split across (the expert layout splits every MoE layer over all the
-        # cards), rounded so the reproducing command's percentages read back the same figures.
-        efficiency = defaults.split_efficiency(cards if expert_layout else cards // pp)
+        # Defaults at the slices tensor parallelism leaves (or the expert layout's cards), rounded so the
+        # reproducing command's percentages read back the same figures.
+        efficiency = defaults.split_efficiency(
+            shape.hidden_size, 1 if expert_layout else cards // pp, cards if expert_layout else 1
+        )
         default_mfu = resolved.mfu * efficiency * defaults.format_efficiency(resolved.peak_flops, attention_peak)
         mfu = resolved.mfu if (request.mfu is not None or seed) else round(default_mfu, 6)
         mbu = request.mbu or round(defaults.mbu * efficiency, 6)
@@ -589,7 +640,7 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
         notes.append(Note(code="chat_default", values={"input": CHAT_INPUT, "output": CHAT_OUTPUT}))
     notes.append(Note(code="cards_cut_latency"))
 
-    efficiency = defaults.split_efficiency(replica.data_parallel * replica.tensor_parallel)
+    efficiency = defaults.split_efficiency(shape.hidden_size, replica.tensor_parallel, replica.data_parallel)
     assumptions = InferAssumptions(
         **resolved.shared_fields(request),
         tokens=tokens,

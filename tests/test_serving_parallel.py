@@ -8,11 +8,11 @@ NVLink 900 GB/s both ways, 450e9 bytes/s each way; H200 4.8 TB/s; L40S PCIe Gen4
 import pytest
 
 from calc import EstimateError, InferRequest, estimate
-from calc.infer import ServingDefaults, estimate_inference
+from calc.infer import ServingDefaults, busiest_card_load, estimate_inference
 from calc.results import InferResult
 from tests.support import TODAY
 
-FULL = ServingDefaults(mfu=1.0, mbu=1.0, tp_keep_per_doubling=1.0, format_speedup_exponent=1.0)
+FULL = ServingDefaults(mfu=1.0, mbu=1.0, expert_keep_per_doubling=1.0, format_speedup_exponent=1.0, slice_half_width=0)
 
 
 def infer(**fields: object) -> InferResult:
@@ -106,14 +106,33 @@ def test_mla_mixtures_of_experts_spread_experts_and_sequences_over_the_cards() -
     assert infer(**DEEPSEEK, cards=16, input=1000, output=1000).max_batch == 17120
 
 
-def test_an_expert_parallel_step_reads_the_dense_weights_and_the_cards_touched_experts() -> None:
-    # Batch 1 on 8 cards: the token routes to 8 of 256 experts, so 654.4516e9 / 32 = 20.4516e9 bytes of experts are
-    # read, 1/8 of them on a card, beside all 16.5484e9 dense bytes: 19.1048e9 B / 4.8e12 = 3.980175e-3 s. Attention
-    # (MLA, absorbed): 2 x 128 heads x (2 x 512 + 64) x 61 layers x 1.5 tokens / 8 = 3.19e6 FLOPs at 989.4e12, above
-    # its 6,588-byte cache read. Dispatch and combine: 2 x 58 MoE layers x 8 experts x 7168 x 2 B / 8 x 7/8
-    # = 1,455,104 B / 450e9 = 3.2336e-6 s. The step: 3.983412e-3 s.
+def test_an_expert_parallel_step_reads_the_dense_weights_and_the_busiest_cards_experts() -> None:
+    # Batch 1 on 8 cards: the token routes to 8 of 256 experts, 654.4516e9 / 32 = 20.4516e9 bytes of them, 1/8 on a
+    # card on average; the step waits for the busiest card, whose load is 2.341571 times the mean (8 routings on 8
+    # cards, below), so it reads 20.4516e9 x 2.341571 / 8 = 5.98611e9 B of experts beside all 16.5484e9 dense bytes:
+    # 22.53451e9 B / 4.8e12 = 4.694690e-3 s. Attention (MLA, absorbed): 2 x 128 heads x (2 x 512 + 64) x 61 layers
+    # x 1.5 tokens / 8 = 3.19e6 FLOPs at 989.4e12, above its 6,588-byte cache read. Dispatch and combine: 2 x 58 MoE
+    # layers x 8 experts x 7168 x 2 B / 8 x 7/8 = 1,455,104 B / 450e9 = 3.2336e-6 s. The step: 4.697927e-3 s.
     result = at_full(**DEEPSEEK, cards=8, batch=1, input=1, output=1)
-    assert result.step_time_s == pytest.approx(3.983412e-3, rel=1e-6)
+    assert result.step_time_s == pytest.approx(4.697927e-3, rel=1e-6)
+
+
+def test_the_busiest_card_of_the_expert_layout_by_hand() -> None:
+    # n routings on d cards: a card's count is binomial (mean n/d, sd sqrt(n/d x (1 − 1/d))); the busiest is about
+    # z_d sd above the mean, z_d = Φ⁻¹((d − 0.375)/(d + 0.25)) (Blom): over the mean, 1 + z_d·sqrt((d − 1)/n).
+    assert busiest_card_load(64, 1) == 1.0  # one card: nothing to wait for
+    # d = 2: z = Φ⁻¹(1.625/2.25 = 0.72222) = 0.589456; 16 routings: 1 + 0.589456 x sqrt(1/16) = 1.147364.
+    assert busiest_card_load(16, 2) == pytest.approx(1.147364, rel=1e-6)
+    # (Exactly, 2 routings on 2 cards split 2-0 half the time and 1-1 otherwise: max 1.5 x the mean; here 1.416808.)
+    assert busiest_card_load(2, 2) == pytest.approx(1.416808, rel=1e-6)
+    # d = 8: z = Φ⁻¹(7.625/8.25 = 0.924242) = 1.434200; 8 routings: 1 + 1.434200 x sqrt(7/8) = 2.341571.
+    assert busiest_card_load(8, 8) == pytest.approx(2.341571, rel=1e-6)
+    # More cards for the same routings wait longer; more routings even out: 8,000 on 8 cards, 1.042424.
+    loads = [busiest_card_load(64, cards) for cards in (1, 2, 4, 8, 16)]
+    assert loads == sorted(loads) and loads[0] < loads[-1]
+    assert busiest_card_load(8000, 8) == pytest.approx(1.042424, rel=1e-6)
+    # Never above every routing on one card.
+    assert busiest_card_load(0.1, 2) == 2.0
 
 
 def test_the_links_charge_tensor_parallel_all_reduces() -> None:
@@ -154,3 +173,24 @@ def test_utilizations_below_the_ceiling_keep_the_kernels_in_sequence() -> None:
     # which states every utilization, gives the same step (this is why only 100%/100% overlaps).
     half = infer(**LLAMA_70B, mfu=0.5, mbu=0.5, cards=8, pp=2, batch=2, input=1, output=1)
     assert half.step_time_s == pytest.approx(1.0456536e-2, rel=1e-6)
+
+
+def test_narrower_slices_keep_less_of_one_gpus_utilization() -> None:
+    # A slice w columns wide reaches w / (w + W) of a wide GEMM's utilization; split t ways, a card keeps
+    # (h/t)/(h/t + W) over h/(h + W). W = 512: Llama 3.1 70B (h 8192) at TP8, 1024/1536 over 8192/8704 = 0.708333;
+    # 405B (h 16384) at TP8, 2048/2560 over 16384/16896 = 0.825; a 4096-wide model at TP8, 512/1024 over
+    # 4096/4608 = 0.5625. One GPU keeps everything.
+    defaults = ServingDefaults(
+        mfu=0.5, mbu=0.5, expert_keep_per_doubling=0.8, format_speedup_exponent=1.0, slice_half_width=512
+    )
+    assert defaults.split_efficiency(8192, 1) == 1.0
+    assert defaults.split_efficiency(8192, 8) == pytest.approx(0.708333, rel=1e-6)
+    assert defaults.split_efficiency(16384, 8) == pytest.approx(0.825, rel=1e-12)
+    assert defaults.split_efficiency(4096, 8) == pytest.approx(0.5625, rel=1e-12)
+    # Never faster per FLOP for a narrower slice: more ways, or a narrower model at the same degree.
+    for hidden in (2048, 4096, 8192, 16384):
+        kept = [defaults.split_efficiency(hidden, t) for t in (1, 2, 4, 8, 16)]
+        assert kept == sorted(kept, reverse=True)
+    assert defaults.split_efficiency(4096, 4) < defaults.split_efficiency(8192, 4) < defaults.split_efficiency(16384, 4)
+    # The expert layout narrows no matrix: its fitted share per doubling of its cards, 0.8³ = 0.512 on 8.
+    assert defaults.split_efficiency(7168, 1, expert_cards=8) == pytest.approx(0.512, rel=1e-12)
