@@ -270,27 +270,27 @@ def test_published_points_within_one_and_a_half(fields: dict[str, object], publi
 
 
 def test_tensor_parallel_keeps_less_per_gpu_by_default_only() -> None:
-    # Llama 3.1 8B (hidden 4096) in TP8 leaves 512-column slices: 512 / (512 + 768) over 4096 / (4096 + 768)
-    # = 0.4 / 0.842105 = 0.475 of one GPU's utilization; MBU 85% x 0.475 = 40.375%.
+    # Llama 3.1 8B (hidden 4096) in TP8 leaves 512-column slices: 512 / (512 + 1024) over 4096 / (4096 + 1024)
+    # = 0.333333 / 0.8 = 0.416667 of one GPU's utilization; MBU 60% x 0.416667 = 25%.
     eight = infer(model="llama3.1-8b", gpu="H100", cards=8, batch=1)
-    assert eight.assumptions.tp_efficiency == pytest.approx(0.475, rel=1e-12)
-    assert eight.assumptions.mbu == 0.40375
+    assert eight.assumptions.tp_efficiency == pytest.approx(5 / 12, rel=1e-12)
+    assert eight.assumptions.mbu == 0.25
     given = infer(model="llama3.1-8b", gpu="H100", cards=8, batch=1, mbu=0.6)
     assert given.assumptions.mbu == 0.6
-    assert math.isclose(given.assumptions.tp_efficiency, 0.475)
-    # Llama 3.1 405B (hidden 16384) keeps more at the same degree: 2048 / 2816 over 16384 / 17152 = 0.761364.
+    assert math.isclose(given.assumptions.tp_efficiency, 5 / 12)
+    # Llama 3.1 405B (hidden 16384) keeps more at the same degree: 2048 / 3072 over 16384 / 17408 = 0.708333.
     wide = infer(model="llama3.1-405b", gpu="H200", precision="fp8", cards=8, batch=1)
-    assert wide.assumptions.tp_efficiency == pytest.approx(0.761364, rel=1e-6)
+    assert wide.assumptions.tp_efficiency == pytest.approx(0.708333, rel=1e-6)
 
 
 def test_faster_formats_reach_less_of_their_peak_by_default() -> None:
-    # 60% of the 16-bit peak; a format k times faster keeps 60% x k^(0.6 − 1): H100 FP8 (k = 1978.9 / 989.4 =
-    # 2.0001) 45.4706%, B200 FP4 (k = 9000 / 2250 = 4) 34.4610% of its own peak. Weight-only INT4 multiplies at 16
-    # bits, so it keeps 60%.
-    assert infer(params=7e9, gpu="H100", cards=1, batch=1).assumptions.mfu == 0.6
-    assert infer(params=7e9, gpu="H100", precision="fp8", cards=1, batch=1).assumptions.mfu == 0.454706
-    assert infer(params=7e9, gpu="B200", precision="fp4", cards=1, batch=1).assumptions.mfu == 0.34461
-    assert infer(params=7e9, gpu="H100", precision="int4", cards=1, batch=1).assumptions.mfu == 0.6
+    # 65% of the 16-bit peak; a format k times faster keeps 65% x k^(0.6 − 1): H100 FP8 (k = 1978.9 / 989.4 =
+    # 2.0001) 49.2598%, B200 FP4 (k = 9000 / 2250 = 4) 37.3327% of its own peak. Weight-only INT4 multiplies at 16
+    # bits, so it keeps 65%.
+    assert infer(params=7e9, gpu="H100", cards=1, batch=1).assumptions.mfu == 0.65
+    assert infer(params=7e9, gpu="H100", precision="fp8", cards=1, batch=1).assumptions.mfu == 0.492598
+    assert infer(params=7e9, gpu="B200", precision="fp4", cards=1, batch=1).assumptions.mfu == 0.373327
+    assert infer(params=7e9, gpu="H100", precision="int4", cards=1, batch=1).assumptions.mfu == 0.65
     # Given, an MFU is what is achieved against the format's own peak.
     assert infer(params=7e9, gpu="H100", precision="fp8", cards=1, batch=1, mfu=0.5).assumptions.mfu == 0.5
 

@@ -1,5 +1,9 @@
 """`sweep infer ...`: cost per 1M tokens and speed per user across batch sizes, the sweet spot named."""
 
+from itertools import pairwise
+
+import pytest
+
 from bot.answer import reply_to
 from bot.render.blocks import render_blocks
 from bot.render.terminal import render_text
@@ -26,13 +30,14 @@ def test_batches_run_from_one_to_the_largest_that_fits() -> None:
     assert batches[-1] == result.largest.max_batch
     costs = [point.cost_per_1m_tokens_usd for point in result.points]
     speeds = [point.tokens_per_second_per_user for point in result.points]
-    assert costs == sorted(costs, reverse=True)  # bigger batches share each weight read: cheaper
+    # Bigger batches share each weight read: cheaper, or (once decode is compute-bound) the same per token, up to
+    # the last bits of a float.
+    assert all(smaller >= larger * (1 - 1e-12) for smaller, larger in pairwise(costs))
     assert speeds == sorted(speeds, reverse=True)  # and each user waits longer per token
-    # No batch is cheaper than the largest (once decode is compute-bound, bigger batches cost the same per token).
-    assert costs[-1] == min(costs)
-    assert (
-        result.points[[point.batch for point in result.points].index(result.cheapest)].cost_per_1m_tokens_usd
-        == costs[-1]
+    # No batch is cheaper than the largest.
+    assert costs[-1] == pytest.approx(min(costs), rel=1e-12)
+    assert result.points[[point.batch for point in result.points].index(result.cheapest)].cost_per_1m_tokens_usd == (
+        pytest.approx(costs[-1], rel=1e-12)
     )
 
 
