@@ -77,18 +77,20 @@ class Point:
     # ("new2": the second new set, `new_set: 2` in the data)
 
 
-# The grid the defaults were chosen on: MFU 50-75% and MBU 40-85% in steps of 5, the expert layout's share kept per
-# doubling 0.68-0.78 in steps of 0.02, the format exponent 0.5-0.7, the slice half-width 512-3072 columns. (An earlier
-# grid, MFU 40-80%, MBU 60-100%, share 0.70-0.90, exponent 0.4-0.7, half-width 0-1024, put MBU and the half-width on
-# its edges once every point was fitted; this one holds the choice inside it.)
-SLICE_HALF_WIDTHS = (512, 768, 1024, 1280, 1536, 2048, 3072)
+# The grid the defaults were chosen on: MFU 55-70% and MBU 60-95% in steps of 5 (no more than a bandwidth test reaches;
+# the fit, given 100%, takes it), the expert layout's share kept per doubling 0.70-0.76 in steps of 0.02, the format
+# exponent 0.5-0.7, the slice half-width 512-1280 columns, a decode step's fixed time per layer 0-200 µs. (Earlier
+# grids without the fixed time put MBU and the half-width on their edges once every point was fitted.)
+SLICE_HALF_WIDTHS = (512, 768, 1024, 1280)
+LAYER_OVERHEADS_US = (0, 40, 80, 100, 120, 160, 200)
 GRID: list[ServingDefaults] = [
-    ServingDefaults(mfu / 100, mbu / 100, keep / 100, exponent / 10, half_width)
-    for mfu in range(50, 80, 5)
-    for mbu in range(40, 90, 5)
-    for keep in range(68, 79, 2)
+    ServingDefaults(mfu / 100, mbu / 100, keep / 100, exponent / 10, half_width, overhead * 1e-6)
+    for mfu in range(55, 75, 5)
+    for mbu in range(60, 100, 5)
+    for keep in range(70, 77, 2)
     for exponent in range(5, 8)
     for half_width in SLICE_HALF_WIDTHS
+    for overhead in LAYER_OVERHEADS_US
 ]
 
 
@@ -241,7 +243,7 @@ def describe(defaults: ServingDefaults) -> str:
     d = defaults
     return (
         f"mfu={d.mfu:.0%} mbu={d.mbu:.0%} half-width={d.slice_half_width:.0f} expert={d.expert_keep_per_doubling:.2f} "
-        f"format^{d.format_speedup_exponent:.1f}"
+        f"format^{d.format_speedup_exponent:.1f} layer={d.layer_overhead_s * 1e6:.0f}µs"
     )
 
 

@@ -6,8 +6,9 @@ experts spread over the cards: see Replica.
     prefill of one request   = (2·N_active·input / peak + attention / peak16) / (cards·MFU) + all-reduces
     decode step (batch B)    = pp stage-times, each: the weight GEMMs at the slower of their FLOPs and their reads,
                                then attention at the slower of its FLOPs (MLA) and the KV read at mean context,
-                               then the all-reduces and expert dispatch over the GPU-to-GPU links; in the expert
-                               layout the routed experts' work is the busiest card's (busiest_card_load)
+                               then the all-reduces and expert dispatch over the GPU-to-GPU links, then a fixed
+                               time per layer (LAYER_OVERHEAD_S); in the expert layout the routed experts' work is
+                               the busiest card's (busiest_card_load)
 Serving B requests takes the GPUs T = B·prefill + output·step seconds: every request's prefill, and `output`
 decode steps shared by all B. So the replica yields B·output/T output tokens per second, a request sees its
 first token after its prefill and the rest at (T − prefill)/output each, and it costs T·cards·price/B. Input
@@ -59,33 +60,37 @@ from calc.units import (
 
 # Fitted by `python -m bench.serving --fit --with-mlperf --with-new --with-new2` (the rule, in bench/serving.py: of
 # every set on its grid, the one with the least sum of squared log(predicted/published), here over all 142 published
-# points: fixed lengths, MLPerf and both new sets). Held out by source, refitted without each source: median 0.93x,
-# 80% within 1.5x, worst 2.66x. Fitted on the 69 fixed-length and MLPerf points alone (MFU 60%, MBU 85%, W 768,
-# expert 0.74), the 73 points of the new sets, never fitted, landed 70% within 1.5x with a heavier tail (worst 3.07x):
-# the larger fit was adopted (BENCHMARKS.md, "Fit on all 142 points").
-TYPICAL_MFU = 0.65  # compute-bound work (prefill, large-batch decode) on one GPU, in 16-bit formats
-# Memory-bound reads on one GPU, weights and KV cache, each kernel at its own bound. Below what a bandwidth test
-# reaches: the fit takes in small-batch decode (NIM at concurrency 1, vLLM's latency runs), where a step's fixed costs
-# (kernel launches, synchronisation) weigh on top of its reads.
-TYPICAL_MBU = 0.60
+# points: fixed lengths, MLPerf and both new sets). Held out by source, refitted without each source: median 0.92x,
+# 87% within 1.5x, worst 2.37x. Fitted on the 69 fixed-length and MLPerf points alone, without the fixed time per
+# layer, the 73 points of the new sets, never fitted, landed 70% within 1.5x, worst 3.07x (BENCHMARKS.md, "Fit on
+# all 142 points").
+TYPICAL_MFU = 0.60  # compute-bound work (prefill, large-batch decode) on one GPU, in 16-bit formats
+TYPICAL_MBU = 0.90  # memory-bound reads on one GPU: weights and KV cache, each kernel at its own bound
+# A decode step also pays a fixed time per layer beyond its FLOPs, reads and link bytes: kernel launches, the
+# all-reduces' and the scheduler's latency, synchronisation. It weighs at small batches (120 µs x 80 layers = 9.6 ms
+# a token for a 70B model; a step at a large batch takes tens of milliseconds anyway): published small-batch decode
+# (NIM at concurrency 1-50, vLLM's latency runs at batch 1-128) is that much slower than its reads. Without it the fit
+# took MBU down to 60% to carry it, and held out by source at 80% within 1.5x instead of 87%. None at the physical
+# ceiling (mfu=100% mbu=100%, everything overlapped) nor in the seed's formula.
+LAYER_OVERHEAD_S = 120e-6
 # Tensor parallelism narrows every matrix a card multiplies: a layer of hidden size h split t ways leaves slices h/t
 # wide. A GEMM's utilization saturates with its width, w / (w + SLICE_HALF_WIDTH) (narrow tiles under-fill the SMs,
 # a kernel's fixed costs weigh more), so a card keeps (h/t)/(h/t + W) over h/(h + W) of one GPU's utilization, beyond
-# the all-reduces charged to the links: Llama 3.1 70B (h 8192) keeps 90% at TP2, 75% at TP4, 56.25% at TP8; 405B
-# (h 16384) 70.8% at TP8; a 4096-wide model (Qwen3-235B, Mixtral 8x7B) 41.7% at TP8. This replaced one share per
+# the all-reduces charged to the links: Llama 3.1 70B (h 8192) keeps 92.1% at TP2, 79.5% at TP4, 62.5% at TP8; 405B
+# (h 16384) 76.1% at TP8; a 4096-wide model (Qwen3-235B, Mixtral 8x7B) 47.5% at TP8. This replaced one share per
 # doubling for every width (0.84: TP8 59% for 70B and 405B alike), which left 405B at TP8 at 0.48-0.73x of published
 # figures while 70B sat at 0.8-0.9x (BENCHMARKS.md).
-SLICE_HALF_WIDTH = 1024
+SLICE_HALF_WIDTH = 768
 # The expert layout narrows no matrix (attention data parallel, whole experts per card); it keeps this share per
 # doubling of its cards, for what it does not model: routing skew, grouped GEMMs of a few tokens per expert, the
 # all-to-all's latency. 8 cards keep 0.72³ = 37.3%.
 EXPERT_KEEP_PER_DOUBLING = 0.72
 # A weight format k times faster than 16 bits (FP8 k=2, FP4 k=4 on the GPUs that have them) speeds compute-bound work
 # by k^FORMAT_SPEEDUP_EXPONENT, not k: the default MFU against that format's peak is TYPICAL_MFU x k^(exponent − 1),
-# so 49.3% of an FP8 peak and 37.3% of an FP4 one. Norms, activations and scaling stay at 16 bits, and low-precision
+# so 48.7% of an FP8 peak and 39.6% of an FP4 one. Norms, activations and scaling stay at 16 bits, and low-precision
 # GEMMs reach less of a higher peak; fitting one MFU to every format left A100 FP16 at 0.6-0.9x and B200 FP4 at
 # 1.2-1.6x (BENCHMARKS.md).
-FORMAT_SPEEDUP_EXPONENT = 0.6
+FORMAT_SPEEDUP_EXPONENT = 0.7
 # TensorRT-LLM gives the KV cache 90% of the memory left after the weights (KvCacheConfig
 # free_gpu_memory_fraction=0.9): the other tenth stays for the CUDA context, activations and fragmentation.
 # (vLLM's gpu_memory_utilization=0.9 of the whole card leaves more, and fits fewer sequences.)
@@ -129,6 +134,7 @@ class ServingDefaults:
     expert_keep_per_doubling: float
     format_speedup_exponent: float
     slice_half_width: float
+    layer_overhead_s: float = 0.0  # fixed time per layer per decode step: see LAYER_OVERHEAD_S
 
     def split_efficiency(self, hidden: int, tensor_parallel: int, expert_cards: int = 1) -> float:
         """Per-GPU utilization kept against one GPU: the slice width tensor parallelism leaves of a hidden size
@@ -145,7 +151,7 @@ class ServingDefaults:
 
 
 DEFAULTS = ServingDefaults(
-    TYPICAL_MFU, TYPICAL_MBU, EXPERT_KEEP_PER_DOUBLING, FORMAT_SPEEDUP_EXPONENT, SLICE_HALF_WIDTH
+    TYPICAL_MFU, TYPICAL_MBU, EXPERT_KEEP_PER_DOUBLING, FORMAT_SPEEDUP_EXPONENT, SLICE_HALF_WIDTH, LAYER_OVERHEAD_S
 )
 
 
@@ -256,6 +262,7 @@ class Replica:
     # (the slowest of its compute, its reads and its links, all overlapped). Below it, as served: kernels one after
     # another, each at the slower of its compute and its reads, and the links' time on top.
     overlapped: bool
+    layer_overhead_s: float  # fixed time per layer a decode step pays beyond its work (none at the ceiling)
 
     @property
     def tensor_parallel(self) -> int:
@@ -369,7 +376,8 @@ class Replica:
         sequence's token passes all pp stages, so the step is pp stage-times of one micro-batch; each micro-batch
         reads its stage's weights again (pipelining spends weight reads, not all-reduces). Within a stage, by
         default, the weight matrix multiplies and the attention run one after the other, each at the slower of its
-        compute and its reads, then the all-reduces; at the physical ceiling all of it overlaps (see `overlapped`).
+        compute and its reads, then the all-reduces, then the stage's layers' fixed time; at the physical ceiling all
+        of it overlaps and there is no fixed time (see `overlapped`).
         """
         micro = min(batch, self.pp)
         tokens = batch / micro  # sequences in one micro-batch
@@ -389,6 +397,7 @@ class Replica:
                 max(gemm_flops / self.flops, weights / self.bandwidth)
                 + max(attention_flops / self.attention_flops, kv / self.bandwidth)
                 + communication
+                + self.shape.layers / self.pp * self.layer_overhead_s
             )
         return Step(
             compute=self.pp * compute,
@@ -581,6 +590,7 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
             usd_per_card_second=resolved.price_per_gpu_hour / SECONDS_PER_HOUR,
             paid_share=(1 - request.opt) * (1 - request.discount),
             overlapped=request.mfu == 1.0 and request.mbu == 1.0,
+            layer_overhead_s=0.0 if seed else defaults.layer_overhead_s,
         )
 
     asked_batch = None if request.batch == "max" else request.batch

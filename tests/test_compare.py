@@ -91,23 +91,23 @@ def test_inference_ranks_by_cost_per_1k_tokens_and_latency() -> None:
     """70B in bf16 = 140 GB: 2 × H100 (80 GB). 1000 generated tokens: a step reads 70 GB of weights and half of 16
     sequences' KV at mean context 500 (16 × 500 × 327,680 bytes / 2) per card at 3.35 TB/s × 80% MBU: 0.0266085 s,
     then two all-reduces per layer over NVLink (2 × 80 layers × 2·(1/2) × 16 tokens × 8192 × 2 bytes / 450e9 B/s =
-    9.3207e-5 s): 0.0267017 s a token, 26.7017 s for 1000 tokens; × 2 cards × $3.99/3600 / batch 16 = $0.00369930
-    per 1K."""
+    9.3207e-5 s): 0.0267017 s, and the fixed 120 µs for each of the 80 layers, 0.0096 s: 0.0363017 s a token,
+    36.3017 s for 1000 tokens; × 2 cards × $3.99/3600 / batch 16 = $0.00502927 per 1K."""
     result = compare(InferRequest(params=70e9, batch=16, tokens=1000, mfu=0.5, mbu=0.8), DEFAULT_SET, TODAY)
     assert result.job == "infer"
     assert result.time_measure == "latency_s"
     h100 = next(entry for entry in result.entries if entry.gpu == "H100-SXM")
-    assert h100.time == pytest.approx(26.7017, abs=1e-4)
-    assert h100.cost_usd == pytest.approx(0.00369930, rel=1e-5)
+    assert h100.time == pytest.approx(36.3017, abs=1e-4)
+    assert h100.cost_usd == pytest.approx(0.00502927, rel=1e-5)
     costs = [entry.cost_usd for entry in result.entries]
     assert costs == sorted(costs)
     assert result.cheapest == "MI300X"
-    # B200: (140 GB + 16 × 500 × 327,680 bytes of KV) / (8 TB/s × 80%) = 0.0222846 s a token on one 180 GB card;
-    # H200 on two cards: (70 GB + 1.31 GB of KV) / (4.8 TB/s × 80%) = 0.0185705 s + the same all-reduces over its
-    # NVLink, 9.3207e-5 s: 0.0186637 s, the fastest.
-    assert result.entries[[e.gpu for e in result.entries].index("B200-HGX")].time == pytest.approx(22.2846)
+    # B200: (140 GB + 16 × 500 × 327,680 bytes of KV) / (8 TB/s × 80%) = 0.0222846 s a token on one 180 GB card,
+    # + 0.0096 s fixed: 0.0318846 s; H200 on two cards: (70 GB + 1.31 GB of KV) / (4.8 TB/s × 80%) = 0.0185705 s + the
+    # same all-reduces over its NVLink, 9.3207e-5 s, + 0.0096 s: 0.0282637 s, the fastest.
+    assert result.entries[[e.gpu for e in result.entries].index("B200-HGX")].time == pytest.approx(31.8846)
     assert result.fastest == "H200-SXM"
-    assert result.entries[[e.gpu for e in result.entries].index("H200-SXM")].time == pytest.approx(18.6637)
+    assert result.entries[[e.gpu for e in result.entries].index("H200-SXM")].time == pytest.approx(28.2637)
 
 
 def test_a_gpu_without_a_price_is_skipped_not_fatal() -> None:
@@ -313,8 +313,9 @@ def test_rows_give_exact_cost_and_the_price_source() -> None:
 
 def test_inference_wording() -> None:
     comparison = comparison_of("compare infer 70B batch=16 gpu=H100,B200 price=2 tokens=1000 mbu=80%")
-    # B200 holds the 140 GB on one card: 22.2846 s a request × $2/3600 / batch 16 = $0.00077377 per 1K tokens.
-    assert comparison.headline == "B200-HGX is both the cheapest ($0.000774 per 1K tokens) and the fastest (22.3 s)"
+    # B200 holds the 140 GB on one card: 31.8846 s a request (its reads 22.2846 s, the fixed time per layer 9.6 s)
+    # × $2/3600 / batch 16 = $0.00110710 per 1K tokens.
+    assert comparison.headline == "B200-HGX is both the cheapest ($0.00111 per 1K tokens) and the fastest (31.9 s)"
     assert [heading for heading, _ in comparison.charts] == [
         "Cost per 1K tokens",
         "Latency per request (0 in, 1000 out)",

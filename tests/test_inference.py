@@ -60,20 +60,22 @@ def test_kv_bytes_per_token_of_qwen3_moe() -> None:
 
 def test_small_model_two_phases_by_hand() -> None:
     # Decode step: (14e9 weight bytes + KV at mean context 900: 900 x 32 x 2048 x 2 = 117,964,800) / (2.039e12 x 0.8)
-    #   = 0.00865496 s (compute, 2 x 7e9 / 156e12 = 0.0000897 s, is far below).
+    #   = 0.00865496 s (compute, 2 x 7e9 / 156e12 = 0.0000897 s, is far below), + the fixed 120 µs for each of the 32
+    #   layers, 0.00384 s: 0.01249496 s.
     # Prefill: (2 x 7e9 x 800 + attention 2 x 4096 x 32 layers x 800²) / 156e12 = 0.0728703 s.
-    # One request alone: 0.0728703 + 200 x 0.00865496 = 1.803862 s; 200 / (1.803862 - 0.0728703) tokens/s each.
+    # One request alone: 0.0728703 + 200 x 0.01249496 = 2.5718623 s; 200 / (2.5718623 - 0.0728703) tokens/s each.
     result = infer(**SMALL)
     assert result.assumptions.shape.basis == "typical"
-    assert result.step_time_s == pytest.approx(0.00865496, rel=1e-5)
+    assert result.step_time_s == pytest.approx(0.01249496, rel=1e-5)
     assert result.ttft_s == pytest.approx(0.0728703, rel=1e-5)
-    assert result.tpot_s == pytest.approx(0.00865496, rel=1e-5)
-    assert result.latency_s == pytest.approx(1.803862, rel=1e-5)
-    assert result.tokens_per_second == pytest.approx(200 / 1.803862, rel=1e-5)
-    # Money at $2.2659/h: input $0.0573323 per 1M, output $5.447574 per 1M, the request $0.00113538.
+    assert result.tpot_s == pytest.approx(0.01249496, rel=1e-5)
+    assert result.latency_s == pytest.approx(2.5718623, rel=1e-5)
+    assert result.tokens_per_second == pytest.approx(200 / 2.5718623, rel=1e-5)
+    # Money at $2.2659/h: input $0.0573323 per 1M (prefill's time), output 0.01249496 s x $2.2659 / 3600 per token =
+    # $7.864533 per 1M, the request 2.5718623 s x $2.2659 / 3600 = $0.00161877.
     assert result.cost_per_1m_input_usd == pytest.approx(0.0573323, rel=1e-5)
-    assert result.cost_per_1m_output_usd == pytest.approx(5.447574, rel=1e-5)
-    assert result.cost_per_request_usd == pytest.approx(0.00113538, rel=1e-5)
+    assert result.cost_per_1m_output_usd == pytest.approx(7.864533, rel=1e-5)
+    assert result.cost_per_request_usd == pytest.approx(0.00161877, rel=1e-5)
     assert result.bound == "memory"
 
 
@@ -180,13 +182,15 @@ def test_moe_reads_only_the_experts_a_small_batch_touches() -> None:
     # Mixtral 8x7B, top-2 of 8: at batch 1 a step reads the shared part and a quarter of the routed experts.
     # The preset's 46.7B total, 12.9B active: routed = (46.7e9 − 12.9e9) x 8/6 = 45.0667e9, shared 1.6333e9;
     # read 1.6333e9 + 45.0667e9/4 = 12.9e9 bytes in FP8. At batch 2, 1 − (6/8)² = 43.75% of the experts.
+    # Each step also pays the fixed 120 µs for each of the 32 layers.
+    fixed = 32 * 120e-6
     one = infer(model="mixtral-8x7b", gpu="H100", precision="fp8", cards=1, batch=1, input=1, output=1, mbu=1.0)
     kv = 1.5 * 32 * 2048 * 1  # one sequence at mean context 1.5 tokens
-    assert one.step_time_s == pytest.approx((12.9e9 + kv) / 3.35e12, rel=1e-6)
+    assert one.step_time_s == pytest.approx((12.9e9 + kv) / 3.35e12 + fixed, rel=1e-6)
     two = infer(model="mixtral-8x7b", gpu="H100", precision="fp8", cards=1, batch=2, input=1, output=1, mbu=1.0)
     shared = 46.7e9 - (46.7e9 - 12.9e9) * 8 / 6
     read = shared + (46.7e9 - 12.9e9) * 8 / 6 * 0.4375
-    assert two.step_time_s == pytest.approx((read + 2 * kv) / 3.35e12, rel=1e-6)
+    assert two.step_time_s == pytest.approx((read + 2 * kv) / 3.35e12 + fixed, rel=1e-6)
 
 
 def test_load_sizes_the_deployment() -> None:
@@ -270,27 +274,27 @@ def test_published_points_within_one_and_a_half(fields: dict[str, object], publi
 
 
 def test_tensor_parallel_keeps_less_per_gpu_by_default_only() -> None:
-    # Llama 3.1 8B (hidden 4096) in TP8 leaves 512-column slices: 512 / (512 + 1024) over 4096 / (4096 + 1024)
-    # = 0.333333 / 0.8 = 0.416667 of one GPU's utilization; MBU 60% x 0.416667 = 25%.
+    # Llama 3.1 8B (hidden 4096) in TP8 leaves 512-column slices: 512 / (512 + 768) over 4096 / (4096 + 768)
+    # = 0.4 / 0.842105 = 0.475 of one GPU's utilization; MBU 90% x 0.475 = 42.75%.
     eight = infer(model="llama3.1-8b", gpu="H100", cards=8, batch=1)
-    assert eight.assumptions.tp_efficiency == pytest.approx(5 / 12, rel=1e-12)
-    assert eight.assumptions.mbu == 0.25
+    assert eight.assumptions.tp_efficiency == pytest.approx(0.475, rel=1e-12)
+    assert eight.assumptions.mbu == 0.4275
     given = infer(model="llama3.1-8b", gpu="H100", cards=8, batch=1, mbu=0.6)
     assert given.assumptions.mbu == 0.6
-    assert math.isclose(given.assumptions.tp_efficiency, 5 / 12)
-    # Llama 3.1 405B (hidden 16384) keeps more at the same degree: 2048 / 3072 over 16384 / 17408 = 0.708333.
+    assert math.isclose(given.assumptions.tp_efficiency, 0.475)
+    # Llama 3.1 405B (hidden 16384) keeps more at the same degree: 2048 / 2816 over 16384 / 17152 = 0.761364.
     wide = infer(model="llama3.1-405b", gpu="H200", precision="fp8", cards=8, batch=1)
-    assert wide.assumptions.tp_efficiency == pytest.approx(0.708333, rel=1e-6)
+    assert wide.assumptions.tp_efficiency == pytest.approx(0.761364, rel=1e-6)
 
 
 def test_faster_formats_reach_less_of_their_peak_by_default() -> None:
-    # 65% of the 16-bit peak; a format k times faster keeps 65% x k^(0.6 − 1): H100 FP8 (k = 1978.9 / 989.4 =
-    # 2.0001) 49.2598%, B200 FP4 (k = 9000 / 2250 = 4) 37.3327% of its own peak. Weight-only INT4 multiplies at 16
-    # bits, so it keeps 65%.
-    assert infer(params=7e9, gpu="H100", cards=1, batch=1).assumptions.mfu == 0.65
-    assert infer(params=7e9, gpu="H100", precision="fp8", cards=1, batch=1).assumptions.mfu == 0.492598
-    assert infer(params=7e9, gpu="B200", precision="fp4", cards=1, batch=1).assumptions.mfu == 0.373327
-    assert infer(params=7e9, gpu="H100", precision="int4", cards=1, batch=1).assumptions.mfu == 0.65
+    # 60% of the 16-bit peak; a format k times faster keeps 60% x k^(0.7 − 1): H100 FP8 (k = 1978.9 / 989.4 =
+    # 2.0001) 48.7344%, B200 FP4 (k = 9000 / 2250 = 4) 39.5852% of its own peak. Weight-only INT4 multiplies at 16
+    # bits, so it keeps 60%.
+    assert infer(params=7e9, gpu="H100", cards=1, batch=1).assumptions.mfu == 0.6
+    assert infer(params=7e9, gpu="H100", precision="fp8", cards=1, batch=1).assumptions.mfu == 0.487344
+    assert infer(params=7e9, gpu="B200", precision="fp4", cards=1, batch=1).assumptions.mfu == 0.395852
+    assert infer(params=7e9, gpu="H100", precision="int4", cards=1, batch=1).assumptions.mfu == 0.6
     # Given, an MFU is what is achieved against the format's own peak.
     assert infer(params=7e9, gpu="H100", precision="fp8", cards=1, batch=1, mfu=0.5).assumptions.mfu == 0.5
 

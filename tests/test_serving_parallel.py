@@ -169,10 +169,11 @@ def test_the_physical_ceiling_overlaps_everything() -> None:
 def test_utilizations_below_the_ceiling_keep_the_kernels_in_sequence() -> None:
     # mfu=50% mbu=50% with the fitted factors off (both given): the pipeline case's stage is the weight reads at half
     # bandwidth, 8.75e9 / 1.675e12 = 5.223881e-3 s, + KV 30,720 / 1.675e12 = 1.834e-8 s (attention FLOPs 0 for GQA)
-    # + all-reduces 4.369067e-6 s = 5.228268e-3 s; the step, two of them: 1.0456536e-2 s. The reproducing command,
-    # which states every utilization, gives the same step (this is why only 100%/100% overlaps).
+    # + all-reduces 4.369067e-6 s + the fixed 120 µs for each of its 40 layers, 4.8e-3 s = 1.0028268e-2 s; the step,
+    # two of them: 2.0056536e-2 s. The reproducing command, which states every utilization, gives the same step (this
+    # is why only 100%/100% overlaps).
     half = infer(**LLAMA_70B, mfu=0.5, mbu=0.5, cards=8, pp=2, batch=2, input=1, output=1)
-    assert half.step_time_s == pytest.approx(1.0456536e-2, rel=1e-6)
+    assert half.step_time_s == pytest.approx(2.0056536e-2, rel=1e-6)
 
 
 def test_narrower_slices_keep_less_of_one_gpus_utilization() -> None:
@@ -194,3 +195,30 @@ def test_narrower_slices_keep_less_of_one_gpus_utilization() -> None:
     assert defaults.split_efficiency(4096, 4) < defaults.split_efficiency(8192, 4) < defaults.split_efficiency(16384, 4)
     # The expert layout narrows no matrix: its fitted share per doubling of its cards, 0.8³ = 0.512 on 8.
     assert defaults.split_efficiency(7168, 1, expert_cards=8) == pytest.approx(0.512, rel=1e-12)
+
+
+def test_a_decode_step_pays_its_fixed_time_per_layer_once_per_layer_not_at_the_ceiling() -> None:
+    # Llama 3.1 8B has 32 layers: at 100 µs a layer, every decode step takes 32 x 100e-6 = 3.2e-3 s longer, whatever
+    # the batch, the cards or how the layers are staged (2 stages of 16 layers each pay 1.6e-3 s per token).
+    with_fixed = ServingDefaults(
+        mfu=1.0,
+        mbu=1.0,
+        expert_keep_per_doubling=1.0,
+        format_speedup_exponent=1.0,
+        slice_half_width=0,
+        layer_overhead_s=100e-6,
+    )
+    for fields in (
+        {"batch": 1},
+        {"batch": 64},
+        {"batch": 8, "cards": 2},
+        {"batch": 8, "cards": 2, "pp": 2},
+    ):
+        request = InferRequest(model="llama3.1-8b", gpu="H100", input=100, output=100, **fields)
+        paid = estimate_inference(request, TODAY, with_fixed).step_time_s
+        assert paid - estimate_inference(request, TODAY, FULL).step_time_s == pytest.approx(3.2e-3, rel=1e-9)
+    # The physical ceiling (mfu=100% mbu=100% given) overlaps everything and pays no fixed time; nor does the seed's
+    # formula, which has none.
+    for fields in ({"mfu": 1.0, "mbu": 1.0}, {"formula": "seed", "tokens": 200}):
+        request = InferRequest(model="llama3.1-8b", gpu="H100", batch=1, **fields)
+        assert estimate_inference(request, TODAY, with_fixed) == estimate_inference(request, TODAY, FULL)

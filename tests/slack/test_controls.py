@@ -114,10 +114,10 @@ async def test_a_comparison_offers_the_mfu_only(bot: BotServer, fake_slack: Fake
 
 
 async def test_an_inference_estimate_preselects_its_own_mfu(bot: BotServer, fake_slack: FakeSlack) -> None:
-    # One card, so the default MFU is the one-GPU 65% (tensor parallelism would lower it), against FP8's peak
-    # 65% x (1978.9 / 989.4)^(0.6 − 1) = 49.2598%.
+    # One card, so the default MFU is the one-GPU 60% (tensor parallelism would lower it), against FP8's peak
+    # 60% x (1978.9 / 989.4)^(0.7 − 1) = 48.7344%.
     message = await bot.command("infer 70B batch=32 gpu=H100 precision=fp8 cards=1")
-    assert (chosen(message, GPU), chosen(message, MFU)) == ("H100-SXM", "49.2598%")
+    assert (chosen(message, GPU), chosen(message, MFU)) == ("H100-SXM", "48.7344%")
     replaced = await choose(bot, fake_slack, message, GPU, "L40S")
     assert "Serving a 70B-parameter model" in replaced["text"]
     assert chosen(replaced, GPU) == "L40S"
