@@ -617,6 +617,12 @@ def _on_per_request(slots: Slots, match: re.Match[str]) -> bool:
     return _set(slots, "tokens", _count(match["n"]))
 
 
+def _on_single_user(slots: Slots, match: re.Match[str]) -> bool:
+    """ "a single user", "one request at a time", "单用户": a batch of one."""
+    slots.serving_hint = True
+    return _set(slots, "batch", "1")
+
+
 def _on_batch(slots: Slots, match: re.Match[str]) -> bool:
     value = match["n"].lower()
     slots.serving_hint = True
@@ -791,6 +797,12 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"{START}(?:batch|batch[\s\-]?size|bs)\s*(?:of|=|:|is)?\s*(?P<n>\d+|max(?:imum)?){END}", _on_batch),
         (rf"{START}(?P<n>max(?:imum)?)\s*batch(?:\s*size)?{END}", _on_batch),
         (rf"(?:批量|批大小|批次)\s*{DIGITS_START}(?P<n>\d+)", _on_batch),
+        # "one request" alone is what a request costs, not how many run at once
+        (
+            rf"{START}(?:single[\s\-]+(?:user|request|stream)|one[\s\-]+(?:user|stream)|one\s+request\s+at\s+a\s+time){END}",
+            _on_single_user,
+        ),
+        (r"单(?:个)?用户", _on_single_user),
         # pipeline stages: "pipeline parallel 2", "pp 2", "2 pipeline stages", "2-way pipeline", "流水线并行 2", "2 级流水线"
         (rf"{START}(?:pipeline[\s\-]*parallel(?:ism)?|pp)\s*(?:of|=|:|is)?\s*(?P<n>\d+){END}", _on_pipeline),
         (rf"{START}(?P<n>\d+)[\s\-]*(?:pipeline[\s\-]*stages?|way\s+pipeline){END}", _on_pipeline),
