@@ -8,7 +8,6 @@ Around both: a log line per request, oversized bodies and exact replays refused,
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from urllib.parse import parse_qsl
 
 import aiohttp
 from aiohttp import web
@@ -100,7 +99,7 @@ def read_form_as_slack_sent_it(request: AsyncBoltRequest) -> AsyncBoltRequest:
     read again as the slash command's fields it holds; the raw body, which the signature covers, is untouched."""
     if request.body or request.content_type != FORM:  # nearly every request: Bolt read it, or it is not a form
         return request
-    fields = dict(parse_qsl(request.raw_body, keep_blank_values=True))
+    fields = form_fields(request.raw_body)
     if "payload" in fields:  # a real interactive payload that Bolt could not read: left as it is
         return request
     request.body = fields
@@ -116,10 +115,12 @@ def slack_events(app: AsyncApp, commands: CommandRoute | None = None) -> Handler
     async def handle(request: web.Request) -> web.StreamResponse:
         if commands is not None and request.content_type == FORM:
             raw_body = await request.read()  # kept by aiohttp: Bolt reads the same bytes if the route passes
-            fields = form_fields(raw_body.decode(errors="replace"))
-            if commands.takes(fields):
-                request[SLACK_BODY] = fields
-                return await commands.answer(request, raw_body, fields)
+            # A button, menu or form submission is one `payload=` field, never a command: left to Bolt unparsed.
+            if not raw_body.startswith(b"payload="):
+                fields = form_fields(raw_body.decode(errors="replace"))
+                if commands.takes(fields):
+                    request[SLACK_BODY] = fields
+                    return await commands.answer(request, raw_body, fields)
         bolt_request = read_form_as_slack_sent_it(await to_bolt_request(request))
         request[SLACK_BODY] = bolt_request.body
         return await to_aiohttp_response(await app.async_dispatch(bolt_request))
