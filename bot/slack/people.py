@@ -63,12 +63,10 @@ class People:
         return UNKNOWN if found is None else found
 
     async def look_up(self, client: AsyncWebClient, team_id: str, user_id: str) -> Person:
-        """`client` carries the token of the workspace asking (one per installation in multi-workspace mode)."""
+        """`client` carries the token of the workspace asking (one per installation in multi-workspace mode). Callers
+        try `known` first, which answers a finished lookup without waiting."""
         key = (team_id, user_id)
         call = self._fresh(key)
-        if call is not None and call.done():  # waiting on a finished call would cost a loop turn and a timer
-            found = call.result()
-            return UNKNOWN if found is None else found
         if call is None:
             call = asyncio.create_task(self._users_info(client, user_id))
             self._calls[key] = (self._clock(), call)
