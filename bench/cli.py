@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from bench.run import in_turns, spread
+from bench.run import in_turns, ratios, spread
 
 ANSWER = "from bot.cli import main; import sys; sys.argv = ['llmcost', 'train', '175B', '500B']; main()"
 
@@ -50,7 +50,7 @@ def main() -> None:
         theirs = [sample[index] for sample in before]
         print(f"{measure} before  {spread(theirs)} ms")
         print(f"{measure} after   {spread(ours)} ms")
-        print(f"{measure} after/before, paired: {spread([b / a for a, b in zip(theirs, ours, strict=True)])}")
+        print(f"{measure} after/before, paired: {spread(ratios(ours, theirs))}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from calc.goodput import CHECKPOINT_SHARE, HOURS_LOST_PER_INTERRUPTION, INTERRUPTIONS_PER_GPU_HOUR
 from calc.mfu import (
     BAND_PERCENTILES,
+    GenerationFit,
     HeldOut,
     fit,
     generation_of,
@@ -20,6 +21,7 @@ from calc.mfu import (
     score,
 )
 from calc.runs import EXCLUDED, TrainingRun, fitted_runs
+from calc.units import Generation
 
 GOALS = "goals: coverage >= 80%, median error <= 25%, no generation biased beyond ±10%"
 
@@ -28,10 +30,10 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.1f}%"
 
 
-def print_fit(runs: Sequence[TrainingRun]) -> None:
+def print_fit(fits: dict[Generation, GenerationFit]) -> None:
     low, high = BAND_PERCENTILES
     print(f"Fit: median per generation, band {low * 100:.0f}th-{high * 100:.0f}th percentile (productive time)")
-    for generation, item in fit(runs).items():
+    for generation, item in fits.items():
         basis = "fitted" if item.validated else f"not validated: band from {item.borrowed_from}"
         print(
             f"  {generation.value:<10} runs {item.runs:>2}  MFU {_percent(item.mfu):>6}  "
@@ -79,8 +81,7 @@ def _size_term_error(runs: Sequence[TrainingRun]) -> float:
     return statistics.median(errors)
 
 
-def print_terms(runs: Sequence[TrainingRun], lodo: Sequence[HeldOut]) -> None:
-    fits = fit(runs)
+def print_terms(runs: Sequence[TrainingRun], lodo: Sequence[HeldOut], fits: dict[Generation, GenerationFit]) -> None:
     validated = [item for item in lodo if fits[item.generation].validated]
     plain = statistics.median(abs(item.error) for item in validated)
     print("\nTerms (leave-one-developer-out, generations with their own fit)")
@@ -98,14 +99,15 @@ def main() -> None:
         f"Goodput model: {INTERRUPTIONS_PER_GPU_HOUR:.3e} interruptions per GPU-hour, "
         f"{HOURS_LOST_PER_INTERRUPTION * 60:.1f} min lost each, {CHECKPOINT_SHARE:.0%} checkpoints and pauses\n"
     )
-    print_fit(runs)
+    fits = fit(runs)
+    print_fit(fits)
     loo = leave_one_out(runs)
     lodo = leave_one_developer_out(runs)
     print_runs(loo)
     print(f"\nHeld out ({GOALS})")
     print_scores("leave one run out", loo)
     print_scores("leave one developer out", lodo)
-    print_terms(runs, lodo)
+    print_terms(runs, lodo, fits)
 
 
 if __name__ == "__main__":
