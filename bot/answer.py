@@ -200,9 +200,17 @@ def _answered_example(error: GrammarError, words: str) -> str:
     own = _answered(error.example)
     if own is not None and error.example != error.default_example:
         return own
-    repaired = own_example(words.split(), error.code, error.values, lambda text: _answered(text) is not None)
+    answered: dict[str, str] = {}  # what each repair own_example accepted is answered as: worked out once
+
+    def accepted(text: str) -> bool:
+        answer = _answered(text)
+        if answer is not None:
+            answered[text] = answer
+        return answer is not None
+
+    repaired = own_example(words.split(), error.code, error.values, accepted)
     fixed = own if error.example == error.default_example else _answered(error.default_example)
-    return (repaired and _answered(repaired)) or fixed or EXAMPLES["train"]
+    return (repaired and answered[repaired]) or fixed or EXAMPLES["train"]
 
 
 def reply_for(command: Command, today: date, lang: str = "en") -> Answer:

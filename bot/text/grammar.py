@@ -401,7 +401,7 @@ def parse(text: str) -> Command:
 def parses(text: str) -> bool:
     """Whether the grammar takes the text (`lang=` aside): what an example made from a person's words must meet."""
     try:
-        _command(_split_language(words_of(text))[1])
+        parse(text)
     except GrammarError:
         return False
     return True
