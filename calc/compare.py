@@ -7,9 +7,9 @@ sinks the comparison; only when no GPU can be estimated is the first reason rais
 is no answer.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -51,6 +51,27 @@ class SkippedGpu(BaseModel):
     gpu: str
     code: str
     values: dict[str, str | float | int] = {}
+
+
+Result = TypeVar("Result")
+
+
+def each_gpu(gpu_ids: Sequence[str], run: Callable[[str], Result]) -> tuple[list[Result], tuple[SkippedGpu, ...]]:
+    """`run` on each GPU in turn; a GPU the engine refuses is listed as skipped with its reason, and when it refuses
+    every one, its first refusal is raised."""
+    results: list[Result] = []
+    skipped: list[SkippedGpu] = []
+    first_error: EstimateError | None = None
+    for gpu_id in gpu_ids:
+        try:
+            results.append(run(gpu_id))
+        except EstimateError as error:
+            skipped.append(SkippedGpu(gpu=gpu_id, code=error.code, values=error.values))
+            first_error = first_error or error
+    if not results:
+        assert first_error is not None  # gpu_ids is never empty: the grammar supplies a default set
+        raise first_error
+    return results, tuple(skipped)
 
 
 class ComparisonResult(BaseModel):
@@ -135,21 +156,11 @@ def compare(request: EstimateRequest, gpu_ids: Sequence[str], today: date) -> Co
     """Estimate `request` on each GPU in `gpu_ids`; cheapest first, ties kept in the order given."""
     gpu_ids = list(dict.fromkeys(gpu_ids))
     measure = _time_measure(request)
-    entries: list[ComparedGpu] = []
-    skipped: list[SkippedGpu] = []
-    first_error: EstimateError | None = None
     basis = None if request.price is not None else _basis(request)
-    for gpu_id in gpu_ids:
-        try:
-            result = estimate(request.model_copy(update={"gpu": gpu_id, "basis": basis}), today)
-        except EstimateError as error:
-            skipped.append(SkippedGpu(gpu=gpu_id, code=error.code, values=error.values))
-            first_error = first_error or error
-            continue
-        entries.append(_entry(result, measure))
-    if not entries:
-        assert first_error is not None  # gpu_ids is never empty: the grammar supplies a default set
-        raise first_error
+    results, skipped = each_gpu(
+        gpu_ids, lambda gpu_id: estimate(request.model_copy(update={"gpu": gpu_id, "basis": basis}), today)
+    )
+    entries = [_entry(result, measure) for result in results]
     entries.sort(key=lambda entry: entry.cost_usd)
     # min() keeps the first of equals, and entries are in cost order: a tie for speed goes to the cheaper GPU.
     fastest = min(entries, key=lambda entry: entry.time)
@@ -159,7 +170,7 @@ def compare(request: EstimateRequest, gpu_ids: Sequence[str], today: date) -> Co
         time_measure=measure,
         currency=entries[0].result.currency,
         entries=tuple(entries),
-        skipped=tuple(skipped),
+        skipped=skipped,
         cheapest=entries[0].gpu,
         fastest=fastest.gpu,
         notes=_notes(request, entries),

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from calc.assumptions import DEFAULT_CNY_PER_USD, describe_price, given_price_info, priced_offer
-from calc.compare import SkippedGpu
+from calc.compare import SkippedGpu, each_gpu
 from calc.errors import EstimateError
 from calc.gpus import DEFAULT_GPU_ID, get_gpu
 from calc.model_config import FROZEN, FROZEN_STRICT
@@ -83,6 +83,12 @@ class RentResult(BaseModel):
     currency: Currency
     fx_rate: float
 
+    @property
+    def compared_cost(self) -> float:
+        """What rentals are ranked and shown by, in `currency`: the whole rental, or the fleet's hour without a
+        length."""
+        return self.cost if self.cost is not None else self.cost_per_hour
+
 
 def rent(request: RentRequest, today: date) -> RentResult:
     gpu = get_gpu(request.gpu or DEFAULT_GPU_ID)
@@ -142,19 +148,6 @@ class RentComparison(BaseModel):
 
 def rent_across(request: RentRequest, gpu_ids: tuple[str, ...], today: date) -> RentComparison:
     """The same rental on each GPU; an EstimateError when none of them can be priced."""
-    rentals: list[RentResult] = []
-    skipped: list[SkippedGpu] = []
-    error: EstimateError | None = None
-    for gpu_id in gpu_ids:
-        try:
-            rentals.append(rent(request.model_copy(update={"gpu": gpu_id}), today))
-        except EstimateError as refused:
-            error = error or refused
-            skipped.append(SkippedGpu(gpu=gpu_id, code=refused.code, values=refused.values))
-    if not rentals:
-        assert error is not None
-        raise error
-    ranked = sorted(
-        rentals, key=lambda rental: rental.cost_usd if rental.cost_usd is not None else rental.cost_usd_per_hour
-    )
-    return RentComparison(rentals=tuple(ranked), skipped=tuple(skipped))
+    rentals, skipped = each_gpu(gpu_ids, lambda gpu_id: rent(request.model_copy(update={"gpu": gpu_id}), today))
+    ranked = sorted(rentals, key=lambda rental: rental.compared_cost)  # one currency and rate for all of them
+    return RentComparison(rentals=tuple(ranked), skipped=skipped)

@@ -241,17 +241,12 @@ def rent_comparison_listing(comparison: RentComparison, lang: str) -> Listing:
         what = plural(lang, "rent_compare_what_hourly", first.gpus, gpus=gpus)
     lines = []
     for rental in comparison.rentals:
-        usd = rental.cost_usd if rental.cost_usd is not None else rental.cost_usd_per_hour
         price = hourly_price_words(rental.price, rental.price_per_gpu_hour, rental.gpu, lang, True, rental.currency)
-        cost = fmt.money_exact(usd * rental.fx_rate, rental.currency)
+        cost = fmt.money_exact(rental.compared_cost, rental.currency)
         lines.append(t(lang, "rent_compare_line", gpu=rental.gpu, cost=cost, price=price))
     for skipped in comparison.skipped:
         lines.append(t(lang, "rent_compare_skipped", gpu=skipped.gpu, why=t(lang, skipped.code, **skipped.values)))
-    cheapest = fmt.money(
-        (first.cost_usd if first.cost_usd is not None else first.cost_usd_per_hour) * first.fx_rate,
-        first.currency,
-        lang=lang,
-    )
+    cheapest = fmt.money(first.compared_cost, first.currency, lang=lang)
     title = t(lang, "rent_compare_title", what=what, gpu=first.gpu, cost=cheapest)
     footer = [t(lang, "rent_compare_footer")]
     if first.currency is not Currency.USD:
