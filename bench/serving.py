@@ -28,13 +28,11 @@ fitted on every kind (`--fit --with-mlperf --with-new --with-new2`), so the held
 Points left out, each with its reason: no sourced mean output length (MLPerf Llama 3.1 8B). A GPU the catalog lacks or a
 model without a preset and shape would be left out too; since GB200, Qwen3-235B-A22B and Falcon 180B were added, none is.
 
-The fit (`--fit`): every default set on a grid (GRID): MFU 50-75% and MBU 40-85% in steps of 5, the slice half-width
-W 512-3072 columns, the expert layout's share kept per doubling of its cards 0.68-0.78 in steps of 0.02, the format
-speed-up exponent 0.5-0.7. Each point is predicted at MFU·s·k^(exponent − 1) and MBU·s, s the split efficiency
-(tensor parallelism t of a hidden size h: (h/t)/(h/t + W) over h/(h + W); the expert layout on d cards:
-keep^log2(d)) and k its weight format's peak over the GPU's 16-bit peak, as the engine's defaults would put them;
-the chosen set minimises the sum of squared log(predicted/published). The ceiling is the same prediction at mfu=100% mbu=100%: it must never be below a published
-figure.
+The fit (`--fit`): every default set on GRID (the comment above it gives the ranges: MFU, MBU, the slice half-width
+W, the expert layout's share kept per doubling of its cards, the format speed-up exponent, a decode step's fixed time
+per layer), each point predicted through `estimate_inference` at those defaults, as a person asking would get them;
+the chosen set minimises the sum of squared log(predicted/published). The ceiling is the same prediction at
+mfu=100% mbu=100%: it must never be below a published figure.
 
 Held out (`--held-out`): the fit above is judged on the points it was fitted on. Three cross-validations re-run it
 without a group and predict that group with the defaults chosen on the rest: leave one point out, leave one source out

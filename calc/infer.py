@@ -365,10 +365,6 @@ class Replica:
         communication = self._all_reduce(self.input, self.shape.layers / self.pp) + self._all_to_all(self.input)
         return max(compute, communication) if self.overlapped else compute + communication
 
-    def ttft_s(self) -> float:
-        """A request's own prefill: it passes the pp stages in turn, and its attention runs on one data-parallel card."""
-        return self.prefill_s() * self.pp * self.data_parallel
-
     def step(self, batch: int) -> Step:
         """One decode step for all `batch` sequences, per card.
 
@@ -413,7 +409,8 @@ class Replica:
         # meanwhile. (Letting prefill overlap memory-bound decode, as chunked prefill can, fitted the published
         # points no better: 78% within 1.5x against 85%.)
         cycle = batch * prefill + self.output * step.time
-        ttft = self.ttft_s()
+        # A request's own prefill: it passes the pp stages in turn, and its attention runs on one data-parallel card.
+        ttft = prefill * self.pp * self.data_parallel
         usd = self.usd_per_card_second * self.cards * self.paid_share
         tokens = self.input + self.output
         request_usd = cycle * usd / batch

@@ -77,7 +77,7 @@ def _by_generation(runs: Sequence[TrainingRun]) -> dict[Generation, list[float]]
     for run in runs:
         mfu = run.implied_mfu
         assert mfu is not None  # fitted runs all imply one
-        grouped.setdefault(generation_of(run.accelerator.id), []).append(mfu)
+        grouped.setdefault(run.accelerator.generation, []).append(mfu)
     return grouped
 
 
@@ -123,7 +123,7 @@ def _packaged_fit() -> dict[Generation, GenerationFit]:
 
 def fit_for(gpu: Accelerator) -> GenerationFit:
     """The published-runs default for a part: its generation's fit."""
-    return _packaged_fit()[generation_of(gpu.id)]
+    return _packaged_fit()[gpu.generation]
 
 
 class HeldOut(BaseModel):
@@ -153,7 +153,7 @@ def held_out(runs: Sequence[TrainingRun], group: Callable[[TrainingRun], str]) -
     judged = []
     for run in runs:
         rest = [other for other in runs if group(other) != group(run)]
-        generation = generation_of(run.accelerator.id)
+        generation = run.accelerator.generation
         left_out = fit(rest)[generation]
         implied = run.implied_mfu
         assert implied is not None

@@ -17,7 +17,7 @@ from calc.errors import EstimateError
 from calc.finetune import FINETUNE_NOTE_VALUES, adapter_params, flops_per_param_token, state_bytes
 from calc.goodput import GOODPUT_FLOOR, NODE_GPUS, PUBLISHED_MAX_GPUS, goodput, whole_nodes
 from calc.gpus import DEFAULT_GPU_ID, Accelerator, get_gpu
-from calc.mfu import GenerationFit, fit_for, generation_of, planning_figure
+from calc.mfu import GenerationFit, fit_for, planning_figure
 from calc.presets import PRESETS, ModelPreset, find_preset
 from calc.requests import TrainRequest
 from calc.results import (
@@ -107,7 +107,7 @@ def _placed_runs() -> tuple[tuple[SimilarRun, Generation, float], ...]:
     """Each fitted run as a result shows it, with its GPU generation and the log of its active parameters: what
     similar_runs compares, worked out once rather than for every run on every training estimate. The runs are frozen
     models, so every result may hold the same ones."""
-    return tuple((_as_similar(run), generation_of(run.accelerator.id), math.log(run.active)) for run in fitted_runs())
+    return tuple((_as_similar(run), run.accelerator.generation, math.log(run.active)) for run in fitted_runs())
 
 
 def _as_similar(run: TrainingRun) -> SimilarRun:
@@ -150,7 +150,7 @@ def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RU
     """Published runs nearest the request: its GPU generation first, then the one its default borrows, then size."""
     log_active = math.log(active_params)
     chosen: list[int] = []
-    for group in _by_rank(generation_of(gpu.id), fit_for(gpu).borrowed_from):
+    for group in _by_rank(gpu.generation, fit_for(gpu).borrowed_from):
         if len(chosen) >= count:
             break
         chosen += [position for _, position in _nearest(group, log_active, count - len(chosen))]
