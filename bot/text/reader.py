@@ -97,6 +97,12 @@ WORD_NUMBERS = {
     "ninety": 90,
     "hundred": 100,
 }
+# Tens and a unit in words ("sixty-four", "sixty four"), tried before either alone would be taken for the number.
+COMPOUND_WORDS = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s\-]+(?:one|two|three|four|five|six|seven|eight|nine)"
+)
+# A count of GPUs in words ("two H100s", "eight GPUs"); not "a": "a H100" names the GPU, it does not size a cluster.
+COUNT_WORDS = "|".join((COMPOUND_WORDS, *(word for word in WORD_NUMBERS if word != "a")))
 SCALE_WORDS = {
     "thousand": "K",
     "k": "K",
@@ -314,10 +320,17 @@ class Slots:
 Handler = Callable[[Slots, re.Match[str]], bool]
 
 
+def _word_number(text: str) -> int | None:
+    """A number in words: one of WORD_NUMBERS, or tens and a unit as COMPOUND_WORDS matches them."""
+    values = [WORD_NUMBERS.get(part) for part in re.split(r"[\s\-]+", text.lower())]
+    return None if None in values else sum(value for value in values if value is not None)
+
+
 def _number(text: str) -> float:
     text = text.replace(",", "").strip()
-    if text in WORD_NUMBERS:
-        return float(WORD_NUMBERS[text])
+    word = _word_number(text)
+    if word is not None:
+        return float(word)
     if all(char in CN_DIGITS or char == "十" for char in text):
         return float(_chinese_number(text))
     return float(text)
@@ -416,8 +429,10 @@ def _on_unknown_model(slots: Slots, match: re.Match[str]) -> bool:
 
 
 def _count(text: str) -> str:
-    """A count as the grammar reads one (`1024`, `1K`, `1,024`): kept as typed, so no figure is rounded here."""
-    return re.sub(r"\s+", "", text).upper()
+    """A count as the grammar reads one (`1024`, `1K`, `1,024`): kept as typed, so no figure is rounded here; a
+    count in words ("two H100s") in figures."""
+    word = _word_number(text)
+    return str(word) if word is not None else re.sub(r"\s+", "", text).upper()
 
 
 def _on_counted_gpu(slots: Slots, match: re.Match[str]) -> bool:
@@ -700,7 +715,7 @@ def _on_option(slots: Slots, match: re.Match[str]) -> bool:
 
 DIGITS_START = r"(?<![\d.])(?<!\d,)"  # a number is read from its first digit only (no rescans inside a long one)
 N = rf"{DIGITS_START}(?P<n>\d[\d,]*(?:\.\d+)?k?)"
-SMALL = rf"(?<![\d.])(?<!\d,)(?P<n>\d+(?:\.\d+)?|{'|'.join(w for w in WORD_NUMBERS if w != 'hundred')}|[一二两三四五六七八九十]+)"
+SMALL = rf"(?<![\d.])(?<!\d,)(?P<n>\d+(?:\.\d+)?|{COMPOUND_WORDS}|{'|'.join(w for w in WORD_NUMBERS if w != 'hundred')}|[一二两三四五六七八九十]+)"
 YUAN = r"元|块钱|块|rmb|cny|yuan|人民币"
 # per GPU-hour: "/h", "per hour", "an hour", "每卡时", "每小时", "/卡/小时", "一小时"
 PER_HOUR = (
@@ -813,7 +828,9 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _on_serving_words,
         ),
         (
-            rf"{START}tokens?\s*(?:per|/|a)\s*(?:second|sec|s){END}|{START}(?:latency|throughput|ttft){END}",
+            rf"{START}tokens?\s*(?:per|/|a)\s*(?:second|sec|s){END}|{START}(?:latency|throughput|ttft){END}"
+            # how fast a model runs is a serving question; "how fast can we train" names its job, which wins
+            rf"|{START}(?:how\s+(?:fast|quick(?:ly)?)|speed){END}|多快|速度",
             _on_serving_words,
         ),
         (r"每\s*(?:百万|千|一百万|1m|1k|m|k)?\s*(?:个)?\s*(?:token|tokens|词元)", _on_serving_words),
@@ -849,7 +866,7 @@ LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             rf"{START}(?:(?:per|an|a|/|each|every)\s*(?:gpu[\s\-]*)?hour|hourly){END}|每\s*(?:卡)?\s*(?:小时|卡时)",
             _on_hourly,
         ),
-        (rf"{START}(?P<count>\d[\d,]*k?)\s*(?:x|×|\*)?\s*(?:张|块|个|台|片)?\s*{GPU}", _on_counted_gpu),
+        (rf"{START}(?P<count>\d[\d,]*k?|{COUNT_WORDS})\s*(?:x|×|\*)?\s*(?:张|块|个|台|片)?\s*{GPU}", _on_counted_gpu),
         (rf"{START}{GPU}\s*(?:x|×|\*)\s*(?P<count>\d+){END}", _on_counted_gpu),
         (rf"{START}{GPU}", _on_gpu),
         (
@@ -857,7 +874,7 @@ LATE_RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _on_unknown_gpu,
         ),
         (
-            rf"{START}(?P<count>\d[\d,]*k?)\s*-?\s*(?:gpus?|cards?|accelerators?|chips?|devices?|张卡|块卡|张|块|卡|台)(?![a-z])",
+            rf"{START}(?P<count>\d[\d,]*k?|{COUNT_WORDS})\s*-?\s*(?:gpus?|cards?|accelerators?|chips?|devices?|张卡|块卡|张|块|卡|台)(?![a-z])",
             _on_count,
         ),
         (rf"{START}{DIGITS_START}(?P<n>\d+(?:\.\d+)?)\s*(?:epochs?|个\s*epochs?|轮)(?![a-z])", _on_epochs),
