@@ -21,3 +21,9 @@ def with_choice(words: str, key: str, value: str) -> str:
     if key == GPU and len(kept) > 1 and command_of(kept[0]) == "rent" and "=" not in kept[1]:
         del kept[1]  # `rent H100 ...` names its GPU first: the chosen one takes its place
     return " ".join([*kept, f"{prefix}{value}"])
+
+
+def menu_keys(words: str) -> tuple[str, ...]:
+    """The menus a reply to `words` offers: a rental has no MFU, so it has the GPU menu alone."""
+    first = words_of(words)[:1]
+    return (GPU,) if first and command_of(first[0]) == "rent" else (GPU, MFU)

@@ -140,6 +140,20 @@ async def test_a_rental_offers_the_gpu_menu_and_picking_one_rents_that_gpu_inste
     assert chosen(replaced, GPU) == "B200-HGX"
 
 
+async def test_a_rental_moved_to_a_gpu_without_a_price_keeps_the_gpu_menu_alone(
+    bot: BotServer, fake_slack: FakeSlack
+) -> None:
+    message = await bot.command("rent H100 gpus=8 days=30")
+    failed = await choose(bot, fake_slack, message, GPU, "H20")
+    assert failed["text"].startswith("There is no public price for H20 in the catalog: add `price=`")
+    block, menus = menus_of(failed)
+    assert set(menus) == {GPU}  # a rental has no MFU to pick, before the failure or after it
+    assert block["block_id"] == "rent gpus=8 days=30 gpu=H20"
+    recovered = await choose(bot, fake_slack, failed, GPU, "H200-SXM")
+    # 8 × 720 h × $4.59 (the H200's on-demand median) = $26,438.40
+    assert recovered["text"].startswith("Renting 8 × H200-SXM for 30 days: ≈ $26.4K")
+
+
 async def test_a_rental_across_gpus_offers_share_but_no_menu(bot: BotServer) -> None:
     message = await bot.command("rent gpu=H100,B200 gpus=8 days=30")
     (actions,) = of_type(message["blocks"], "actions")
