@@ -58,15 +58,6 @@ def _not_finite(value: float) -> str:
     return "NaN" if math.isnan(value) else "-∞" if value < 0 else "∞"
 
 
-def compact_decimal(value: float, locale: str, fraction_digits: int) -> str:
-    """`value` in the largest of the locale's units it reaches, to `fraction_digits` decimals (rounded half to even,
-    trailing zeros dropped), as CLDR's compact decimal format writes it: 1_059_115 -> '1.06M' (2 digits)."""
-    if not math.isfinite(value):
-        return _not_finite(value)
-    rounded, unit = _in_unit(Decimal(str(value)), locale, fraction_digits)
-    return f"{rounded.normalize():f}{unit}"  # below the smallest unit: written out (compact() does not ask)
-
-
 def compact(value: float, digits: int = 3, locale: str = "en") -> str:
     """`value` in the locale's compact form to `digits` significant figures: 1_059_115 -> '1.06M' in English,
     3_759_857 -> '376万' and 1_005_493_125 -> '10.05亿' in Chinese. Smaller figures are written out ('812')."""
