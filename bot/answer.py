@@ -119,16 +119,18 @@ class Understood:
 REPAIRS = 3
 
 
-def _answered(text: str, repairs: int = REPAIRS) -> str | None:
+def _answered(text: str, repairs: int = REPAIRS, command: Command | None = None) -> str | None:
     """`text` when it is answered (an example must be), else `text` set right for the error it gets, a few times
     over, when that is answered: a command the grammar takes may still ask calc for what it cannot do (fp8 on a V100),
-    and a question read may be missing two things. The day does not change whether a command is answered."""
+    and a question read may be missing two things. The day does not change whether a command is answered. `command`:
+    what `text` parses to, when the caller has it already (a GrammarError's example_command)."""
     try:
-        command = parse(text)
+        if command is None:
+            command = parse(text)
     except GrammarError as error:  # parse has made its example from these very words, unless it is the fixed one
         if repairs == 0 or error.example in (text, error.default_example):
             return None
-        return _answered(error.example, repairs - 1)
+        return _answered(error.example, repairs - 1, error.example_command)
     try:  # calc alone says whether it is answered: wording the answer would tell nothing more
         evaluate(command, date.today())
     except EstimateError as error:
@@ -197,7 +199,7 @@ def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Fa
 def _answered_example(error: GrammarError, words: str) -> str:
     """The error's example made from the person's words when it is answered, set right further when one repair is
     not enough (a word left out, then a size put in); else the command's fixed one."""
-    own = _answered(error.example)
+    own = _answered(error.example, command=error.example_command)
     if own is not None and error.example != error.default_example:
         return own
     answered: dict[str, str] = {}  # what each repair own_example accepted is answered as: worked out once

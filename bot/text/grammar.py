@@ -65,14 +65,29 @@ class GrammarError(ValueError):
         self.values = values
         self.words: list[str] = []  # the command's words, when parse knows them: the example is made from them
         self._example: str | None = None
+        self._example_command: Command | None = None
 
     @property
     def example(self) -> str:
         """Made when first asked for: most refusals are free text, which the reader answers instead."""
         if self._example is None:
-            own = own_example(self.words, self.code, self.values, parses) if self.words else None
+            own = own_example(self.words, self.code, self.values, self._parses) if self.words else None
             self._example = own or self.default_example
         return self._example
+
+    @property
+    def example_command(self) -> "Command | None":
+        """What `example` parses to when it is made from the person's words (None for the fixed one): kept from
+        making it, so that checking it is answered does not parse it again."""
+        return self._example_command if self.example != self.default_example else None
+
+    def _parses(self, text: str) -> bool:
+        """`parses`, keeping the command: own_example stops at the first text accepted, so the last kept is it."""
+        try:
+            self._example_command = parse(text)
+        except GrammarError:
+            return False
+        return True
 
 
 class Estimate(BaseModel):
