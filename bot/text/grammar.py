@@ -386,26 +386,43 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
 
 def _split_language(words: list[str]) -> tuple[str | None, list[str]]:
     """`lang=zh` may stand anywhere in any command; it chooses the reply's language, nothing else."""
-    chosen = [word for word in words if word.lower().startswith("lang=")]
-    rest = [word for word in words if not word.lower().startswith("lang=")]
-    lang = chosen[-1].split("=", 1)[1].lower() if chosen else None
-    if lang is not None and lang not in LANGUAGES:
+    chosen: str | None = None  # the last `lang=` word
+    rest: list[str] = []
+    for word in words:
+        if word.lower().startswith("lang="):
+            chosen = word
+        else:
+            rest.append(word)
+    if chosen is None:
+        return None, rest
+    lang = chosen.split("=", 1)[1].lower()
+    if lang not in LANGUAGES:
         example = f"{' '.join(rest) or 'help'} lang=zh"
-        raise GrammarError("bad_value", example, word=chosen[-1], key="lang", expected="lang=zh")
+        raise GrammarError("bad_value", example, word=chosen, key="lang", expected="lang=zh")
     return lang, rest
 
 
 def language_of(text: str) -> str | None:
     """The language a command asks for with `lang=`, if it asks for a valid one (parse reports a bad one)."""
+    return language_in(words_of(text))
+
+
+def language_in(words: list[str]) -> str | None:
+    """`language_of` a text already split by words_of."""
     try:
-        return _split_language(words_of(text))[0]
+        return _split_language(words)[0]
     except GrammarError:
         return None
 
 
 def parse(text: str) -> Command:
     """The command the text is; a GrammarError whose example is the person's own command set right, when one is."""
-    _, words = _split_language(words_of(text))
+    return parse_words(words_of(text))
+
+
+def parse_words(words: list[str]) -> Command:
+    """`parse` of a text already split by words_of: a caller that needs the words too splits them once."""
+    _, words = _split_language(words)
     try:
         return _command(words)
     except GrammarError as error:
