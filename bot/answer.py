@@ -22,8 +22,9 @@ from bot.text.grammar import (
     Rent,
     Sweep,
     TeamCommand,
-    language_of,
+    language_in,
     parse,
+    parse_words,
     parses,
     words_of,
 )
@@ -119,16 +120,18 @@ class Understood:
 REPAIRS = 3
 
 
-def _answered(text: str, repairs: int = REPAIRS) -> str | None:
+def _answered(text: str, repairs: int = REPAIRS, command: Command | None = None) -> str | None:
     """`text` when it is answered (an example must be), else `text` set right for the error it gets, a few times
     over, when that is answered: a command the grammar takes may still ask calc for what it cannot do (fp8 on a V100),
-    and a question read may be missing two things. The day does not change whether a command is answered."""
+    and a question read may be missing two things. The day does not change whether a command is answered. `command`:
+    what `text` parses to, when the caller has it already (a GrammarError's example_command)."""
     try:
-        command = parse(text)
+        if command is None:
+            command = parse(text)
     except GrammarError as error:  # parse has made its example from these very words, unless it is the fixed one
         if repairs == 0 or error.example in (text, error.default_example):
             return None
-        return _answered(error.example, repairs - 1)
+        return _answered(error.example, repairs - 1, error.example_command)
     try:  # calc alone says whether it is answered: wording the answer would tell nothing more
         evaluate(command, date.today())
     except EstimateError as error:
@@ -156,16 +159,17 @@ def read(text: str, lang: str, free_text: bool = True) -> Understood:
     on 1T tokens?" or "help me estimate training 70B" would list the catalog; when the words ask for an estimate,
     the estimate is answered."""
     text = without_marks(text)  # whatever is typed is echoed inert, never as one of the bot's own mentions
-    chosen = language_of(text)
+    words = words_of(text)  # split once: for the language asked for, the grammar and an error's example
+    chosen = language_in(words)
     try:
-        command = parse(text)
+        command = parse_words(words)
     except GrammarError as error:
         reading = read_free_text(text) if free_text else None
         lang = chosen or (reading.lang if reading else question_language(text)) or lang
         if reading is None:
-            return Understood(lang, failure(error, lang, _answered_example(error, " ".join(words_of(text)))))
+            return Understood(lang, failure(error, lang, _answered_example(error, " ".join(words))))
     else:
-        reading = read_free_text(text) if free_text and _listing_of_a_question(command, text) else None
+        reading = read_free_text(text) if free_text and _listing_of_a_question(command, words) else None
         if reading is None or reading.missing is not None or reading.command.split()[0] not in ESTIMATES:
             return Understood(chosen or question_language(text) or lang, command, words=text)
         lang = chosen or reading.lang or lang
@@ -176,11 +180,11 @@ def read(text: str, lang: str, free_text: bool = True) -> Understood:
 ESTIMATES = ("train", "infer", "compare", "finetune", "sweep", "rent")
 
 
-def _listing_of_a_question(command: Command, text: str) -> bool:
+def _listing_of_a_question(command: Command, words: list[str]) -> bool:
     """A listing whose command words are followed by others it ignores (a help topic is no such word)."""
     if isinstance(command, Help):
         return command.topic is not None and command.topic not in HELP_TOPICS
-    return isinstance(command, ListGpus | ListModels) and len(words_of(text)) > 1
+    return isinstance(command, ListGpus | ListModels) and len(words) > 1
 
 
 def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Failure:
@@ -197,7 +201,7 @@ def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Fa
 def _answered_example(error: GrammarError, words: str) -> str:
     """The error's example made from the person's words when it is answered, set right further when one repair is
     not enough (a word left out, then a size put in); else the command's fixed one."""
-    own = _answered(error.example)
+    own = _answered(error.example, command=error.example_command)
     if own is not None and error.example != error.default_example:
         return own
     answered: dict[str, str] = {}  # what each repair own_example accepted is answered as: worked out once

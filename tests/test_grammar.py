@@ -175,6 +175,17 @@ def test_an_errors_example_is_the_persons_own_command_set_right(text: str, examp
     with pytest.raises(GrammarError) as error:
         parse(text)
     assert error.value.example == example
+    # What an example made from their words parses to comes with it, so that checking it is answered does not
+    # parse it again (`prices H100` is also the command's fixed example, which is not parsed at all).
+    expected = None if example == error.value.default_example else parse(example)
+    assert error.value.example_command == expected
+
+
+def test_a_fixed_example_comes_without_a_command() -> None:
+    with pytest.raises(GrammarError) as error:
+        parse("train 7B 1T gpu=zzz mfu=zzz")  # two words wrong: no one repair is taken, the fixed example stands
+    assert error.value.example == error.value.default_example
+    assert error.value.example_command is None
 
 
 def test_rent_takes_a_gpu_a_count_and_a_time() -> None:

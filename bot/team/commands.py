@@ -59,9 +59,10 @@ async def reply_with_defaults(
             settings = await store.get_all(team)
         except StoreUnavailable:
             return understood.answer(at_catalog_defaults(reply_for(command, today, lang), lang))
-        filled = apply_defaults(command.request, TeamDefaults.from_settings(settings), lang)
-        if filled is not command.request:
-            command = command.model_copy(update={"request": filled})
+        if settings:  # a workspace that set nothing (most of them) has no defaults to build and apply
+            filled = apply_defaults(command.request, TeamDefaults.from_settings(settings), lang)
+            if filled is not command.request:
+                command = command.model_copy(update={"request": filled})
     return understood.answer(reply_for(command, today, lang))
 
 

@@ -65,14 +65,29 @@ class GrammarError(ValueError):
         self.values = values
         self.words: list[str] = []  # the command's words, when parse knows them: the example is made from them
         self._example: str | None = None
+        self._example_command: Command | None = None
 
     @property
     def example(self) -> str:
         """Made when first asked for: most refusals are free text, which the reader answers instead."""
         if self._example is None:
-            own = own_example(self.words, self.code, self.values, parses) if self.words else None
+            own = own_example(self.words, self.code, self.values, self._parses) if self.words else None
             self._example = own or self.default_example
         return self._example
+
+    @property
+    def example_command(self) -> "Command | None":
+        """What `example` parses to when it is made from the person's words (None for the fixed one): kept from
+        making it, so that checking it is answered does not parse it again."""
+        return self._example_command if self.example != self.default_example else None
+
+    def _parses(self, text: str) -> bool:
+        """`parses`, keeping the command: own_example stops at the first text accepted, so the last kept is it."""
+        try:
+            self._example_command = parse(text)
+        except GrammarError:
+            return False
+        return True
 
 
 class Estimate(BaseModel):
@@ -371,26 +386,43 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
 
 def _split_language(words: list[str]) -> tuple[str | None, list[str]]:
     """`lang=zh` may stand anywhere in any command; it chooses the reply's language, nothing else."""
-    chosen = [word for word in words if word.lower().startswith("lang=")]
-    rest = [word for word in words if not word.lower().startswith("lang=")]
-    lang = chosen[-1].split("=", 1)[1].lower() if chosen else None
-    if lang is not None and lang not in LANGUAGES:
+    chosen: str | None = None  # the last `lang=` word
+    rest: list[str] = []
+    for word in words:
+        if word.lower().startswith("lang="):
+            chosen = word
+        else:
+            rest.append(word)
+    if chosen is None:
+        return None, rest
+    lang = chosen.split("=", 1)[1].lower()
+    if lang not in LANGUAGES:
         example = f"{' '.join(rest) or 'help'} lang=zh"
-        raise GrammarError("bad_value", example, word=chosen[-1], key="lang", expected="lang=zh")
+        raise GrammarError("bad_value", example, word=chosen, key="lang", expected="lang=zh")
     return lang, rest
 
 
 def language_of(text: str) -> str | None:
     """The language a command asks for with `lang=`, if it asks for a valid one (parse reports a bad one)."""
+    return language_in(words_of(text))
+
+
+def language_in(words: list[str]) -> str | None:
+    """`language_of` a text already split by words_of."""
     try:
-        return _split_language(words_of(text))[0]
+        return _split_language(words)[0]
     except GrammarError:
         return None
 
 
 def parse(text: str) -> Command:
     """The command the text is; a GrammarError whose example is the person's own command set right, when one is."""
-    _, words = _split_language(words_of(text))
+    return parse_words(words_of(text))
+
+
+def parse_words(words: list[str]) -> Command:
+    """`parse` of a text already split by words_of: a caller that needs the words too splits them once."""
+    _, words = _split_language(words)
     try:
         return _command(words)
     except GrammarError as error:

@@ -930,6 +930,10 @@ def _apply(text: str, rules: tuple[tuple[re.Pattern[str], Handler], ...], slots:
                 lowered_from, lowered = text, text.lower()
             if not any(piece in lowered for piece in needs):
                 continue
+        # Most rules find nothing in a question: a search says so at a fraction of a substitution's setup (and of
+        # its handler bound to the slots); where it finds a match, sub finds the same one first.
+        if pattern.search(text) is None:
+            continue
         text = pattern.sub(partial(_take, handler, slots), text)
     return text
 

@@ -44,10 +44,10 @@ def _cost(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
     return fmt.money(entry.cost, result.currency, lang=lang)
 
 
-def _row(result: ComparisonResult, entry: ComparedGpu, lang: str) -> str:
+def _row(result: ComparisonResult, entry: ComparedGpu, time: str, lang: str) -> str:
+    """The GPU's figures and price; `time` its time in words (as its chart shows it)."""
     estimate = entry.result
     a = estimate.assumptions
-    time = _time(result, entry.time, lang)
     if isinstance(estimate, TrainResult):
         return t(
             lang,
@@ -98,8 +98,12 @@ def comparison_report(result: ComparisonResult, lang: str) -> Comparison:
         train_title(first.assumptions, lang) if isinstance(first, TrainResult) else infer_title(first.assumptions, lang)
     )
 
+    # Each GPU's cost and time in words, worked out once: the headline, the charts and the rows show them again.
+    costs = {entry.gpu: _cost(result, entry, lang) for entry in result.entries}
+    times = {entry.gpu: _time(result, entry.time, lang) for entry in result.entries}
+
     def cost(entry: ComparedGpu) -> str:
-        shown = _cost(result, entry, lang)
+        shown = costs[entry.gpu]
         return shown if result.job == "train" else t(lang, "compare_per_1k", cost=shown)
 
     if cheapest is fastest:
@@ -108,7 +112,7 @@ def comparison_report(result: ComparisonResult, lang: str) -> Comparison:
             "compare_headline_both",
             gpu=cheapest.gpu,
             cost=cost(cheapest),
-            time=_time(result, cheapest.time, lang),
+            time=times[cheapest.gpu],
         )
     else:
         headline = t(
@@ -117,12 +121,12 @@ def comparison_report(result: ComparisonResult, lang: str) -> Comparison:
             cheapest=cheapest.gpu,
             cost=cost(cheapest),
             fastest=fastest.gpu,
-            time=_time(result, fastest.time, lang),
+            time=times[fastest.gpu],
         )
     cost_heading, time_heading = _headings(result, first, lang)
-    cost_chart = chart([(e.gpu, e.cost, _cost(result, e, lang)) for e in result.entries])
-    time_chart = chart([(e.gpu, e.time, _time(result, e.time, lang)) for e in result.entries])
-    rows = [(entry.gpu, _row(result, entry, lang)) for entry in result.entries]
+    cost_chart = chart([(e.gpu, e.cost, costs[e.gpu]) for e in result.entries])
+    time_chart = chart([(e.gpu, e.time, times[e.gpu]) for e in result.entries])
+    rows = [(entry.gpu, _row(result, entry, times[entry.gpu], lang)) for entry in result.entries]
     rows += [(s.gpu, t(lang, "compare_skipped", reason=t(lang, s.code, **s.values))) for s in result.skipped]
     return Comparison(
         title=plural(lang, "compare_title", len(result.entries), job=job, count=len(result.entries)),

@@ -528,6 +528,9 @@ def infer_report(result: InferResult, lang: str) -> Report:
         return fmt.money_exact(usd * a.fx_rate, cur)
 
     per_1k = fmt.money_exact(result.cost_per_1k_tokens, cur)
+    # Worded once: the headline and the fields both show them.
+    per_1m_input, per_1m_output = money(result.cost_per_1m_input_usd), money(result.cost_per_1m_output_usd)
+    ttft, tpot = fmt.duration(result.ttft_s, lang), fmt.duration(result.tpot_s, lang)
     if a.formula is Formula.SEED:
         headline = t(
             lang, "infer_headline_seed", per_1k=per_1k, standard=money(result.standard_formula_per_1k_tokens_usd)
@@ -536,12 +539,12 @@ def infer_report(result: InferResult, lang: str) -> Report:
         headline = t(
             lang,
             "infer_headline",
-            input=money(result.cost_per_1m_input_usd),
-            output=money(result.cost_per_1m_output_usd),
+            input=per_1m_input,
+            output=per_1m_output,
             cards=a.cards,
             gpu=a.gpu,
-            tpot=fmt.duration(result.tpot_s, lang),
-            ttft=fmt.duration(result.ttft_s, lang),
+            tpot=tpot,
+            ttft=ttft,
         )
     # The seed's formula has no input or output price of its own: its headline sets it beside the standard one.
     fields = (
@@ -552,8 +555,8 @@ def infer_report(result: InferResult, lang: str) -> Report:
                 lang,
                 "field_price_1m",
                 "price_1m_value",
-                input=money(result.cost_per_1m_input_usd),
-                output=money(result.cost_per_1m_output_usd),
+                input=per_1m_input,
+                output=per_1m_output,
                 blended=money(result.cost_per_1m_blended_usd),
                 per_request=money(result.cost_per_request_usd),
             )
@@ -577,8 +580,8 @@ def infer_report(result: InferResult, lang: str) -> Report:
             lang,
             "field_latency",
             "latency_value",
-            ttft=fmt.duration(result.ttft_s, lang),
-            tpot=fmt.duration(result.tpot_s, lang),
+            ttft=ttft,
+            tpot=tpot,
             per_user=fmt.significant(result.output_tokens_per_second_per_request),
             latency=fmt.duration(result.latency_s, lang),
             input=a.input,

@@ -83,6 +83,14 @@ async def test_commands_are_answered_without_bolt_and_a_button_press_still_goes_
     await fake_slack.wait_for("response_url", 2)
 
 
+async def test_the_answer_is_sent_in_the_characters_of_json_dumps_as_bolts_ack_sends_it(watched: Watched) -> None:
+    for text in ("train 175B 500B", "compare train 7B gpu=A100,H100", "训练 70B 模型 2T tokens 要多少钱"):
+        status, body = await watched.server.post_form(command_body(text))
+        assert status == 200
+        assert body == json.dumps(json.loads(body))  # ASCII, json's own separators
+        assert body.isascii()
+
+
 async def test_another_command_is_left_to_bolt_which_does_not_handle_it(watched: Watched) -> None:
     status, _ = await watched.server.post_form(command_body("train 7B", command="/other"))
     assert status == 404  # Bolt's "unhandled request", as before
