@@ -440,21 +440,44 @@ class Replica:
         """Requests one replica completes per second at `batch`: the batch, once per cycle of prefills and steps."""
         return batch / (batch * self.prefill_s() + self.output * self.step(batch).time)
 
+    def _compute_bound(self, batch: int) -> bool:
+        step = self.step(batch)
+        return step.compute >= step.memory
+
+    @property
+    def _step_is_affine(self) -> bool:
+        """Whether a decode step's compute and reads are affine in its tokens: no expert routing (the experts a step
+        touches, and the expert layout's busiest card, vary with its tokens) and every weight read once per step."""
+        return not self.moe_from_shape and not self.expert and self.n_active >= self.n_total
+
     def crossover_batch(self) -> float | None:
         """The least batch at which a decode step's FLOPs take longer than its reads; None when none up to 10^7 does
         (each sequence's KV read outlasting its compute, so no batch ever gets there)."""
         largest = 10_000_000
-
-        def compute_bound(batch: int) -> bool:
-            step = self.step(batch)
-            return step.compute >= step.memory
-
-        if not compute_bound(largest):
+        last = self.step(largest)
+        if last.compute < last.memory:
             return None
         low, high = 1, largest
+        if self._step_is_affine:
+            # A micro-batch holds batch / pp sequences (one below pp batches), so compute − reads is a line in the
+            # batch from pp up: its root, rounded up, brackets the least compute-bound batch, found so in two steps
+            # instead of 24 (the bracket is checked, so a root off by rounding costs steps below, never the answer).
+            first = self.step(self.pp)
+            if first.compute >= first.memory:
+                return 1.0  # every batch up to pp takes this same step, one sequence per micro-batch
+            margin_first, margin_last = first.compute - first.memory, last.compute - last.memory
+            root = self.pp - margin_first * (largest - self.pp) / (margin_last - margin_first)
+            low = self.pp + 1
+            guess = max(low, math.ceil(root))
+            if not self._compute_bound(guess):
+                low = guess + 1
+            elif guess == low or not self._compute_bound(guess - 1):
+                low = high = guess
+            else:
+                high = guess - 1
         while low < high:
             middle = (low + high) // 2
-            if compute_bound(middle):
+            if self._compute_bound(middle):
                 high = middle
             else:
                 low = middle + 1
