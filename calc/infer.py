@@ -677,7 +677,8 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
 
     efficiency = defaults.split_efficiency(shape.hidden_size, replica.tensor_parallel, replica.data_parallel)
     assumptions = InferAssumptions(
-        **resolved.shared_fields(request),
+        # The MFU the replica runs at: the default's tensor-parallel and format shares applied.
+        **resolved.shared_fields(request) | {"mfu": replica.flops / resolved.peak_flops},
         tokens=tokens,
         input=input_tokens,
         output=output_tokens,
@@ -704,7 +705,6 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
         pp=pp,
         interconnect_gbps=gpu.interconnect_gbps,
     )
-    assumptions = assumptions.model_copy(update={"mfu": replica.flops / resolved.peak_flops})
     kv_per_card = batch * replica.kv_per_sequence_per_card
     return InferResult(
         cost_per_1k_tokens_usd=per_1k,
