@@ -508,18 +508,22 @@ def _tensor_parallel(cards: int) -> int:
     return 1 << (cards - 1).bit_length()
 
 
-def _cheapest_degree(replica_on: Callable[[int], Replica], fewest: int, batch: int | None, pp: int) -> int:
-    """Unless `cards=` says, the card count with the lowest cost per token: from the fewest that hold the model up
-    to 4x that, tensor parallelism within one 8-GPU node (each of `pp` stages). More cards hold more KV cache (a
-    bigger batch) but keep less utilization each; at a given batch, more cards only cost more."""
+def _cheapest_degree(
+    replica_on: Callable[[int], Replica], fewest: int, batch: int | None, pp: int
+) -> tuple[Replica, ServingPoint | None]:
+    """Unless `cards=` says, the replica with the lowest cost per token, and its figures at the batch it was judged
+    at (None: no batch fits): from the fewest cards that hold the model up to 4x that, tensor parallelism within one
+    8-GPU node (each of `pp` stages). More cards hold more KV cache (a bigger batch) but keep less utilization each;
+    at a given batch, more cards only cost more."""
     candidates = [fewest] + [fewest * k for k in (2, 4) if fewest * k <= 8 * pp]
-
-    def cost(cards: int) -> float:
+    judged: list[tuple[float, Replica, ServingPoint | None]] = []
+    for cards in candidates:
         replica = replica_on(cards)
         most = replica.max_batch()
-        return math.inf if most < 1 else replica.at(min(batch or most, most)).cost_per_1m_tokens_usd
-
-    return min(candidates, key=cost)
+        point = replica.at(min(batch or most, most)) if most >= 1 else None
+        judged.append((math.inf if point is None else point.cost_per_1m_tokens_usd, replica, point))
+    _, replica, point = min(judged, key=lambda each: each[0])
+    return replica, point
 
 
 def _load(replica: Replica, rps: float, cap: int) -> tuple[Deployment, int]:
@@ -623,12 +627,13 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     # gets the cards that hold the weights, and is then cut to what fits (said below).
     min_cards = probe.cards_needed(asked_batch or 1) or probe.cards_needed(1)
     # The seed's formula divides by the card count, so its example means one card; physics needs the model held.
+    judged: ServingPoint | None = None  # the chosen replica's figures at the batch it was chosen at
     if request.cards or seed:
-        cards = request.cards or pp
+        replica = replica_on(request.cards or pp)
     else:
         fewest = pp * _tensor_parallel(math.ceil((min_cards or pp) / pp))
-        cards = _cheapest_degree(replica_on, fewest, asked_batch, pp)
-    replica = replica_on(cards)
+        replica, judged = _cheapest_degree(replica_on, fewest, asked_batch, pp)
+    cards = replica.cards
     max_batch = replica.max_batch()
     notes = list(resolved.notes)
     fits = max_batch >= 1
@@ -653,7 +658,7 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     if request.rps is not None and not seed:
         deployment, batch = _load(replica, request.rps, batch)
         batch_rule = "load"
-    point = replica.at(batch)
+    point = judged if judged is not None and judged.batch == batch else replica.at(batch)
     min_cards = probe.cards_needed(batch) or min_cards  # the batch served, with the load's or the fit's cut
     cheapest = replica.at(max_batch) if fits and max_batch > batch else None
 
