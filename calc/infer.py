@@ -365,6 +365,23 @@ class Replica:
         communication = self._all_reduce(self.input, self.shape.layers / self.pp) + self._all_to_all(self.input)
         return max(compute, communication) if self.overlapped else compute + communication
 
+    def _stage_work(self, batch: int) -> tuple[float, float, float, float, float]:
+        """What one card does for one micro-batch in its stage, in a decode step of `batch` sequences: (sequences in
+        the micro-batch, GEMM FLOPs, attention FLOPs, weight bytes read, KV-cache bytes read)."""
+        micro = min(batch, self.pp)
+        tokens = batch / micro  # sequences in one micro-batch
+        context = self.input + self.output / 2  # the mean context while decoding
+        share = 1 / (self.pp * self.tensor_parallel * self.data_parallel)  # of the replica's work one card does
+        gemm_flops = 2 * self.active_params_at_busiest(tokens) * tokens * share
+        attention_flops = self.shape.decode_attention_flops(context) * tokens * share
+        weights = self.weights_read(tokens)
+        kv = tokens * self.shape.kv_bytes(context, self.kv_bytes_per_value) / self.kv_ways
+        return tokens, gemm_flops, attention_flops, weights, kv
+
+    def _stage_times(self, gemm_flops: float, attention_flops: float, weights: float, kv: float) -> tuple[float, float]:
+        """A stage's time in FLOPs and in reads, each alone."""
+        return gemm_flops / self.flops + attention_flops / self.attention_flops, (weights + kv) / self.bandwidth
+
     def step(self, batch: int) -> Step:
         """One decode step for all `batch` sequences, per card.
 
@@ -375,17 +392,9 @@ class Replica:
         compute and its reads, then the all-reduces, then the stage's layers' fixed time; at the physical ceiling all
         of it overlaps and there is no fixed time (see `overlapped`).
         """
-        micro = min(batch, self.pp)
-        tokens = batch / micro  # sequences in one micro-batch
-        context = self.input + self.output / 2  # the mean context while decoding
-        share = 1 / (self.pp * self.tensor_parallel * self.data_parallel)  # of the replica's work one card does
-        gemm_flops = 2 * self.active_params_at_busiest(tokens) * tokens * share
-        attention_flops = self.shape.decode_attention_flops(context) * tokens * share
-        weights = self.weights_read(tokens)
-        kv = tokens * self.shape.kv_bytes(context, self.kv_bytes_per_value) / self.kv_ways
+        tokens, gemm_flops, attention_flops, weights, kv = self._stage_work(batch)
         communication = self._all_reduce(tokens, self.shape.layers / self.pp) + self._all_to_all(tokens)
-        compute = gemm_flops / self.flops + attention_flops / self.attention_flops
-        memory = (weights + kv) / self.bandwidth
+        compute, memory = self._stage_times(gemm_flops, attention_flops, weights, kv)
         if self.overlapped:
             stage = max(compute, memory, communication)
         else:
@@ -440,9 +449,15 @@ class Replica:
         """Requests one replica completes per second at `batch`: the batch, once per cycle of prefills and steps."""
         return batch / (batch * self.prefill_s() + self.output * self.step(batch).time)
 
+    def _compute_and_memory(self, batch: int) -> tuple[float, float]:
+        """`step(batch)`'s compute and memory alone, without the links and the step's time that it works out too."""
+        _, gemm_flops, attention_flops, weights, kv = self._stage_work(batch)
+        compute, memory = self._stage_times(gemm_flops, attention_flops, weights, kv)
+        return self.pp * compute, self.pp * memory
+
     def _compute_bound(self, batch: int) -> bool:
-        step = self.step(batch)
-        return step.compute >= step.memory
+        compute, memory = self._compute_and_memory(batch)
+        return compute >= memory
 
     @property
     def _step_is_affine(self) -> bool:
@@ -454,18 +469,18 @@ class Replica:
         """The least batch at which a decode step's FLOPs take longer than its reads; None when none up to 10^7 does
         (each sequence's KV read outlasting its compute, so no batch ever gets there)."""
         largest = 10_000_000
-        last = self.step(largest)
-        if last.compute < last.memory:
+        last_compute, last_memory = self._compute_and_memory(largest)
+        if last_compute < last_memory:
             return None
         low, high = 1, largest
         if self._step_is_affine:
             # A micro-batch holds batch / pp sequences (one below pp batches), so compute − reads is a line in the
-            # batch from pp up: its root, rounded up, brackets the least compute-bound batch, found so in two steps
-            # instead of 24 (the bracket is checked, so a root off by rounding costs steps below, never the answer).
-            first = self.step(self.pp)
-            if first.compute >= first.memory:
+            # batch from pp up, rising where it ever crosses: its root, rounded up, brackets the least compute-bound
+            # batch in two steps instead of 24 (the bracket is checked: a root off by rounding costs steps, not truth).
+            first_compute, first_memory = self._compute_and_memory(self.pp)
+            if first_compute >= first_memory:
                 return 1.0  # every batch up to pp takes this same step, one sequence per micro-batch
-            margin_first, margin_last = first.compute - first.memory, last.compute - last.memory
+            margin_first, margin_last = first_compute - first_memory, last_compute - last_memory
             root = self.pp - margin_first * (largest - self.pp) / (margin_last - margin_first)
             low = self.pp + 1
             guess = max(low, math.ceil(root))
