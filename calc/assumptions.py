@@ -36,8 +36,8 @@ class Resolved:
     notes: tuple[Note, ...]
 
     def shared_fields(self, request: JobRequest) -> dict[str, Any]:
-        """The fields every result's `Assumptions` shares, as keywords beside a subclass's own: validated there, once.
-        (Validated here as an `Assumptions` first, they were validated twice, and read back out of it.)"""
+        """The fields every result's `Assumptions` shares, as keywords beside a subclass's own. Not validated here:
+        the subclass validates them with its own (an `Assumptions` built here too validated every one twice)."""
         return {
             "gpu": self.gpu.id,
             "gpu_name": self.gpu.name,
