@@ -10,7 +10,7 @@ from calc.ownership import ownership
 from calc.presets import ModelPreset, find_preset
 from calc.prices import OWN_BASIS, SEED_BASIS, STALE_AFTER_DAYS, Offer, PriceBook, Spread, normal_basis, price_book
 from calc.requests import JobRequest
-from calc.results import Assumptions, Note, PriceInfo, PriceRule
+from calc.results import Note, PriceInfo, PriceRule
 from calc.units import Currency, Formula, Precision
 
 DEFAULT_CNY_PER_USD = 7.1
@@ -36,32 +36,31 @@ class Resolved:
     notes: tuple[Note, ...]
 
     def shared_fields(self, request: JobRequest) -> dict[str, Any]:
-        """The fields every result's `Assumptions` shares, type-checked and validated here as one `Assumptions`;
-        a subclass takes them as keywords beside its own (shallow: `price` stays a PriceInfo)."""
-        shared = Assumptions(
-            gpu=self.gpu.id,
-            gpu_name=self.gpu.name,
-            gpu_source=self.gpu.source,
-            peak_halved_from_sparse=self.gpu.peaks_halved_from_sparse,
-            precision=self.precision,
-            peak_flops=self.peak_flops,
-            peak_overridden=request.flops is not None,
-            mfu=self.mfu,
-            mfu_is_default=request.mfu is None and request.formula is Formula.STANDARD,
-            mfu_label=request.mfu_label if request.mfu is not None else None,
-            price_per_gpu_hour=self.price_per_gpu_hour,
-            price_source=describe_price(self.price),
-            price_basis=self.price.basis,
-            price=self.price,
-            discount=request.discount,
-            currency=self.currency,
-            fx_rate=self.fx_rate,
-            params=self.params,
-            active_params=self.active_params,
-            model=self.preset.title if self.preset else None,
-            formula=request.formula,
-        )
-        return dict(shared)
+        """The fields every result's `Assumptions` shares, as keywords beside a subclass's own. Not validated here:
+        the subclass validates them with its own (an `Assumptions` built here too validated every one twice)."""
+        return {
+            "gpu": self.gpu.id,
+            "gpu_name": self.gpu.name,
+            "gpu_source": self.gpu.source,
+            "peak_halved_from_sparse": self.gpu.peaks_halved_from_sparse,
+            "precision": self.precision,
+            "peak_flops": self.peak_flops,
+            "peak_overridden": request.flops is not None,
+            "mfu": self.mfu,
+            "mfu_is_default": request.mfu is None and request.formula is Formula.STANDARD,
+            "mfu_label": request.mfu_label if request.mfu is not None else None,
+            "price_per_gpu_hour": self.price_per_gpu_hour,
+            "price_source": describe_price(self.price),
+            "price_basis": self.price.basis,
+            "price": self.price,
+            "discount": request.discount,
+            "currency": self.currency,
+            "fx_rate": self.fx_rate,
+            "params": self.params,
+            "active_params": self.active_params,
+            "model": self.preset.title if self.preset else None,
+            "formula": request.formula,
+        }
 
 
 def describe_price(price: PriceInfo) -> str:

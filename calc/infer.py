@@ -365,6 +365,23 @@ class Replica:
         communication = self._all_reduce(self.input, self.shape.layers / self.pp) + self._all_to_all(self.input)
         return max(compute, communication) if self.overlapped else compute + communication
 
+    def _stage_work(self, batch: int) -> tuple[float, float, float, float, float]:
+        """What one card does for one micro-batch in its stage, in a decode step of `batch` sequences: (sequences in
+        the micro-batch, GEMM FLOPs, attention FLOPs, weight bytes read, KV-cache bytes read)."""
+        micro = min(batch, self.pp)
+        tokens = batch / micro  # sequences in one micro-batch
+        context = self.input + self.output / 2  # the mean context while decoding
+        share = 1 / (self.pp * self.tensor_parallel * self.data_parallel)  # of the replica's work one card does
+        gemm_flops = 2 * self.active_params_at_busiest(tokens) * tokens * share
+        attention_flops = self.shape.decode_attention_flops(context) * tokens * share
+        weights = self.weights_read(tokens)
+        kv = tokens * self.shape.kv_bytes(context, self.kv_bytes_per_value) / self.kv_ways
+        return tokens, gemm_flops, attention_flops, weights, kv
+
+    def _stage_times(self, gemm_flops: float, attention_flops: float, weights: float, kv: float) -> tuple[float, float]:
+        """A stage's time in FLOPs and in reads, each alone."""
+        return gemm_flops / self.flops + attention_flops / self.attention_flops, (weights + kv) / self.bandwidth
+
     def step(self, batch: int) -> Step:
         """One decode step for all `batch` sequences, per card.
 
@@ -375,17 +392,9 @@ class Replica:
         compute and its reads, then the all-reduces, then the stage's layers' fixed time; at the physical ceiling all
         of it overlaps and there is no fixed time (see `overlapped`).
         """
-        micro = min(batch, self.pp)
-        tokens = batch / micro  # sequences in one micro-batch
-        context = self.input + self.output / 2  # the mean context while decoding
-        share = 1 / (self.pp * self.tensor_parallel * self.data_parallel)  # of the replica's work one card does
-        gemm_flops = 2 * self.active_params_at_busiest(tokens) * tokens * share
-        attention_flops = self.shape.decode_attention_flops(context) * tokens * share
-        weights = self.weights_read(tokens)
-        kv = tokens * self.shape.kv_bytes(context, self.kv_bytes_per_value) / self.kv_ways
+        tokens, gemm_flops, attention_flops, weights, kv = self._stage_work(batch)
         communication = self._all_reduce(tokens, self.shape.layers / self.pp) + self._all_to_all(tokens)
-        compute = gemm_flops / self.flops + attention_flops / self.attention_flops
-        memory = (weights + kv) / self.bandwidth
+        compute, memory = self._stage_times(gemm_flops, attention_flops, weights, kv)
         if self.overlapped:
             stage = max(compute, memory, communication)
         else:
@@ -440,21 +449,50 @@ class Replica:
         """Requests one replica completes per second at `batch`: the batch, once per cycle of prefills and steps."""
         return batch / (batch * self.prefill_s() + self.output * self.step(batch).time)
 
+    def _compute_and_memory(self, batch: int) -> tuple[float, float]:
+        """`step(batch)`'s compute and memory alone, without the links and the step's time that it works out too."""
+        _, gemm_flops, attention_flops, weights, kv = self._stage_work(batch)
+        compute, memory = self._stage_times(gemm_flops, attention_flops, weights, kv)
+        return self.pp * compute, self.pp * memory
+
+    def _compute_bound(self, batch: int) -> bool:
+        compute, memory = self._compute_and_memory(batch)
+        return compute >= memory
+
+    @property
+    def _step_is_affine(self) -> bool:
+        """Whether a decode step's compute and reads are affine in its tokens: no expert routing (the experts a step
+        touches, and the expert layout's busiest card, vary with its tokens) and every weight read once per step."""
+        return not self.moe_from_shape and not self.expert and self.n_active >= self.n_total
+
     def crossover_batch(self) -> float | None:
         """The least batch at which a decode step's FLOPs take longer than its reads; None when none up to 10^7 does
         (each sequence's KV read outlasting its compute, so no batch ever gets there)."""
         largest = 10_000_000
-
-        def compute_bound(batch: int) -> bool:
-            step = self.step(batch)
-            return step.compute >= step.memory
-
-        if not compute_bound(largest):
+        last_compute, last_memory = self._compute_and_memory(largest)
+        if last_compute < last_memory:
             return None
         low, high = 1, largest
+        if self._step_is_affine:
+            # A micro-batch holds batch / pp sequences (one below pp batches), so compute − reads is a line in the
+            # batch from pp up, rising where it ever crosses: its root, rounded up, brackets the least compute-bound
+            # batch in two steps instead of 24 (the bracket is checked: a root off by rounding costs steps, not truth).
+            first_compute, first_memory = self._compute_and_memory(self.pp)
+            if first_compute >= first_memory:
+                return 1.0  # every batch up to pp takes this same step, one sequence per micro-batch
+            margin_first, margin_last = first_compute - first_memory, last_compute - last_memory
+            root = self.pp - margin_first * (largest - self.pp) / (margin_last - margin_first)
+            low = self.pp + 1
+            guess = max(low, math.ceil(root))
+            if not self._compute_bound(guess):
+                low = guess + 1
+            elif guess == low or not self._compute_bound(guess - 1):
+                low = high = guess
+            else:
+                high = guess - 1
         while low < high:
             middle = (low + high) // 2
-            if compute_bound(middle):
+            if self._compute_bound(middle):
                 high = middle
             else:
                 low = middle + 1
@@ -485,18 +523,22 @@ def _tensor_parallel(cards: int) -> int:
     return 1 << (cards - 1).bit_length()
 
 
-def _cheapest_degree(replica_on: Callable[[int], Replica], fewest: int, batch: int | None, pp: int) -> int:
-    """Unless `cards=` says, the card count with the lowest cost per token: from the fewest that hold the model up
-    to 4x that, tensor parallelism within one 8-GPU node (each of `pp` stages). More cards hold more KV cache (a
-    bigger batch) but keep less utilization each; at a given batch, more cards only cost more."""
+def _cheapest_degree(
+    replica_on: Callable[[int], Replica], fewest: int, batch: int | None, pp: int
+) -> tuple[Replica, ServingPoint | None]:
+    """Unless `cards=` says, the replica with the lowest cost per token, and its figures at the batch it was judged
+    at (None: no batch fits): from the fewest cards that hold the model up to 4x that, tensor parallelism within one
+    8-GPU node (each of `pp` stages). More cards hold more KV cache (a bigger batch) but keep less utilization each;
+    at a given batch, more cards only cost more."""
     candidates = [fewest] + [fewest * k for k in (2, 4) if fewest * k <= 8 * pp]
-
-    def cost(cards: int) -> float:
+    judged: list[tuple[float, Replica, ServingPoint | None]] = []
+    for cards in candidates:
         replica = replica_on(cards)
         most = replica.max_batch()
-        return math.inf if most < 1 else replica.at(min(batch or most, most)).cost_per_1m_tokens_usd
-
-    return min(candidates, key=cost)
+        point = replica.at(min(batch or most, most)) if most >= 1 else None
+        judged.append((math.inf if point is None else point.cost_per_1m_tokens_usd, replica, point))
+    _, replica, point = min(judged, key=lambda each: each[0])
+    return replica, point
 
 
 def _load(replica: Replica, rps: float, cap: int) -> tuple[Deployment, int]:
@@ -600,12 +642,13 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     # gets the cards that hold the weights, and is then cut to what fits (said below).
     min_cards = probe.cards_needed(asked_batch or 1) or probe.cards_needed(1)
     # The seed's formula divides by the card count, so its example means one card; physics needs the model held.
+    judged: ServingPoint | None = None  # the chosen replica's figures at the batch it was chosen at
     if request.cards or seed:
-        cards = request.cards or pp
+        replica = replica_on(request.cards or pp)
     else:
         fewest = pp * _tensor_parallel(math.ceil((min_cards or pp) / pp))
-        cards = _cheapest_degree(replica_on, fewest, asked_batch, pp)
-    replica = replica_on(cards)
+        replica, judged = _cheapest_degree(replica_on, fewest, asked_batch, pp)
+    cards = replica.cards
     max_batch = replica.max_batch()
     notes = list(resolved.notes)
     fits = max_batch >= 1
@@ -630,7 +673,7 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     if request.rps is not None and not seed:
         deployment, batch = _load(replica, request.rps, batch)
         batch_rule = "load"
-    point = replica.at(batch)
+    point = judged if judged is not None and judged.batch == batch else replica.at(batch)
     min_cards = probe.cards_needed(batch) or min_cards  # the batch served, with the load's or the fit's cut
     cheapest = replica.at(max_batch) if fits and max_batch > batch else None
 
@@ -654,7 +697,8 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
 
     efficiency = defaults.split_efficiency(shape.hidden_size, replica.tensor_parallel, replica.data_parallel)
     assumptions = InferAssumptions(
-        **resolved.shared_fields(request),
+        # The MFU the replica runs at: the default's tensor-parallel and format shares applied.
+        **resolved.shared_fields(request) | {"mfu": replica.flops / resolved.peak_flops},
         tokens=tokens,
         input=input_tokens,
         output=output_tokens,
@@ -681,7 +725,6 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
         pp=pp,
         interconnect_gbps=gpu.interconnect_gbps,
     )
-    assumptions = assumptions.model_copy(update={"mfu": replica.flops / resolved.peak_flops})
     kv_per_card = batch * replica.kv_per_sequence_per_card
     return InferResult(
         cost_per_1k_tokens_usd=per_1k,

@@ -5,7 +5,7 @@ Field names follow the JSON contract in DESIGN.md; renderers read these and neve
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from calc.api_prices import ApiComparison
 from calc.model_config import FROZEN
@@ -19,7 +19,8 @@ class Note(BaseModel):
     model_config = FROZEN
 
     code: str
-    values: dict[str, str | float | int] = {}
+    # A factory, not `= {}`: pydantic deep-copies a mutable default for every note made without values.
+    values: dict[str, str | float | int] = Field(default_factory=dict)
 
 
 PriceRule = Literal["given", "seed", "median", "own"]

@@ -6,7 +6,7 @@ field was read), and for a bare parameter count a typical dense GQA shape per si
 
 import json
 import math
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Literal
 
@@ -151,7 +151,7 @@ class TypicalShape(Shape):
     params_range: str
     reference_model: str
 
-    @property
+    @cached_property
     def bounds(self) -> tuple[float, float]:
         """The params_range ("60-80B") as (low, high) parameter counts."""
         low, high = self.params_range.rstrip("B").split("-")
@@ -174,9 +174,14 @@ def _shapes() -> ShapeFile:
     return ShapeFile.model_validate(raw)
 
 
+@cache
+def _preset_shapes_by_name() -> dict[str, PresetShape]:
+    return {shape.name: shape for shape in reversed(_shapes().models)}  # reversed: the first of a name is kept
+
+
 def preset_shape(name: str) -> PresetShape | None:
     """The shape stored under a preset's name, if the data has it."""
-    return next((shape for shape in _shapes().models if shape.name == name), None)
+    return _preset_shapes_by_name().get(name)
 
 
 def preset_shapes() -> tuple[PresetShape, ...]:

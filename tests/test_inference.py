@@ -252,6 +252,44 @@ def test_batching_never_raises_cost_and_stops_at_the_floor(batch: int) -> None:
     assert larger.cost_per_1k_tokens_usd >= larger.compute_floor_per_1k_tokens_usd * (1 - 1e-12)
 
 
+def test_crossover_batch_by_hand() -> None:
+    # Llama 3.1 70B FP8 on H100s at full utilization (1978.9 TFLOPS FP8, 3.35 TB/s), 100 in / 100 out: a decode step
+    # at mean context 150 caches 150 x 80 layers x 2048 values x 1 byte = 24.576 MB per sequence. On 2 cards (TP2)
+    # each card computes 70e9 FLOPs per sequence (3.53732e-5 s) and reads 35e9 bytes of weights (1.044776e-2 s) plus
+    # 24.576e6 / 2 bytes of cache per sequence (3.66806e-6 s): compute-bound from B x 3.170506e-5 >= 1.044776e-2,
+    # B >= 329.53. As 2 stages of TP2 each card holds 17.5e9 bytes and a quarter of the cache, and a micro-batch is
+    # half the batch: B/2 >= 5.223881e-3 / (1.768659e-5 - 1.834030e-6) = 329.53, B >= 659.06. At 1000 in / 1000 out
+    # a sequence's cache read (245.76e6 / 2 bytes, 3.66806e-5 s) outlasts its compute (3.53732e-5 s): never.
+    full = {"model": "llama3.1-70b", "gpu": "H100", "precision": "fp8", "mfu": 1.0, "mbu": 1.0}
+    assert infer(**full, cards=2, input=100, output=100).crossover_batch == 330
+    assert infer(**full, cards=4, pp=2, input=100, output=100).crossover_batch == 660
+    assert infer(**full, cards=2, input=1000, output=1000).crossover_batch is None
+
+
+@given(
+    params=st.sampled_from([1e9, 3e9, 8e9]),
+    gpu=st.sampled_from(["H100", "H200", "L40S", "B200"]),
+    precision=st.sampled_from(["fp8", "bf16"]),
+    pp=st.sampled_from([1, 2, 3]),
+    input_tokens=st.integers(min_value=0, max_value=400),
+    output_tokens=st.integers(min_value=1, max_value=400),
+)
+@settings(max_examples=60, deadline=None)
+def test_crossover_is_the_least_compute_bound_batch(
+    params: float, gpu: str, precision: str, pp: int, input_tokens: int, output_tokens: int
+) -> None:
+    fields = {"params": params, "gpu": gpu, "precision": precision, "cards": pp, "pp": pp}
+    fields |= {"input": input_tokens, "output": output_tokens}
+    result = infer(**fields)
+    if result.crossover_batch is None:  # never compute-bound: not at the largest batch that fits either
+        assert infer(**fields, batch=result.max_batch).bound == "memory"
+        return
+    batch = int(result.crossover_batch)
+    if batch <= result.max_batch:  # a batch that fits is served as asked, so its step's bound is the crossover's
+        assert infer(**fields, batch=batch).bound == "compute"
+        assert batch == 1 or infer(**fields, batch=batch - 1).bound == "memory"
+
+
 # Published points (bench/data/serving_results.json), as the bench asks them: within 1.5x either way.
 PUBLISHED = [
     # TensorRT-LLM v0.17 perf-overview, Llama 3.1 8B FP8 on one H100, 128/128: 28,836.77 output tokens/s
