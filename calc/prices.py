@@ -47,9 +47,13 @@ BASIS_ALIASES = {
     "buy": OWN_BASIS,
 }
 T = TypeVar("T")
-AS_OF_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"  # a day or a month, as sources date their figures
-AsOf = Annotated[str, Field(pattern=AS_OF_PATTERN)]
-_AS_OF = re.compile(AS_OF_PATTERN)
+# The data's patterns are compiled here, so pydantic checks them with Python's re (a compiled pattern makes it use
+# `re`, whatever the model's regex_engine): its default engine, Rust's regex crate, adds ~0.2 MiB to the web process
+# at its first pattern and ~0.3 MiB more for `\d`'s Unicode digits (BENCHMARKS.md, branch `mem`). `\Z`, not `$`, so
+# that a trailing newline is refused as the Rust engine refuses it; `[0-9]`, the digits `date.fromisoformat` reads.
+_AS_OF = re.compile(r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?\Z")  # a day or a month, as sources date their figures
+AsOf = Annotated[str, Field(pattern=_AS_OF)]
+_BASIS = re.compile(r"^[a-z0-9-]+\Z")
 # A per-GPU price that disagrees with the instance's price over its GPU count by more than this is a typo.
 _PER_GPU_TOLERANCE = 0.005
 
@@ -74,7 +78,7 @@ class Offer(BaseModel):
     gpu: str
     provider: str = Field(min_length=1)
     instance: str | None = None
-    basis: str = Field(min_length=1, pattern=r"^[a-z0-9-]+$")
+    basis: str = Field(min_length=1, pattern=_BASIS)
     usd_per_gpu_hour: float = Field(gt=0, le=1000)
     instance_usd_per_hour: float | None = Field(default=None, gt=0)
     gpus_per_instance: int | None = Field(default=None, ge=1)

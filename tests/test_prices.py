@@ -95,6 +95,10 @@ def _offer(**fields: object) -> dict[str, object]:
         ({"gpu": "H100"}, "not in the catalog"),
         ({"as_of": "2026-13-01"}, "month must be in 1..12"),
         ({"as_of": "Nov 2026"}, "YYYY-MM-DD"),
+        ({"as_of": "2026-11-01\n"}, "YYYY-MM-DD"),
+        ({"basis": "On-demand"}, "should match pattern"),
+        ({"basis": "spot\n"}, "should match pattern"),
+        ({"basis": "on demand"}, "should match pattern"),
         ({"usd_per_gpu_hour": 0}, "greater than 0"),
         ({"basis": "own"}, "reserved"),
         ({"source": ""}, "at least 1 character"),
@@ -393,6 +397,18 @@ def _api(provider: str, input_usd: float, output_usd: float) -> ApiOffer:
 
 
 CHEAP, MID, DEAR = _api("cheap", 0.1, 0.2), _api("mid", 0.5, 1.0), _api("dear", 1.0, 3.0)
+
+
+@pytest.mark.parametrize("as_of", ["2026-11-01", "2026-11"])
+def test_an_api_price_is_dated_by_a_day_or_a_month(as_of: str) -> None:
+    assert ApiOffer.model_validate({**_api("p", 1.0, 2.0).model_dump(), "as_of": as_of}).as_of == as_of
+
+
+# Refused as the Rust regex engine refused them (a trailing newline), and digits date.fromisoformat cannot read.
+@pytest.mark.parametrize("as_of", ["2026-11-01\n", "Nov 2026", "2026-1-01", "x2026-11", "2026-11-01x", "٢٠٢٦-11-01"])
+def test_an_api_price_dated_otherwise_is_refused(as_of: str) -> None:
+    with pytest.raises(ValueError, match="should match pattern"):
+        ApiOffer.model_validate({**_api("p", 1.0, 2.0).model_dump(), "as_of": as_of})
 
 
 def test_break_even_from_first_principles() -> None:
