@@ -11,7 +11,6 @@ no break-even. More replicas add cost and capacity alike, so the full-load cost 
 does, and λ* below one replica's capacity is the only crossing.
 """
 
-import json
 import statistics
 from collections.abc import Sequence
 from datetime import date
@@ -21,6 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from calc.data_files import held_once, read_json
 from calc.model_config import DATA_FILE, FROZEN, FROZEN_STRICT
 from calc.presets import find_preset
 from calc.prices import AsOf, is_stale
@@ -60,7 +60,7 @@ class ApiFile(BaseModel):
 @cache
 def api_data() -> ApiFile:
     text = resources.files("calc.data").joinpath("api_prices.json").read_text(encoding="utf-8")
-    return ApiFile.model_validate(json.loads(text))
+    return held_once(ApiFile.model_validate(read_json(text)))
 
 
 def _key(name: str) -> str:

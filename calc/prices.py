@@ -16,7 +16,6 @@ Without `basis=` an estimate uses the seed's figure where the seed names one (th
 examples keep their digits) and the on-demand rule elsewhere; a comparison uses one basis for every GPU.
 """
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, Field, model_validator
 
+from calc.data_files import held_once, read_json
 from calc.gpus import CATALOG
 from calc.model_config import DATA_FILE, FROZEN, FROZEN_STRICT
 
@@ -240,7 +240,7 @@ _GPU_IDS = frozenset(gpu.id for gpu in CATALOG)
 
 def read_offer_file(text: str) -> OfferFile:
     """Parse and validate a file of offers; raises ValueError (pydantic's ValidationError is one) on a bad one."""
-    return OfferFile.model_validate(json.loads(text))
+    return held_once(OfferFile.model_validate(read_json(text)))
 
 
 @cache

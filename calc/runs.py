@@ -6,7 +6,6 @@ A run's productive-time MFU is the one the defaults are fitted on: published GPU
 restarts are divided by the goodput the model (calc.goodput) gives for the run's cluster size and length.
 """
 
-import json
 import math
 import statistics
 from functools import cache, cached_property
@@ -14,6 +13,7 @@ from importlib import resources
 
 from pydantic import BaseModel
 
+from calc.data_files import held_once, read_json
 from calc.goodput import goodput_of_elapsed, whole_nodes
 from calc.gpus import Accelerator, get_gpu
 from calc.model_config import FROZEN
@@ -118,9 +118,9 @@ class TrainingRunsFile(BaseModel):
 @cache
 def load_runs_file() -> TrainingRunsFile:
     text = resources.files("calc").joinpath("data/training_runs.json").read_text(encoding="utf-8")
-    raw = json.loads(text)
+    raw = read_json(text)
     raw["schema_"] = raw.pop("schema")
-    return TrainingRunsFile.model_validate(raw)
+    return held_once(TrainingRunsFile.model_validate(raw))
 
 
 @cache

@@ -4,7 +4,6 @@ calc/data/model_shapes.json holds each preset's shape read from its config (its 
 field was read), and for a bare parameter count a typical dense GQA shape per size, copied from a real model.
 """
 
-import json
 import math
 from functools import cache, cached_property
 from importlib import resources
@@ -12,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from calc.data_files import held_once, read_json
 from calc.model_config import FROZEN
 
 
@@ -169,9 +169,9 @@ class ShapeFile(BaseModel):
 @cache
 def _shapes() -> ShapeFile:
     text = resources.files("calc").joinpath("data", "model_shapes.json").read_text(encoding="utf-8")
-    raw = json.loads(text)
+    raw = read_json(text)
     raw["schema_"] = raw.pop("schema")
-    return ShapeFile.model_validate(raw)
+    return held_once(ShapeFile.model_validate(raw))
 
 
 @cache
