@@ -13,16 +13,26 @@ in 3–4 rounds, at ~10 s a server: what `bench.run` measures with every other f
 
 import argparse
 import asyncio
-import compileall
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from bench.run import BARE, SATURATION, WARM_UP, Server, in_turns, load, rss_mib, start
+from bench.run import (
+    BARE,
+    REQUESTS,
+    SATURATION,
+    WARM_UP,
+    Server,
+    compile_checkouts,
+    in_turns,
+    load,
+    rss_mib,
+    start,
+)
 from tests.support.fake_slack import FakeSlack
 
-CHUNKS = ((8, WARM_UP), (1, 200), (8, 1000), SATURATION)  # (concurrency, commands), in bench.run's order
+CHUNKS = ((8, WARM_UP), *REQUESTS.items(), SATURATION)  # (concurrency, commands), in bench.run's order
 
 
 async def after_the_load(server: Server, api_url: str, database: Path) -> tuple[float, float]:
@@ -44,16 +54,17 @@ async def measure(every: list[Server], rounds: int) -> dict[str, list[float]]:
     fake = FakeSlack()
     await fake.start()
     try:
-        database = Path(tempfile.mkdtemp()) / "bot.db"
-        bot = next(server for server in every if server.is_bot)
-        await (await start(bot, fake.api_url, database)).stop()  # creates and migrates the file, as bench.run does
-        after: dict[str, list[float]] = {server.name: [] for server in every}
-        for round_index in range(rounds):
-            for server in in_turns(every, round_index):
-                first, loaded = await after_the_load(server, fake.api_url, database)
-                after[server.name].append(loaded)
-                print(f"round {round_index + 1}: {server.name} {first:.2f} -> {loaded:.2f} MiB", file=sys.stderr)
-        return after
+        with tempfile.TemporaryDirectory(prefix="llmcost-memory-") as directory:
+            database = Path(directory) / "bot.db"
+            bot = next(server for server in every if server.is_bot)
+            await (await start(bot, fake.api_url, database)).stop()  # creates and migrates the file, as bench.run does
+            after: dict[str, list[float]] = {server.name: [] for server in every}
+            for round_index in range(rounds):
+                for server in in_turns(every, round_index):
+                    first, loaded = await after_the_load(server, fake.api_url, database)
+                    after[server.name].append(loaded)
+                    print(f"round {round_index + 1}: {server.name} {first:.2f} -> {loaded:.2f} MiB", file=sys.stderr)
+            return after
     finally:
         await fake.stop()
 
@@ -70,9 +81,7 @@ def main() -> None:
     every = [Server(name, [sys.executable, "-m", "bot"], answers_with_text=True, root=root) for name, root in named]
     if arguments.bare:
         every.append(Server("bare", BARE, answers_with_text=False))
-    for _, root in named:
-        for package in ("bot", "calc", "bench"):
-            compileall.compile_dir(root / package, quiet=1)
+    compile_checkouts(root for _, root in named)
     after = asyncio.run(measure(every, arguments.rounds))
     base = every[0].name
     print(f"VmRSS after the load, MiB: median [range] of {arguments.rounds} rounds; change from {base}, per round")

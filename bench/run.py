@@ -40,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +64,7 @@ TEXTS = (
 )
 SLACK_DEADLINE_S = 3.0
 WARM_UP = 100
+REQUESTS = {1: 200, 8: 1000}  # concurrency: commands a round, measured for latency and CPU
 SATURATION = (64, 2000)  # concurrency, commands
 
 
@@ -415,11 +416,19 @@ async def measure_servers(
         await fake.stop()
 
 
+def compile_checkouts(roots: Iterable[Path]) -> None:
+    """Bytecode compiled first: an installed package has it from pip, while an editable checkout (and a machine that
+    sets PYTHONDONTWRITEBYTECODE) would compile llmcost's modules at every start, which the bare app never does."""
+    for root in roots:
+        for package in ("bot", "calc", "bench"):
+            compileall.compile_dir(root / package, quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=7, help="paired rounds (at least 5 for a quartile)")
-    parser.add_argument("--c1", type=int, default=200, help="commands per round at concurrency 1")
-    parser.add_argument("--c8", type=int, default=1000, help="commands per round at concurrency 8")
+    parser.add_argument("--c1", type=int, default=REQUESTS[1], help="commands per round at concurrency 1")
+    parser.add_argument("--c8", type=int, default=REQUESTS[8], help="commands per round at concurrency 8")
     parser.add_argument("--cli-runs", type=int, default=3, help="runs of each CLI command a round")
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI timing")
     parser.add_argument("--json", type=Path, help="also write every per-round value to this file")
@@ -433,11 +442,7 @@ def main() -> None:
     arguments = parser.parse_args()
     others = {name: Path(root) for name, root in (pair.split("=", 1) for pair in arguments.compare)}
     every = servers(others)
-    # An installed package has its bytecode compiled by pip; an editable checkout (and a machine that sets
-    # PYTHONDONTWRITEBYTECODE) would compile llmcost's modules at every start, which the bare app never does.
-    for root in {ROOT, *others.values()}:
-        for package in ("bot", "calc", "bench"):
-            compileall.compile_dir(root / package, quiet=1)
+    compile_checkouts({ROOT, *others.values()})
     requests = {1: arguments.c1, 8: arguments.c8}
     samples: Samples = {}
 

@@ -19,13 +19,13 @@ from bot.text.grammar import (
     ListGpus,
     ListModels,
     ListPrices,
+    Parsing,
     Rent,
     Sweep,
     TeamCommand,
     language_in,
     parse,
     parse_words,
-    parses,
     words_of,
 )
 from bot.text.language import question_language
@@ -110,8 +110,9 @@ class Understood:
     def answer(self, answer: Answer) -> Answer:
         if isinstance(answer, Failure) and answer.cause is not None:
             code, values = answer.cause
-            repaired = own_example(self.words.split(), code, values, parses)
-            example = (repaired and _answered(repaired)) or _answered(answer.example)
+            parsing = Parsing()
+            repaired = own_example(self.words.split(), code, values, parsing)
+            example = (repaired and _answered(repaired, command=parsing.command)) or _answered(answer.example)
             answer = replace(answer, example=example or EXAMPLES["train"], cause=None)
         return answer if self.read_back is None else replace(answer, read_back=self.read_back)
 
@@ -124,7 +125,7 @@ def _answered(text: str, repairs: int = REPAIRS, command: Command | None = None)
     """`text` when it is answered (an example must be), else `text` set right for the error it gets, a few times
     over, when that is answered: a command the grammar takes may still ask calc for what it cannot do (fp8 on a V100),
     and a question read may be missing two things. The day does not change whether a command is answered. `command`:
-    what `text` parses to, when the caller has it already (a GrammarError's example_command)."""
+    what `text` parses to, when the caller has it already (from the Parsing that accepted it)."""
     try:
         if command is None:
             command = parse(text)
@@ -137,8 +138,9 @@ def _answered(text: str, repairs: int = REPAIRS, command: Command | None = None)
     except EstimateError as error:
         if repairs == 0:
             return None
-        repaired = own_example(text.split(), error.code, error.values, parses)
-        return None if repaired is None else _answered(repaired, repairs - 1)
+        parsing = Parsing()
+        repaired = own_example(text.split(), error.code, error.values, parsing)
+        return None if repaired is None else _answered(repaired, repairs - 1, parsing.command)
     return text
 
 

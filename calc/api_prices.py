@@ -15,12 +15,11 @@ import statistics
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from calc.data_files import held_once, read_json
+from calc.data_files import packaged
 from calc.model_config import DATA_FILE, FROZEN, FROZEN_STRICT
 from calc.presets import find_preset
 from calc.prices import AsOf, is_stale
@@ -59,8 +58,7 @@ class ApiFile(BaseModel):
 
 @cache
 def api_data() -> ApiFile:
-    text = resources.files("calc.data").joinpath("api_prices.json").read_text(encoding="utf-8")
-    return held_once(ApiFile.model_validate(read_json(text)))
+    return packaged(ApiFile, "api_prices.json")
 
 
 def _key(name: str) -> str:

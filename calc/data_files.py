@@ -8,6 +8,7 @@ validation, the values and every model's `model_fields_set` stay what they were 
 """
 
 import json
+from importlib import resources
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -23,6 +24,16 @@ def read_json(text: str) -> Any:
         return {key: seen.setdefault(value, value) if isinstance(value, str) else value for key, value in pairs}
 
     return json.loads(text, object_pairs_hook=one_of_each)
+
+
+def read_data(model: type[Model], text: str) -> Model:
+    """`text`, a data file's JSON, validated as `model` and held compactly."""
+    return held_once(model.model_validate(read_json(text)))
+
+
+def packaged(model: type[Model], name: str) -> Model:
+    """calc/data/`name`, validated as `model` and held compactly."""
+    return read_data(model, resources.files("calc.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 def held_once(file: Model) -> Model:

@@ -462,8 +462,9 @@ class Replica:
     @property
     def _step_is_affine(self) -> bool:
         """Whether a decode step's compute and reads are affine in its tokens: no expert routing (the experts a step
-        touches, and the expert layout's busiest card, vary with its tokens) and every weight read once per step."""
-        return not self.moe_from_shape and not self.expert and self.n_active >= self.n_total
+        touches, and the expert layout's busiest card, which only a mixture of experts has, vary with its tokens) and
+        every weight read once per step."""
+        return not self.moe_from_shape and self.n_active >= self.n_total
 
     def crossover_batch(self) -> float | None:
         """The least batch at which a decode step's FLOPs take longer than its reads; None when none up to 10^7 does
@@ -673,9 +674,14 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     if request.rps is not None and not seed:
         deployment, batch = _load(replica, request.rps, batch)
         batch_rule = "load"
-    point = judged if judged is not None and judged.batch == batch else replica.at(batch)
+
+    def at(size: int) -> ServingPoint:
+        """The chosen replica at `size`: the point it was judged by, when at that batch, is not worked out again."""
+        return judged if judged is not None and judged.batch == size else replica.at(size)
+
+    point = at(batch)
     min_cards = probe.cards_needed(batch) or min_cards  # the batch served, with the load's or the fit's cut
-    cheapest = replica.at(max_batch) if fits and max_batch > batch else None
+    cheapest = at(max_batch) if fits and max_batch > batch else None
 
     # The seed's own arithmetic: params x tokens / (FLOPS x hourly price), then / batch, / cards, x (1 - opt).
     paid_share = (1 - request.opt) * (1 - request.discount)

@@ -21,12 +21,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
-from importlib import resources
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, Field, model_validator
 
-from calc.data_files import held_once, read_json
+from calc.data_files import packaged, read_data
 from calc.gpus import CATALOG
 from calc.model_config import DATA_FILE, FROZEN, FROZEN_STRICT
 
@@ -240,12 +239,12 @@ _GPU_IDS = frozenset(gpu.id for gpu in CATALOG)
 
 def read_offer_file(text: str) -> OfferFile:
     """Parse and validate a file of offers; raises ValueError (pydantic's ValidationError is one) on a bad one."""
-    return held_once(OfferFile.model_validate(read_json(text)))
+    return read_data(OfferFile, text)
 
 
 @cache
 def packaged_offers() -> OfferFile:
-    return read_offer_file(resources.files("calc.data").joinpath("gpu_offers.json").read_text(encoding="utf-8"))
+    return packaged(OfferFile, "gpu_offers.json")
 
 
 def merged(packaged: OfferFile, extra: OfferFile | None) -> PriceBook:

@@ -9,11 +9,10 @@ restarts are divided by the goodput the model (calc.goodput) gives for the run's
 import math
 import statistics
 from functools import cache, cached_property
-from importlib import resources
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from calc.data_files import held_once, read_json
+from calc.data_files import packaged
 from calc.goodput import goodput_of_elapsed, whole_nodes
 from calc.gpus import Accelerator, get_gpu
 from calc.model_config import FROZEN
@@ -109,7 +108,7 @@ class GoodputReport(BaseModel):
 class TrainingRunsFile(BaseModel):
     model_config = FROZEN
 
-    schema_: str
+    schema_text: str = Field(alias="schema")
     compiled: str
     runs: tuple[TrainingRun, ...]
     goodput_evidence: tuple[GoodputReport, ...]
@@ -117,10 +116,7 @@ class TrainingRunsFile(BaseModel):
 
 @cache
 def load_runs_file() -> TrainingRunsFile:
-    text = resources.files("calc").joinpath("data/training_runs.json").read_text(encoding="utf-8")
-    raw = read_json(text)
-    raw["schema_"] = raw.pop("schema")
-    return held_once(TrainingRunsFile.model_validate(raw))
+    return packaged(TrainingRunsFile, "training_runs.json")
 
 
 @cache

@@ -6,12 +6,11 @@ field was read), and for a bare parameter count a typical dense GQA shape per si
 
 import math
 from functools import cache, cached_property
-from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from calc.data_files import held_once, read_json
+from calc.data_files import packaged
 from calc.model_config import FROZEN
 
 
@@ -161,17 +160,14 @@ class TypicalShape(Shape):
 class ShapeFile(BaseModel):
     model_config = FROZEN
 
-    schema_: str
+    schema_text: str = Field(alias="schema")
     models: tuple[PresetShape, ...]
     typical_by_size: tuple[TypicalShape, ...]
 
 
 @cache
 def _shapes() -> ShapeFile:
-    text = resources.files("calc").joinpath("data", "model_shapes.json").read_text(encoding="utf-8")
-    raw = read_json(text)
-    raw["schema_"] = raw.pop("schema")
-    return held_once(ShapeFile.model_validate(raw))
+    return packaged(ShapeFile, "model_shapes.json")
 
 
 @cache

@@ -16,10 +16,7 @@ from calc.shapes import ShapeFile, _shapes, preset_shapes
 
 
 def _plain(name: str, model: type[BaseModel]) -> BaseModel:
-    raw = json.loads(resources.files("calc.data").joinpath(name).read_text(encoding="utf-8"))
-    if "schema_" in model.model_fields:
-        raw["schema_"] = raw.pop("schema")
-    return model.model_validate(raw)
+    return model.model_validate(json.loads(resources.files("calc.data").joinpath(name).read_text(encoding="utf-8")))
 
 
 FILES: list[tuple[str, type[BaseModel], Callable[[], BaseModel]]] = [

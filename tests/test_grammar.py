@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.text.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, Rent, language_of, parse
+from bot.text.grammar import Estimate, GrammarError, Help, ListGpus, ListModels, Rent, language_in, parse, words_of
 from tests.support.commands import request_of
 
 
@@ -127,9 +127,9 @@ def test_range_errors_state_the_limit_in_the_users_units(text: str, limit: str) 
 
 
 def test_language_may_be_chosen_anywhere() -> None:
-    assert language_of("train 7B 1T lang=zh") == "zh"
-    assert language_of("lang=EN help") == "en"
-    assert language_of("train 7B 1T") is None
+    assert language_in(words_of("train 7B 1T lang=zh")) == "zh"
+    assert language_in(words_of("lang=EN help")) == "en"
+    assert language_in(words_of("train 7B 1T")) is None
     assert isinstance(parse("lang=zh train 7B 1T"), Estimate)
     with pytest.raises(GrammarError) as error:
         parse("train 7B 1T lang=fr")

@@ -26,7 +26,7 @@ from bot.render.block_kit import (
     static_select,
 )
 from bot.render.escape import escape, mention
-from bot.text.choices import MFU, MFU_CHOICES, menu_keys
+from bot.text.choices import MFU_CHOICES, offers_mfu
 from bot.wording.comparison import Comparison
 from bot.wording.i18n import t
 from bot.wording.report import Failure, Listing, Report
@@ -213,9 +213,9 @@ def _failure(failure: Failure, controls: str | None) -> tuple[str, list[BlockKit
     text = "\n".join([*read, failure.message, example])
     # After a menu choice that failed (a GPU without a price), the menus stay so that another can be picked: the
     # GPU menu alone after a rental's, which has no MFU.
-    menus = [] if controls is None else [_gpu_menu(lang, None)]
-    if controls is not None and MFU in menu_keys(controls):
-        menus.append(_mfu_menu(lang, None))
+    menus = []
+    if controls is not None:
+        menus = [_gpu_menu(lang, None), *([_mfu_menu(lang, None)] if offers_mfu(controls) else [])]
     return text, [section(mrkdwn(text)), *_actions(None, controls, menus)]
 
 

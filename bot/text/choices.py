@@ -23,7 +23,7 @@ def with_choice(words: str, key: str, value: str) -> str:
     return " ".join([*kept, f"{prefix}{value}"])
 
 
-def menu_keys(words: str) -> tuple[str, ...]:
-    """The menus a reply to `words` offers: a rental has no MFU, so it has the GPU menu alone."""
+def offers_mfu(words: str) -> bool:
+    """Whether a reply to `words` has an MFU menu beside its GPU menu: not a rental's, which has no MFU."""
     first = words_of(words)[:1]
-    return (GPU,) if first and command_of(first[0]) == "rent" else (GPU, MFU)
+    return not (first and command_of(first[0]) == "rent")

@@ -71,8 +71,9 @@ class GrammarError(ValueError):
     def example(self) -> str:
         """Made when first asked for: most refusals are free text, which the reader answers instead."""
         if self._example is None:
-            own = own_example(self.words, self.code, self.values, self._parses) if self.words else None
-            self._example = own or self.default_example
+            parsing = Parsing()
+            own = own_example(self.words, self.code, self.values, parsing) if self.words else None
+            self._example, self._example_command = own or self.default_example, parsing.command
         return self._example
 
     @property
@@ -80,14 +81,6 @@ class GrammarError(ValueError):
         """What `example` parses to when it is made from the person's words (None for the fixed one): kept from
         making it, so that checking it is answered does not parse it again."""
         return self._example_command if self.example != self.default_example else None
-
-    def _parses(self, text: str) -> bool:
-        """`parses`, keeping the command: own_example stops at the first text accepted, so the last kept is it."""
-        try:
-            self._example_command = parse(text)
-        except GrammarError:
-            return False
-        return True
 
 
 class Estimate(BaseModel):
@@ -402,13 +395,9 @@ def _split_language(words: list[str]) -> tuple[str | None, list[str]]:
     return lang, rest
 
 
-def language_of(text: str) -> str | None:
-    """The language a command asks for with `lang=`, if it asks for a valid one (parse reports a bad one)."""
-    return language_in(words_of(text))
-
-
 def language_in(words: list[str]) -> str | None:
-    """`language_of` a text already split by words_of."""
+    """The language a command (split by words_of) asks for with `lang=`, if it asks for a valid one (parse reports a
+    bad one)."""
     try:
         return _split_language(words)[0]
     except GrammarError:
@@ -430,13 +419,20 @@ def parse_words(words: list[str]) -> Command:
         raise
 
 
-def parses(text: str) -> bool:
-    """Whether the grammar takes the text (`lang=` aside): what an example made from a person's words must meet."""
-    try:
-        parse(text)
-    except GrammarError:
-        return False
-    return True
+class Parsing:
+    """Whether the grammar takes a text (`lang=` aside), what an example made from a person's words must meet: an
+    acceptor for own_example that keeps the command of the last text taken, which is the example's (own_example
+    stops at the first it accepts), so that checking the example is answered does not parse it again."""
+
+    def __init__(self) -> None:
+        self.command: Command | None = None
+
+    def __call__(self, text: str) -> bool:
+        try:
+            self.command = parse(text)
+        except GrammarError:
+            return False
+        return True
 
 
 def _command(words: list[str]) -> Command:

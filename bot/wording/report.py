@@ -528,14 +528,16 @@ def infer_report(result: InferResult, lang: str) -> Report:
         return fmt.money_exact(usd * a.fx_rate, cur)
 
     per_1k = fmt.money_exact(result.cost_per_1k_tokens, cur)
-    # Worded once: the headline and the fields both show them.
-    per_1m_input, per_1m_output = money(result.cost_per_1m_input_usd), money(result.cost_per_1m_output_usd)
     ttft, tpot = fmt.duration(result.ttft_s, lang), fmt.duration(result.tpot_s, lang)
+    fields: list[tuple[str, str]] = []
     if a.formula is Formula.SEED:
+        # The seed's formula has no input or output price of its own: its headline sets it beside the standard one.
         headline = t(
             lang, "infer_headline_seed", per_1k=per_1k, standard=money(result.standard_formula_per_1k_tokens_usd)
         )
     else:
+        # Worded once: the headline and the fields both show them.
+        per_1m_input, per_1m_output = money(result.cost_per_1m_input_usd), money(result.cost_per_1m_output_usd)
         headline = t(
             lang,
             "infer_headline",
@@ -546,11 +548,7 @@ def infer_report(result: InferResult, lang: str) -> Report:
             tpot=tpot,
             ttft=ttft,
         )
-    # The seed's formula has no input or output price of its own: its headline sets it beside the standard one.
-    fields = (
-        []
-        if a.formula is Formula.SEED
-        else [
+        fields.append(
             _row(
                 lang,
                 "field_price_1m",
@@ -560,8 +558,7 @@ def infer_report(result: InferResult, lang: str) -> Report:
                 blended=money(result.cost_per_1m_blended_usd),
                 per_request=money(result.cost_per_request_usd),
             )
-        ]
-    )
+        )
     if result.cheapest is not None:
         cheap = result.cheapest
         fields.append(
