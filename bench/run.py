@@ -180,8 +180,11 @@ class Running:
         await asyncio.wait_for(self.process.wait(), timeout=30)
 
 
-async def start(server: Server, api_url: str, database: Path) -> Running:
-    """Spawn the server and send it the first question until it answers: what a user after a cold start waits."""
+async def start(
+    server: Server, api_url: str, database: Path, wrapper: Sequence[str] = (), patience_s: float = 30
+) -> Running:
+    """Spawn the server and send it the first question until it answers: what a user after a cold start waits.
+    `wrapper`: a command the server runs under (bench.start_instructions: valgrind, which needs more patience)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     own = {key: value for key, value in os.environ.items() if not key.startswith("SLACK_")}
@@ -195,10 +198,15 @@ async def start(server: Server, api_url: str, database: Path) -> Running:
     }
     began = time.perf_counter()
     process = await asyncio.create_subprocess_exec(
-        *server.command, cwd=server.root, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL
+        *wrapper,
+        *server.command,
+        cwd=server.root,
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
     )
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
-        while time.perf_counter() - began < 30:
+        while time.perf_counter() - began < patience_s:
             chunk = Chunk()
             try:
                 await one_command(session, url, FIRST_QUESTION, server, chunk)
