@@ -494,3 +494,10 @@ def test_a_rentals_slack_message_keeps_within_block_kits_limits(text: str) -> No
             assert len(block["text"]["text"]) <= 150
         if block["type"] == "section":
             assert len(block["text"]["text"]) <= 3000
+
+
+@pytest.mark.parametrize("question", ["serve qwen 2.5 7b on an L40S", "train 7B on 1T tokens on 8 L40S"])
+def test_a_gpu_whose_name_ends_in_s_is_not_read_as_a_typo_of_itself(question: str) -> None:
+    reading = read_free_text(question)
+    assert reading is not None and "gpu=L40S" in reading.command
+    assert [note.code for note in reading.notes if note.code == "read_typo"] == []

@@ -639,7 +639,7 @@ def _on_single_user(slots: Slots, match: re.Match[str]) -> bool:
 
 
 def _on_batch(slots: Slots, match: re.Match[str]) -> bool:
-    value = match["n"].lower()
+    value = (match["n"] or match.groupdict().get("m") or "").lower()
     slots.serving_hint = True
     return _set(slots, "batch", "max" if value.startswith("max") else value)
 
@@ -812,6 +812,17 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"{START}(?:batch|batch[\s\-]?size|bs)\s*(?:of|=|:|is)?\s*(?P<n>\d+|max(?:imum)?){END}", _on_batch),
         (rf"{START}(?P<n>max(?:imum)?)\s*batch(?:\s*size)?{END}", _on_batch),
         (rf"(?:批量|批大小|批次)\s*{DIGITS_START}(?P<n>\d+)", _on_batch),
+        # requests served at once are the batch: "50 concurrent users", "concurrency 32", "并发 50", "50 个并发用户"
+        (
+            rf"{START}(?P<n>\d+)\s*(?:concurrent|simultaneous|parallel)\s*"
+            rf"(?:users?|requests?|streams?|sequences?|sessions?|clients?){END}",
+            _on_batch,
+        ),
+        (rf"{START}concurrency\s*(?:of|=|:|is)?\s*(?P<n>\d+){END}", _on_batch),
+        (
+            r"(?P<n>\d+)\s*(?:个)?\s*并发(?:用户|请求)?|并发(?:数|用户数?|请求数?)?\s*(?:为|=|:|是)?\s*(?P<m>\d+)",
+            _on_batch,
+        ),
         # "one request" alone is what a request costs, not how many run at once
         (
             rf"{START}(?:single[\s\-]+(?:user|request|stream)|one[\s\-]+(?:user|stream)|one\s+request\s+at\s+a\s+time){END}",
@@ -991,9 +1002,10 @@ def _typos(text: str, slots: Slots) -> str:
         if re.search(r"\d", lower):
             if (
                 not re.fullmatch(r"[a-z]+\d+[a-z0-9]*|[a-z]\d+[a-z]\d*", lower)
+                or lower in GPU_BY_NAME
                 or lower.removesuffix("s") in GPU_BY_NAME
             ):
-                return word  # not a GPU's shape, or a GPU already ("H100s" is the H100, plural)
+                return word  # not a GPU's shape, or a GPU already ("L40S"; "H100s" is the H100, plural)
             read_as_digits = lower[0] + lower[1:].replace("o", "0")  # "H1OO": the letter O for a zero
             if read_as_digits in GPU_BY_NAME:
                 slots.notes.append(Note("read_typo", {"word": word, "meant": read_as_digits.upper()}))
