@@ -14,8 +14,6 @@ import re
 _ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
 _OPEN, _CLOSE = "\ufdd0", "\ufdd1"
 _OWN_MENTION = re.compile(f"{_OPEN}@([A-Z0-9]+){_CLOSE}")
-# Whatever `escape` would change: most of a reply's texts (figures, labels) hold none of it.
-_TO_ESCAPE = re.compile(f"[&<>{_OPEN}{_CLOSE}]")
 
 
 def mention(user_id: str) -> str:
@@ -36,7 +34,9 @@ def unescape(text: str) -> str:
 
 
 def escape(text: str) -> str:
-    if _TO_ESCAPE.search(text) is None:  # one scan, the common case
+    # Nothing to change, the common case (figures, labels): five substring tests, each a memchr-fast scan, rather
+    # than a regex character class tested at every character (a reply's ~45 texts, ~3,000 characters: 11 -> 1 µs).
+    if "&" not in text and "<" not in text and ">" not in text and _OPEN not in text and _CLOSE not in text:
         return text
     # `&` first, so that the entities written for `<` and `>` are not escaped again.
     text = unescape(text)

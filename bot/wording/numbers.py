@@ -35,23 +35,28 @@ _COMPACT_FROM = {"en": 1e3, "zh": 1e4}
 # Read here rather than through Babel: loading Babel's locale data took ~40 ms of every terminal command, a sixth
 # of its time. tests/test_i18n.py holds every figure written here to Babel's format_compact_decimal.
 _COMPACT_UNITS = {
-    "en": ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K")),
-    "zh": ((10**12, "万亿"), (10**8, "亿"), (10**4, "万")),
+    "en": ((Decimal(10**12), "T"), (Decimal(10**9), "B"), (Decimal(10**6), "M"), (Decimal(10**3), "K")),
+    "zh": ((Decimal(10**12), "万亿"), (Decimal(10**8), "亿"), (Decimal(10**4), "万")),
 }
 
 
-def _in_unit(number: Decimal, locale: str, fraction_digits: int) -> tuple[Decimal, str]:
-    """`number` in the largest of the locale's units it reaches, rounded to `fraction_digits` (half to even), and
-    that unit; below the smallest unit, `number` itself and no unit."""
+def _in_unit(number: Decimal, locale: str) -> tuple[Decimal, int]:
+    """`number` in the largest of the locale's units it reaches (exactly: the units are powers of ten), and that
+    unit's index; `number` reaches the smallest (compact writes smaller figures out)."""
+    units, magnitude, index = _COMPACT_UNITS[locale], abs(number), 0
+    while magnitude < units[index][0]:  # stops at the smallest unit at the latest
+        index += 1
+    return number / units[index][0], index
+
+
+def _rounded(quotient: Decimal, fraction_digits: int, locale: str, index: int) -> tuple[Decimal, str]:
+    """A figure in the unit `index` rounded to `fraction_digits` (half to even), and its unit: the next larger unit
+    when it rounds up to a whole one of those (999,999 rounds to 1000K: written 1M)."""
     units = _COMPACT_UNITS[locale]
-    for index, (size, unit) in enumerate(units):
-        if abs(number) < size:
-            continue
-        rounded = round(number / size, fraction_digits)
-        if index > 0 and abs(rounded) * size >= units[index - 1][0]:  # 999,999 rounds to 1000K: written 1M
-            return Decimal(-1 if number < 0 else 1), units[index - 1][1]
-        return rounded, unit
-    return number, ""
+    rounded = round(quotient, fraction_digits)
+    if index > 0 and abs(rounded) * units[index][0] >= units[index - 1][0]:
+        return Decimal(-1 if quotient < 0 else 1), units[index - 1][1]
+    return rounded, units[index][1]
 
 
 def _not_finite(value: float) -> str:
@@ -67,9 +72,9 @@ def compact(value: float, digits: int = 3, locale: str = "en") -> str:
         return significant(value, digits)
     # The format counts fraction digits, not significant ones: the whole figure's length in its unit says how many
     # are left (at least 1 in a unit, so its integer digits are its adjusted exponent plus one).
-    number = Decimal(str(value))
-    whole, _ = _in_unit(number, locale, 0)
-    rounded, unit = _in_unit(number, locale, max(digits - whole.adjusted() - 1, 0))
+    quotient, index = _in_unit(Decimal(str(value)), locale)  # found and divided once for both roundings
+    whole, _ = _rounded(quotient, 0, locale, index)
+    rounded, unit = _rounded(quotient, max(digits - whole.adjusted() - 1, 0), locale, index)
     return f"{rounded.normalize():f}{unit}"
 
 

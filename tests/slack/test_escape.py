@@ -35,6 +35,24 @@ def test_escaping(text: str, expected: str) -> None:
     assert escape(text) == expected
 
 
+_MARK_OPEN, _MARK_CLOSE = mention("U1")[0], mention("U1")[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 & 2", "1 &amp; 2"),
+        ("1 < 2", "1 &lt; 2"),
+        ("2 > 1", "2 &gt; 1"),
+        (f"a{_MARK_OPEN}b", "ab"),
+        (f"a{_MARK_CLOSE}b", "ab"),
+    ],
+)
+def test_each_character_escape_acts_on_is_found_alone(text: str, expected: str) -> None:
+    # escape first looks for any character it would change and returns the text as it is when there is none.
+    assert escape(text) == expected
+
+
 # What a user types: bot.answer.read removes the marks of the bot's own mentions from it first.
 TYPED = (st.text(alphabet=st.sampled_from(list("&<>;ampltg !@#U1x")), max_size=40) | st.text(max_size=40)).map(
     without_marks
