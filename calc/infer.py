@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from statistics import NormalDist
+from typing import Any
 
 from calc.assumptions import Resolved, resolve
 from calc.command import command_line
@@ -412,6 +413,11 @@ class Replica:
         )
 
     def at(self, batch: int) -> ServingPoint:
+        return ServingPoint(**self.figures(batch))
+
+    def figures(self, batch: int) -> dict[str, Any]:
+        """`at(batch)`'s fields, not yet validated into a ServingPoint: what a card count is judged by, so that only
+        the one chosen is validated."""
         step = self.step(batch)
         prefill = self.prefill_s()
         # GPU seconds to serve `batch` requests together: each prefill runs at full compute and holds up decode
@@ -426,7 +432,7 @@ class Replica:
         input_usd = prefill * usd / self.input if self.input else 0.0
         output_usd = step.time * usd / batch
         output_per_second = batch * self.output / cycle
-        return ServingPoint(
+        return dict(
             batch=batch,
             ttft_s=ttft,
             tpot_s=(cycle - prefill) / self.output,
@@ -532,14 +538,14 @@ def _cheapest_degree(
     8-GPU node (each of `pp` stages). More cards hold more KV cache (a bigger batch) but keep less utilization each;
     at a given batch, more cards only cost more."""
     candidates = [fewest] + [fewest * k for k in (2, 4) if fewest * k <= 8 * pp]
-    judged: list[tuple[float, Replica, ServingPoint | None]] = []
+    judged: list[tuple[float, Replica, dict[str, Any] | None]] = []
     for cards in candidates:
         replica = replica_on(cards)
         most = replica.max_batch()
-        point = replica.at(min(batch or most, most)) if most >= 1 else None
-        judged.append((math.inf if point is None else point.cost_per_1m_tokens_usd, replica, point))
-    _, replica, point = min(judged, key=lambda each: each[0])
-    return replica, point
+        figures = replica.figures(min(batch or most, most)) if most >= 1 else None
+        judged.append((math.inf if figures is None else figures["cost_per_1m_tokens_usd"], replica, figures))
+    _, replica, figures = min(judged, key=lambda each: each[0])
+    return replica, None if figures is None else ServingPoint(**figures)
 
 
 def _load(replica: Replica, rps: float, cap: int) -> tuple[Deployment, int]:
