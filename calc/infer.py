@@ -647,7 +647,8 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     probe = replica_on(pp)
     # Past the KV heads, more tensor parallelism stops dividing the cache: a batch too big for any one replica
     # gets the cards that hold the weights, and is then cut to what fits (said below).
-    min_cards = probe.cards_needed(asked_batch or 1) or probe.cards_needed(1)
+    needed_at_asked = probe.cards_needed(asked_batch or 1)
+    min_cards = needed_at_asked or probe.cards_needed(1)
     # The seed's formula divides by the card count, so its example means one card; physics needs the model held.
     judged: ServingPoint | None = None  # the chosen replica's figures at the batch it was chosen at
     if request.cards or seed:
@@ -686,7 +687,9 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
         return judged if judged is not None and judged.batch == size else replica.at(size)
 
     point = at(batch)
-    min_cards = probe.cards_needed(batch) or min_cards  # the batch served, with the load's or the fit's cut
+    # The batch served, with the load's or the fit's cut (most often the batch asked, whose count is known).
+    needed = needed_at_asked if batch == (asked_batch or 1) else probe.cards_needed(batch)
+    min_cards = needed or min_cards
     cheapest = at(max_batch) if fits and max_batch > batch else None
 
     # The seed's own arithmetic: params x tokens / (FLOPS x hourly price), then / batch, / cards, x (1 - opt).
