@@ -77,9 +77,14 @@ def _trained_on(request: TrainRequest) -> TrainRequest:
 
 def _fp8_ratio(request: TrainRequest, gpu: Accelerator) -> float:
     """Published MFUs are against the 16-bit peak: at a faster format the same speed is a smaller share of its peak."""
-    precision = request.precision or gpu.default_precision
-    peak, sixteen = gpu.peak_flops(precision), gpu.peak_flops(gpu.default_precision)
-    if request.flops is not None or precision in _SIXTEEN_BIT or peak is None or sixteen is None or peak <= sixteen:
+    if request.flops is not None:
+        return 1.0
+    sixteen_bit = gpu.default_precision
+    precision = request.precision or sixteen_bit
+    if precision in _SIXTEEN_BIT:  # the peaks are looked up only for a faster format
+        return 1.0
+    peak, sixteen = gpu.peak_flops(precision), gpu.peak_flops(sixteen_bit)
+    if peak is None or sixteen is None or peak <= sixteen:
         return 1.0
     return sixteen / peak
 
