@@ -142,13 +142,15 @@ def _by_rank(own: Generation, borrowed: Generation | None) -> tuple[tuple[tuple[
 def _nearest(group: tuple[tuple[float, int], ...], log_active: float, count: int) -> list[tuple[float, int]]:
     """The `count` runs of a sorted group nearest `log_active` in size, as (distance, position), ties to the earlier
     position: among the `count` on either side of it, and any as far as the farthest of those (the same size)."""
-    at = bisect.bisect_left(group, log_active, key=lambda run: run[0])
+    # (log_active,) sorts before every run of that size and after every smaller one: the first run at least as large.
+    at = bisect.bisect_left(group, (log_active,))
     low, high = max(at - count, 0), min(at + count, len(group))
     while low > 0 and group[low - 1][0] == group[low][0]:
         low -= 1
     while 0 < high < len(group) and group[high][0] == group[high - 1][0]:
         high += 1
-    return sorted((abs(run_log_active - log_active), position) for run_log_active, position in group[low:high])[:count]
+    around = [(abs(run_log_active - log_active), position) for run_log_active, position in group[low:high]]
+    return sorted(around)[:count]
 
 
 def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RUNS) -> tuple[SimilarRun, ...]:
@@ -160,7 +162,7 @@ def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RU
             break
         chosen += [position for _, position in _nearest(group, log_active, count - len(chosen))]
     placed = _placed_runs()
-    return tuple(placed[position][0] for position in chosen)
+    return tuple([placed[position][0] for position in chosen])
 
 
 def _budget_params(request: TrainRequest, resolved: Resolved, flops_per_param_token: int) -> float:
