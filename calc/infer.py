@@ -26,7 +26,7 @@ fits them; the fit and its data are in BENCHMARKS.md).
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from statistics import NormalDist
 from typing import Any
@@ -264,6 +264,14 @@ class Replica:
     # another, each at the slower of its compute and its reads, and the links' time on top.
     overlapped: bool
     layer_overhead_s: float  # fixed time per layer a decode step pays beyond its work (none at the ceiling)
+    # What `_held` gives for the replica's own cards, worked out as it is made: every step and every fit asks.
+    weights_per_card: float = field(init=False, repr=False, compare=False)
+    kv_ways: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        weights, ways = self._held(self.cards)
+        object.__setattr__(self, "weights_per_card", weights)  # a frozen dataclass sets its own fields so
+        object.__setattr__(self, "kv_ways", ways)
 
     @property
     def tensor_parallel(self) -> int:
@@ -281,10 +289,6 @@ class Replica:
             routed = self._routed_params()
             return (self.n_total - routed + routed / cards) * self.weight_bytes / self.n_total, cards
         return self.weight_bytes / cards, self.pp * self.shape.kv_split(cards // self.pp)
-
-    @property
-    def kv_ways(self) -> int:
-        return self._held(self.cards)[1]
 
     def _routed_params(self) -> float:
         """Parameters in the routed experts: (total − active)·E/(E − k), since a token leaves (E − k)/E of them."""
@@ -306,9 +310,6 @@ class Replica:
         routed_active = self._routed_params() * top_k / experts
         return self.n_active + routed_active * (self._busiest_load(tokens) - 1)
 
-    def weights_per_card(self) -> float:
-        return self._held(self.cards)[0]
-
     @property
     def kv_per_sequence_per_card(self) -> float:
         """KV bytes one sequence at its full context adds to a card, on average over the cards."""
@@ -318,7 +319,7 @@ class Replica:
         """Bytes per card left for the KV cache after the weights and the runtime reserve."""
         if self.memory is None:
             return None
-        return (self.memory - self.weights_per_card()) * (1 - RUNTIME_RESERVE)
+        return (self.memory - self.weights_per_card) * (1 - RUNTIME_RESERVE)
 
     def max_batch(self) -> int:
         usable = self.usable()
@@ -768,9 +769,9 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
         kv_bytes_per_token=shape.kv_bytes_per_token(kv_bytes_per_value),
         memory=Memory(
             capacity=memory or 0.0,
-            weights=replica.weights_per_card(),
+            weights=replica.weights_per_card,
             kv_cache=kv_per_card,
-            reserve=max(0.0, (memory or 0.0) - replica.weights_per_card()) * RUNTIME_RESERVE,
+            reserve=max(0.0, (memory or 0.0) - replica.weights_per_card) * RUNTIME_RESERVE,
         ),
         cost_per_1m_input_usd=point.cost_per_1m_input_usd,
         cost_per_1m_output_usd=point.cost_per_1m_output_usd,
