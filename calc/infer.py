@@ -264,14 +264,21 @@ class Replica:
     # another, each at the slower of its compute and its reads, and the links' time on top.
     overlapped: bool
     layer_overhead_s: float  # fixed time per layer a decode step pays beyond its work (none at the ceiling)
-    # What `_held` gives for the replica's own cards, worked out as it is made: every step and every fit asks.
+    # Worked out as the replica is made, not at every step (object.__setattr__: the way a frozen dataclass sets a
+    # field of its own): what `_held` gives for its own cards, and a sequence's KV bytes and attention FLOPs at the
+    # mean context while decoding.
     weights_per_card: float = field(init=False, repr=False, compare=False)
     kv_ways: int = field(init=False, repr=False, compare=False)
+    _decode_kv_bytes: float = field(init=False, repr=False, compare=False)
+    _decode_attention_flops: float = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         weights, ways = self._held(self.cards)
-        object.__setattr__(self, "weights_per_card", weights)  # a frozen dataclass sets its own fields so
+        context = self.input + self.output / 2
+        object.__setattr__(self, "weights_per_card", weights)
         object.__setattr__(self, "kv_ways", ways)
+        object.__setattr__(self, "_decode_kv_bytes", self.shape.kv_bytes(context, self.kv_bytes_per_value))
+        object.__setattr__(self, "_decode_attention_flops", self.shape.decode_attention_flops(context))
 
     @property
     def tensor_parallel(self) -> int:
@@ -372,12 +379,11 @@ class Replica:
         the micro-batch, GEMM FLOPs, attention FLOPs, weight bytes read, KV-cache bytes read)."""
         micro = min(batch, self.pp)
         tokens = batch / micro  # sequences in one micro-batch
-        context = self.input + self.output / 2  # the mean context while decoding
         share = 1 / (self.pp * self.tensor_parallel * self.data_parallel)  # of the replica's work one card does
         gemm_flops = 2 * self.active_params_at_busiest(tokens) * tokens * share
-        attention_flops = self.shape.decode_attention_flops(context) * tokens * share
+        attention_flops = self._decode_attention_flops * tokens * share
         weights = self.weights_read(tokens)
-        kv = tokens * self.shape.kv_bytes(context, self.kv_bytes_per_value) / self.kv_ways
+        kv = tokens * self._decode_kv_bytes / self.kv_ways
         return tokens, gemm_flops, attention_flops, weights, kv
 
     def _stage_times(self, gemm_flops: float, attention_flops: float, weights: float, kv: float) -> tuple[float, float]:
