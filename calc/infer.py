@@ -45,6 +45,7 @@ from calc.results import (
     Note,
     ServingPoint,
     ShapeInfo,
+    bare_note,
 )
 from calc.shapes import Shape, preset_shape, typical_shape
 from calc.units import (
@@ -715,7 +716,7 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
         notes.append(Note(code="typical_shape", values={"reference": shape_info.reference}))
     if request.input is None and request.output is None and request.tokens is None and not seed:
         notes.append(Note(code="chat_default", values={"input": CHAT_INPUT, "output": CHAT_OUTPUT}))
-    notes.append(Note(code="cards_cut_latency"))
+    notes.append(bare_note("cards_cut_latency"))
 
     efficiency = defaults.split_efficiency(shape.hidden_size, replica.tensor_parallel, replica.data_parallel)
     assumptions = InferAssumptions(

@@ -31,6 +31,7 @@ from calc.results import (
     TokensRule,
     TrainAssumptions,
     TrainResult,
+    bare_note,
 )
 from calc.runs import TrainingRun, default_cluster, find_run, fitted_runs
 from calc.units import (
@@ -293,13 +294,13 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     if goodput_gpus is not None and goodput_gpus > PUBLISHED_MAX_GPUS:
         notes.append(Note(code="goodput_beyond_published", values={"gpus": goodput_gpus}))
     if full_recompute:
-        notes.append(Note(code="recompute_full"))
+        notes.append(bare_note("recompute_full"))
     if method is not None:
         notes.append(Note(code=f"finetune_{method.value}", values=FINETUNE_NOTE_VALUES))
     if request.experts is not None and request.active is None:
         notes.append(_experts_note(request.experts, resolved.params))
     if seed:
-        notes.append(Note(code="seed_train"))
+        notes.append(bare_note("seed_train"))
 
     assumptions = TrainAssumptions(
         **resolved.shared_fields(request),
