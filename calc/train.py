@@ -90,6 +90,12 @@ def _fp8_ratio(request: TrainRequest, gpu: Accelerator) -> float:
     return sixteen / peak
 
 
+def _scaled(figure: float, ratio: float) -> float:
+    """A fit's figure (a planning figure already) at the fp8 ratio, as a planning figure: at 1, itself, which
+    planning_figure would give back unchanged (tests/test_training_fit.py holds every fit's figures to that)."""
+    return figure if ratio == 1.0 else planning_figure(figure * ratio)
+
+
 def _reported(
     request: TrainRequest, preset: ModelPreset | None, tokens_rule: TokensRule, gpu_hours: float
 ) -> ReportedComparison | None:
@@ -232,7 +238,7 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     # Full activation recompute runs the forward pass (2·N·D) twice, whatever trains.
     per_param_token = flops_per_param_token(method or FinetuneMethod.FULL) + (2 if full_recompute else 0)
     sized = request.model_copy(update={"params": 1e9}) if request.budget is not None else request
-    resolved = resolve(sized, today, planning_figure(fitted.mfu * ratio))
+    resolved = resolve(sized, today, _scaled(fitted.mfu, ratio))
     tokens_rule: TokensRule
     if request.budget is not None:
         params = _budget_params(request, resolved, per_param_token)
@@ -275,7 +281,7 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     at_peak = productive_hours_at(1.0)
     cost_usd = cost_usd_at(gpu_hours)
     cost_usd_at_peak = cost_usd_at(at_peak)
-    band = (planning_figure(fitted.low * ratio), planning_figure(fitted.high * ratio))
+    band = (_scaled(fitted.low, ratio), _scaled(fitted.high, ratio))
     # Owning the GPUs prices their power at one PUE: the energy line uses the same.
     own = resolved.price.own
     pue = request.pue or (own.pue if own else DEFAULT_PUE)
