@@ -614,13 +614,20 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     # widened), whatever format the weights are in; a given `flops=` is taken for both.
     attention_peak = resolved.peak_flops if request.flops else gpu.peak_flops(gpu.default_precision) or 0.0
 
+    # What every card count's replica shares, worked out once for the three or four this estimate makes.
+    format_efficiency = defaults.format_efficiency(resolved.peak_flops, attention_peak)
+    usd_per_card_second = resolved.price_per_gpu_hour / SECONDS_PER_HOUR
+    paid_share = (1 - request.opt) * (1 - request.discount)
+    overlapped = request.mfu == 1.0 and request.mbu == 1.0
+    layer_overhead_s = 0.0 if seed else defaults.layer_overhead_s
+
     def replica_on(cards: int) -> Replica:
         # Defaults at the slices tensor parallelism leaves (or the expert layout's cards), rounded so the
         # reproducing command's percentages read back the same figures.
         efficiency = defaults.split_efficiency(
             shape.hidden_size, 1 if expert_layout else cards // pp, cards if expert_layout else 1
         )
-        default_mfu = resolved.mfu * efficiency * defaults.format_efficiency(resolved.peak_flops, attention_peak)
+        default_mfu = resolved.mfu * efficiency * format_efficiency
         mfu = resolved.mfu if (request.mfu is not None or seed) else round(default_mfu, 6)
         mbu = request.mbu or round(defaults.mbu * efficiency, 6)
         return Replica(
@@ -641,10 +648,10 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
             bandwidth=bandwidth * mbu,
             link=link,
             memory=memory,
-            usd_per_card_second=resolved.price_per_gpu_hour / SECONDS_PER_HOUR,
-            paid_share=(1 - request.opt) * (1 - request.discount),
-            overlapped=request.mfu == 1.0 and request.mbu == 1.0,
-            layer_overhead_s=0.0 if seed else defaults.layer_overhead_s,
+            usd_per_card_second=usd_per_card_second,
+            paid_share=paid_share,
+            overlapped=overlapped,
+            layer_overhead_s=layer_overhead_s,
         )
 
     asked_batch = None if request.batch == "max" else request.batch
@@ -701,7 +708,6 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     cheapest = at(max_batch) if fits and max_batch > batch else None
 
     # The seed's own arithmetic: params x tokens / (FLOPS x hourly price), then / batch, / cards, x (1 - opt).
-    paid_share = (1 - request.opt) * (1 - request.discount)
     seed_per_1k = n_total * tokens / (resolved.peak_flops * resolved.price_per_gpu_hour) / batch / cards * paid_share
     standard_per_1k = point.cost_per_1m_tokens_usd / 1000
     per_1k = seed_per_1k if seed else standard_per_1k
