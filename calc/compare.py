@@ -25,7 +25,7 @@ from calc import (
 )
 from calc.model_config import FROZEN
 from calc.prices import DEFAULT_BASIS, normal_basis
-from calc.results import Note
+from calc.results import Note, bare_note
 from calc.units import Currency
 
 TimeMeasure = Literal["gpu_hours", "wall_clock_days", "latency_s"]
@@ -124,13 +124,13 @@ def _notes(request: EstimateRequest, entries: Sequence[ComparedGpu]) -> tuple[No
     else:
         notes.append(Note(code="compare_basis", values={"basis": _basis(request)}))
     if request.flops is not None:
-        notes.append(Note(code="compare_one_peak"))
+        notes.append(bare_note("compare_one_peak"))
     return tuple(notes)
 
 
 def _command(request: EstimateRequest, estimated: EstimateResult, gpu_ids: Sequence[str]) -> str:
     """One GPU's reproducing command, less what each GPU resolves for itself, plus the GPU list."""
-    per_gpu = {"gpu"}
+    per_gpu = {"gpu", "basis"}  # and the basis, which the comparison states once below (none under a given price)
     if request.price is None:
         per_gpu.add("price")
     if request.precision is None:
@@ -142,7 +142,7 @@ def _command(request: EstimateRequest, estimated: EstimateResult, gpu_ids: Seque
         per_gpu.add("mfu")
     if request.capex is None:
         per_gpu.add("capex")
-    words = [word for word in estimated.command.split() if word.split("=", 1)[0] not in per_gpu | {"basis"}]
+    words = [word for word in estimated.command.split() if word.split("=", 1)[0] not in per_gpu]
     if request.price is None:
         words.append(f"basis={_basis(request)}")
     return " ".join(["compare", *words, f"gpu={','.join(gpu_ids)}"])

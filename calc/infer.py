@@ -26,9 +26,10 @@ fits them; the fit and its data are in BENCHMARKS.md).
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from statistics import NormalDist
+from typing import Any
 
 from calc.assumptions import Resolved, resolve
 from calc.command import command_line
@@ -44,6 +45,7 @@ from calc.results import (
     Note,
     ServingPoint,
     ShapeInfo,
+    bare_note,
 )
 from calc.shapes import Shape, preset_shape, typical_shape
 from calc.units import (
@@ -263,6 +265,21 @@ class Replica:
     # another, each at the slower of its compute and its reads, and the links' time on top.
     overlapped: bool
     layer_overhead_s: float  # fixed time per layer a decode step pays beyond its work (none at the ceiling)
+    # Worked out as the replica is made, not at every step (object.__setattr__: the way a frozen dataclass sets a
+    # field of its own): what `_held` gives for its own cards, and a sequence's KV bytes and attention FLOPs at the
+    # mean context while decoding.
+    weights_per_card: float = field(init=False, repr=False, compare=False)
+    kv_ways: int = field(init=False, repr=False, compare=False)
+    _decode_kv_bytes: float = field(init=False, repr=False, compare=False)
+    _decode_attention_flops: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        weights, ways = self._held(self.cards)
+        context = self.input + self.output / 2
+        object.__setattr__(self, "weights_per_card", weights)
+        object.__setattr__(self, "kv_ways", ways)
+        object.__setattr__(self, "_decode_kv_bytes", self.shape.kv_bytes(context, self.kv_bytes_per_value))
+        object.__setattr__(self, "_decode_attention_flops", self.shape.decode_attention_flops(context))
 
     @property
     def tensor_parallel(self) -> int:
@@ -280,10 +297,6 @@ class Replica:
             routed = self._routed_params()
             return (self.n_total - routed + routed / cards) * self.weight_bytes / self.n_total, cards
         return self.weight_bytes / cards, self.pp * self.shape.kv_split(cards // self.pp)
-
-    @property
-    def kv_ways(self) -> int:
-        return self._held(self.cards)[1]
 
     def _routed_params(self) -> float:
         """Parameters in the routed experts: (total − active)·E/(E − k), since a token leaves (E − k)/E of them."""
@@ -305,9 +318,6 @@ class Replica:
         routed_active = self._routed_params() * top_k / experts
         return self.n_active + routed_active * (self._busiest_load(tokens) - 1)
 
-    def weights_per_card(self) -> float:
-        return self._held(self.cards)[0]
-
     @property
     def kv_per_sequence_per_card(self) -> float:
         """KV bytes one sequence at its full context adds to a card, on average over the cards."""
@@ -317,7 +327,7 @@ class Replica:
         """Bytes per card left for the KV cache after the weights and the runtime reserve."""
         if self.memory is None:
             return None
-        return (self.memory - self.weights_per_card()) * (1 - RUNTIME_RESERVE)
+        return (self.memory - self.weights_per_card) * (1 - RUNTIME_RESERVE)
 
     def max_batch(self) -> int:
         usable = self.usable()
@@ -370,12 +380,11 @@ class Replica:
         the micro-batch, GEMM FLOPs, attention FLOPs, weight bytes read, KV-cache bytes read)."""
         micro = min(batch, self.pp)
         tokens = batch / micro  # sequences in one micro-batch
-        context = self.input + self.output / 2  # the mean context while decoding
         share = 1 / (self.pp * self.tensor_parallel * self.data_parallel)  # of the replica's work one card does
         gemm_flops = 2 * self.active_params_at_busiest(tokens) * tokens * share
-        attention_flops = self.shape.decode_attention_flops(context) * tokens * share
+        attention_flops = self._decode_attention_flops * tokens * share
         weights = self.weights_read(tokens)
-        kv = tokens * self.shape.kv_bytes(context, self.kv_bytes_per_value) / self.kv_ways
+        kv = tokens * self._decode_kv_bytes / self.kv_ways
         return tokens, gemm_flops, attention_flops, weights, kv
 
     def _stage_times(self, gemm_flops: float, attention_flops: float, weights: float, kv: float) -> tuple[float, float]:
@@ -412,6 +421,11 @@ class Replica:
         )
 
     def at(self, batch: int) -> ServingPoint:
+        return ServingPoint(**self.figures(batch))
+
+    def figures(self, batch: int) -> dict[str, Any]:
+        """`at(batch)`'s fields, not yet validated into a ServingPoint: what a card count is judged by, so that only
+        the one chosen is validated."""
         step = self.step(batch)
         prefill = self.prefill_s()
         # GPU seconds to serve `batch` requests together: each prefill runs at full compute and holds up decode
@@ -426,7 +440,7 @@ class Replica:
         input_usd = prefill * usd / self.input if self.input else 0.0
         output_usd = step.time * usd / batch
         output_per_second = batch * self.output / cycle
-        return ServingPoint(
+        return dict(
             batch=batch,
             ttft_s=ttft,
             tpot_s=(cycle - prefill) / self.output,
@@ -532,14 +546,14 @@ def _cheapest_degree(
     8-GPU node (each of `pp` stages). More cards hold more KV cache (a bigger batch) but keep less utilization each;
     at a given batch, more cards only cost more."""
     candidates = [fewest] + [fewest * k for k in (2, 4) if fewest * k <= 8 * pp]
-    judged: list[tuple[float, Replica, ServingPoint | None]] = []
+    judged: list[tuple[float, Replica, dict[str, Any] | None]] = []
     for cards in candidates:
         replica = replica_on(cards)
         most = replica.max_batch()
-        point = replica.at(min(batch or most, most)) if most >= 1 else None
-        judged.append((math.inf if point is None else point.cost_per_1m_tokens_usd, replica, point))
-    _, replica, point = min(judged, key=lambda each: each[0])
-    return replica, point
+        figures = replica.figures(min(batch or most, most)) if most >= 1 else None
+        judged.append((math.inf if figures is None else figures["cost_per_1m_tokens_usd"], replica, figures))
+    _, replica, figures = min(judged, key=lambda each: each[0])
+    return replica, None if figures is None else ServingPoint(**figures)
 
 
 def _load(replica: Replica, rps: float, cap: int) -> tuple[Deployment, int]:
@@ -600,13 +614,20 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     # widened), whatever format the weights are in; a given `flops=` is taken for both.
     attention_peak = resolved.peak_flops if request.flops else gpu.peak_flops(gpu.default_precision) or 0.0
 
+    # What every card count's replica shares, worked out once for the three or four this estimate makes.
+    format_efficiency = defaults.format_efficiency(resolved.peak_flops, attention_peak)
+    usd_per_card_second = resolved.price_per_gpu_hour / SECONDS_PER_HOUR
+    paid_share = (1 - request.opt) * (1 - request.discount)
+    overlapped = request.mfu == 1.0 and request.mbu == 1.0
+    layer_overhead_s = 0.0 if seed else defaults.layer_overhead_s
+
     def replica_on(cards: int) -> Replica:
         # Defaults at the slices tensor parallelism leaves (or the expert layout's cards), rounded so the
         # reproducing command's percentages read back the same figures.
         efficiency = defaults.split_efficiency(
             shape.hidden_size, 1 if expert_layout else cards // pp, cards if expert_layout else 1
         )
-        default_mfu = resolved.mfu * efficiency * defaults.format_efficiency(resolved.peak_flops, attention_peak)
+        default_mfu = resolved.mfu * efficiency * format_efficiency
         mfu = resolved.mfu if (request.mfu is not None or seed) else round(default_mfu, 6)
         mbu = request.mbu or round(defaults.mbu * efficiency, 6)
         return Replica(
@@ -627,10 +648,10 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
             bandwidth=bandwidth * mbu,
             link=link,
             memory=memory,
-            usd_per_card_second=resolved.price_per_gpu_hour / SECONDS_PER_HOUR,
-            paid_share=(1 - request.opt) * (1 - request.discount),
-            overlapped=request.mfu == 1.0 and request.mbu == 1.0,
-            layer_overhead_s=0.0 if seed else defaults.layer_overhead_s,
+            usd_per_card_second=usd_per_card_second,
+            paid_share=paid_share,
+            overlapped=overlapped,
+            layer_overhead_s=layer_overhead_s,
         )
 
     asked_batch = None if request.batch == "max" else request.batch
@@ -641,7 +662,8 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     probe = replica_on(pp)
     # Past the KV heads, more tensor parallelism stops dividing the cache: a batch too big for any one replica
     # gets the cards that hold the weights, and is then cut to what fits (said below).
-    min_cards = probe.cards_needed(asked_batch or 1) or probe.cards_needed(1)
+    needed_at_asked = probe.cards_needed(asked_batch or 1)
+    min_cards = needed_at_asked or probe.cards_needed(1)
     # The seed's formula divides by the card count, so its example means one card; physics needs the model held.
     judged: ServingPoint | None = None  # the chosen replica's figures at the batch it was chosen at
     if request.cards or seed:
@@ -680,11 +702,12 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
         return judged if judged is not None and judged.batch == size else replica.at(size)
 
     point = at(batch)
-    min_cards = probe.cards_needed(batch) or min_cards  # the batch served, with the load's or the fit's cut
+    # The batch served, with the load's or the fit's cut (most often the batch asked, whose count is known).
+    needed = needed_at_asked if batch == (asked_batch or 1) else probe.cards_needed(batch)
+    min_cards = needed or min_cards
     cheapest = at(max_batch) if fits and max_batch > batch else None
 
     # The seed's own arithmetic: params x tokens / (FLOPS x hourly price), then / batch, / cards, x (1 - opt).
-    paid_share = (1 - request.opt) * (1 - request.discount)
     seed_per_1k = n_total * tokens / (resolved.peak_flops * resolved.price_per_gpu_hour) / batch / cards * paid_share
     standard_per_1k = point.cost_per_1m_tokens_usd / 1000
     per_1k = seed_per_1k if seed else standard_per_1k
@@ -699,7 +722,7 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
         notes.append(Note(code="typical_shape", values={"reference": shape_info.reference}))
     if request.input is None and request.output is None and request.tokens is None and not seed:
         notes.append(Note(code="chat_default", values={"input": CHAT_INPUT, "output": CHAT_OUTPUT}))
-    notes.append(Note(code="cards_cut_latency"))
+    notes.append(bare_note("cards_cut_latency"))
 
     efficiency = defaults.split_efficiency(shape.hidden_size, replica.tensor_parallel, replica.data_parallel)
     assumptions = InferAssumptions(
@@ -759,9 +782,9 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
         kv_bytes_per_token=shape.kv_bytes_per_token(kv_bytes_per_value),
         memory=Memory(
             capacity=memory or 0.0,
-            weights=replica.weights_per_card(),
+            weights=replica.weights_per_card,
             kv_cache=kv_per_card,
-            reserve=max(0.0, (memory or 0.0) - replica.weights_per_card()) * RUNTIME_RESERVE,
+            reserve=max(0.0, (memory or 0.0) - replica.weights_per_card) * RUNTIME_RESERVE,
         ),
         cost_per_1m_input_usd=point.cost_per_1m_input_usd,
         cost_per_1m_output_usd=point.cost_per_1m_output_usd,

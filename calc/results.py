@@ -3,6 +3,7 @@
 Field names follow the JSON contract in DESIGN.md; renderers read these and never compute.
 """
 
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -21,6 +22,13 @@ class Note(BaseModel):
     code: str
     # A factory, not `= {}`: pydantic deep-copies a mutable default for every note made without values.
     values: dict[str, str | float | int] = Field(default_factory=dict)
+
+
+@cache
+def bare_note(code: str) -> Note:
+    """A note without values, made once per code (a validated model each time was ~11K instructions): notes are
+    frozen, and nothing changes their values, so every result may hold the same one."""
+    return Note(code=code)
 
 
 PriceRule = Literal["given", "seed", "median", "own"]

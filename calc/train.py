@@ -31,6 +31,7 @@ from calc.results import (
     TokensRule,
     TrainAssumptions,
     TrainResult,
+    bare_note,
 )
 from calc.runs import TrainingRun, default_cluster, find_run, fitted_runs
 from calc.units import (
@@ -77,11 +78,22 @@ def _trained_on(request: TrainRequest) -> TrainRequest:
 
 def _fp8_ratio(request: TrainRequest, gpu: Accelerator) -> float:
     """Published MFUs are against the 16-bit peak: at a faster format the same speed is a smaller share of its peak."""
-    precision = request.precision or gpu.default_precision
-    peak, sixteen = gpu.peak_flops(precision), gpu.peak_flops(gpu.default_precision)
-    if request.flops is not None or precision in _SIXTEEN_BIT or peak is None or sixteen is None or peak <= sixteen:
+    if request.flops is not None:
+        return 1.0
+    sixteen_bit = gpu.default_precision
+    precision = request.precision or sixteen_bit
+    if precision in _SIXTEEN_BIT:  # the peaks are looked up only for a faster format
+        return 1.0
+    peak, sixteen = gpu.peak_flops(precision), gpu.peak_flops(sixteen_bit)
+    if peak is None or sixteen is None or peak <= sixteen:
         return 1.0
     return sixteen / peak
+
+
+def _scaled(figure: float, ratio: float) -> float:
+    """A fit's figure (a planning figure already) at the fp8 ratio, as a planning figure: at 1, itself, which
+    planning_figure would give back unchanged (tests/test_training_fit.py holds every fit's figures to that)."""
+    return figure if ratio == 1.0 else planning_figure(figure * ratio)
 
 
 def _reported(
@@ -137,13 +149,15 @@ def _by_rank(own: Generation, borrowed: Generation | None) -> tuple[tuple[tuple[
 def _nearest(group: tuple[tuple[float, int], ...], log_active: float, count: int) -> list[tuple[float, int]]:
     """The `count` runs of a sorted group nearest `log_active` in size, as (distance, position), ties to the earlier
     position: among the `count` on either side of it, and any as far as the farthest of those (the same size)."""
-    at = bisect.bisect_left(group, log_active, key=lambda run: run[0])
+    # (log_active,) sorts before every run of that size and after every smaller one: the first run at least as large.
+    at = bisect.bisect_left(group, (log_active,))
     low, high = max(at - count, 0), min(at + count, len(group))
     while low > 0 and group[low - 1][0] == group[low][0]:
         low -= 1
     while 0 < high < len(group) and group[high][0] == group[high - 1][0]:
         high += 1
-    return sorted((abs(run_log_active - log_active), position) for run_log_active, position in group[low:high])[:count]
+    around = [(abs(run_log_active - log_active), position) for run_log_active, position in group[low:high]]
+    return sorted(around)[:count]
 
 
 def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RUNS) -> tuple[SimilarRun, ...]:
@@ -155,7 +169,7 @@ def similar_runs(gpu: Accelerator, active_params: float, count: int = SIMILAR_RU
             break
         chosen += [position for _, position in _nearest(group, log_active, count - len(chosen))]
     placed = _placed_runs()
-    return tuple(placed[position][0] for position in chosen)
+    return tuple([placed[position][0] for position in chosen])
 
 
 def _budget_params(request: TrainRequest, resolved: Resolved, flops_per_param_token: int) -> float:
@@ -224,7 +238,7 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     # Full activation recompute runs the forward pass (2·N·D) twice, whatever trains.
     per_param_token = flops_per_param_token(method or FinetuneMethod.FULL) + (2 if full_recompute else 0)
     sized = request.model_copy(update={"params": 1e9}) if request.budget is not None else request
-    resolved = resolve(sized, today, planning_figure(fitted.mfu * ratio))
+    resolved = resolve(sized, today, _scaled(fitted.mfu, ratio))
     tokens_rule: TokensRule
     if request.budget is not None:
         params = _budget_params(request, resolved, per_param_token)
@@ -267,7 +281,7 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     at_peak = productive_hours_at(1.0)
     cost_usd = cost_usd_at(gpu_hours)
     cost_usd_at_peak = cost_usd_at(at_peak)
-    band = (planning_figure(fitted.low * ratio), planning_figure(fitted.high * ratio))
+    band = (_scaled(fitted.low, ratio), _scaled(fitted.high, ratio))
     # Owning the GPUs prices their power at one PUE: the energy line uses the same.
     own = resolved.price.own
     pue = request.pue or (own.pue if own else DEFAULT_PUE)
@@ -286,13 +300,13 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     if goodput_gpus is not None and goodput_gpus > PUBLISHED_MAX_GPUS:
         notes.append(Note(code="goodput_beyond_published", values={"gpus": goodput_gpus}))
     if full_recompute:
-        notes.append(Note(code="recompute_full"))
+        notes.append(bare_note("recompute_full"))
     if method is not None:
         notes.append(Note(code=f"finetune_{method.value}", values=FINETUNE_NOTE_VALUES))
     if request.experts is not None and request.active is None:
         notes.append(_experts_note(request.experts, resolved.params))
     if seed:
-        notes.append(Note(code="seed_train"))
+        notes.append(bare_note("seed_train"))
 
     assumptions = TrainAssumptions(
         **resolved.shared_fields(request),

@@ -3,7 +3,7 @@
 import pytest
 
 from calc.goodput import EVIDENCE_USE, HOURS_LOST_PER_INTERRUPTION, goodput, goodput_of_elapsed
-from calc.mfu import fit, leave_one_developer_out, leave_one_out, percentile, score
+from calc.mfu import fit, leave_one_developer_out, leave_one_out, percentile, planning_figure, score
 from calc.runs import EXCLUDED, find_run, fitted_runs, load_runs_file
 from calc.units import Generation
 
@@ -59,6 +59,15 @@ def test_generations_without_enough_runs_borrow_and_say_so() -> None:
     assert fits[Generation.VOLTA].mfu == 0.213  # GPT-3, as the PaLM paper computed it
     # Its band is Ampere's spread around its own median: 0.23 x 0.213/0.335 and 0.508 x 0.213/0.335
     assert (fits[Generation.VOLTA].low, fits[Generation.VOLTA].high) == (0.146, 0.323)
+
+
+def test_every_fit_figure_is_a_planning_figure_already() -> None:
+    # A training estimate takes a 16-bit request's figures as they are (calc.train._scaled), which is only right
+    # while planning_figure gives each of them back unchanged.
+    for generation_fit in fit(fitted_runs()).values():
+        for figure in (generation_fit.mfu, generation_fit.low, generation_fit.high):
+            assert planning_figure(figure) == figure
+    assert planning_figure(0.33470) == 0.335  # and it does round what is not one
 
 
 def test_leave_one_out_and_leave_one_developer_out_meet_the_goals() -> None:
