@@ -10,7 +10,7 @@ from calc.ownership import ownership
 from calc.presets import ModelPreset, find_preset
 from calc.prices import OWN_BASIS, SEED_BASIS, STALE_AFTER_DAYS, Offer, PriceBook, Spread, normal_basis, price_book
 from calc.requests import JobRequest
-from calc.results import Note, PriceInfo, PriceRule, bare_note
+from calc.results import Note, PriceInfo, PriceRule, fixed_note
 from calc.units import Currency, Formula, Precision
 
 DEFAULT_CNY_PER_USD = 7.1
@@ -216,7 +216,7 @@ def resolve(
         stale = (
             Note(code="price_stale", values={"as_of": price.as_of, "stale_after_days": STALE_AFTER_DAYS})
             if price.as_of
-            else bare_note("price_undated")
+            else fixed_note("price_undated")
         )
         notes.append(stale)
     if gpu.flags:

@@ -25,7 +25,7 @@ from calc import (
 )
 from calc.model_config import FROZEN
 from calc.prices import DEFAULT_BASIS, normal_basis
-from calc.results import Note, bare_note
+from calc.results import Note, fixed_note
 from calc.units import Currency
 
 TimeMeasure = Literal["gpu_hours", "wall_clock_days", "latency_s"]
@@ -124,7 +124,7 @@ def _notes(request: EstimateRequest, entries: Sequence[ComparedGpu]) -> tuple[No
     else:
         notes.append(Note(code="compare_basis", values={"basis": _basis(request)}))
     if request.flops is not None:
-        notes.append(bare_note("compare_one_peak"))
+        notes.append(fixed_note("compare_one_peak"))
     return tuple(notes)
 
 

@@ -28,6 +28,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from statistics import NormalDist
 from typing import Any
 
@@ -45,7 +46,7 @@ from calc.results import (
     Note,
     ServingPoint,
     ShapeInfo,
-    bare_note,
+    fixed_note,
 )
 from calc.shapes import Shape, preset_shape, typical_shape
 from calc.units import (
@@ -662,8 +663,8 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     probe = replica_on(pp)
     # Past the KV heads, more tensor parallelism stops dividing the cache: a batch too big for any one replica
     # gets the cards that hold the weights, and is then cut to what fits (said below).
-    needed_at_asked = probe.cards_needed(asked_batch or 1)
-    min_cards = needed_at_asked or probe.cards_needed(1)
+    cards_needed = cache(probe.cards_needed)  # a pure function of the batch on the frozen probe: asked once each
+    min_cards = cards_needed(asked_batch or 1) or cards_needed(1)
     # The seed's formula divides by the card count, so its example means one card; physics needs the model held.
     judged: ServingPoint | None = None  # the chosen replica's figures at the batch it was chosen at
     if request.cards or seed:
@@ -702,9 +703,7 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
         return judged if judged is not None and judged.batch == size else replica.at(size)
 
     point = at(batch)
-    # The batch served, with the load's or the fit's cut (most often the batch asked, whose count is known).
-    needed = needed_at_asked if batch == (asked_batch or 1) else probe.cards_needed(batch)
-    min_cards = needed or min_cards
+    min_cards = cards_needed(batch) or min_cards  # the batch served, with the load's or the fit's cut
     cheapest = at(max_batch) if fits and max_batch > batch else None
 
     # The seed's own arithmetic: params x tokens / (FLOPS x hourly price), then / batch, / cards, x (1 - opt).
@@ -721,8 +720,8 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     if shape_info.basis == "typical":
         notes.append(Note(code="typical_shape", values={"reference": shape_info.reference}))
     if request.input is None and request.output is None and request.tokens is None and not seed:
-        notes.append(Note(code="chat_default", values={"input": CHAT_INPUT, "output": CHAT_OUTPUT}))
-    notes.append(bare_note("cards_cut_latency"))
+        notes.append(fixed_note("chat_default", input=CHAT_INPUT, output=CHAT_OUTPUT))
+    notes.append(fixed_note("cards_cut_latency"))
 
     efficiency = defaults.split_efficiency(shape.hidden_size, replica.tensor_parallel, replica.data_parallel)
     assumptions = InferAssumptions(

@@ -25,10 +25,10 @@ class Note(BaseModel):
 
 
 @cache
-def bare_note(code: str) -> Note:
-    """A note without values, made once per code (a validated model each time was ~11K instructions): notes are
-    frozen, and nothing changes their values, so every result may hold the same one."""
-    return Note(code=code)
+def fixed_note(code: str, **values: str | float | int) -> Note:
+    """A note whose values never change (none, or constants), made once (a validated model each time was ~11K
+    instructions): notes are frozen, and nothing changes their values, so every result may hold the same one."""
+    return Note(code=code, values=values)
 
 
 PriceRule = Literal["given", "seed", "median", "own"]

@@ -31,7 +31,7 @@ from calc.results import (
     TokensRule,
     TrainAssumptions,
     TrainResult,
-    bare_note,
+    fixed_note,
 )
 from calc.runs import TrainingRun, default_cluster, find_run, fitted_runs
 from calc.units import (
@@ -292,7 +292,7 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     if trained_on is not None and resolved.preset is not None:
         notes.append(Note(code="trained_on", values={"model": resolved.preset.title, "gpu": resolved.gpu.id}))
     if tokens_rule == "chinchilla":
-        notes.append(Note(code="tokens_chinchilla", values={"per_param": CHINCHILLA_TOKENS_PER_PARAM}))
+        notes.append(fixed_note("tokens_chinchilla", per_param=CHINCHILLA_TOKENS_PER_PARAM))
     if resolved.active_params < resolved.params:
         notes.append(Note(code="moe_active", values={"active": resolved.active_params, "total": resolved.params}))
     if ratio != 1.0 and request.mfu is None and not seed:
@@ -300,13 +300,13 @@ def estimate_training(request: TrainRequest, today: date) -> TrainResult:
     if goodput_gpus is not None and goodput_gpus > PUBLISHED_MAX_GPUS:
         notes.append(Note(code="goodput_beyond_published", values={"gpus": goodput_gpus}))
     if full_recompute:
-        notes.append(bare_note("recompute_full"))
+        notes.append(fixed_note("recompute_full"))
     if method is not None:
-        notes.append(Note(code=f"finetune_{method.value}", values=FINETUNE_NOTE_VALUES))
+        notes.append(fixed_note(f"finetune_{method.value}", **FINETUNE_NOTE_VALUES))
     if request.experts is not None and request.active is None:
         notes.append(_experts_note(request.experts, resolved.params))
     if seed:
-        notes.append(bare_note("seed_train"))
+        notes.append(fixed_note("seed_train"))
 
     assumptions = TrainAssumptions(
         **resolved.shared_fields(request),

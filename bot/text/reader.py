@@ -639,9 +639,15 @@ def _on_single_user(slots: Slots, match: re.Match[str]) -> bool:
 
 
 def _on_batch(slots: Slots, match: re.Match[str]) -> bool:
-    value = (match["n"] or match.groupdict().get("m") or "").lower()
+    value = match["n"].lower()
     slots.serving_hint = True
     return _set(slots, "batch", "max" if value.startswith("max") else value)
+
+
+def _on_concurrency(slots: Slots, match: re.Match[str]) -> bool:
+    """ "50 concurrent users", "concurrency 32", "并发 50": requests served at once are the batch."""
+    slots.serving_hint = True
+    return _set(slots, "batch", match["n"] or match["m"])  # `m`: the Chinese "并发 N", the one pattern that has it
 
 
 def _on_pipeline(slots: Slots, match: re.Match[str]) -> bool:
@@ -816,12 +822,12 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (
             rf"{START}(?P<n>\d+)\s*(?:concurrent|simultaneous|parallel)\s*"
             rf"(?:users?|requests?|streams?|sequences?|sessions?|clients?){END}",
-            _on_batch,
+            _on_concurrency,
         ),
-        (rf"{START}concurrency\s*(?:of|=|:|is)?\s*(?P<n>\d+){END}", _on_batch),
+        (rf"{START}concurrency\s*(?:of|=|:|is)?\s*(?P<n>\d+){END}", _on_concurrency),
         (
             r"(?P<n>\d+)\s*(?:个)?\s*并发(?:用户|请求)?|并发(?:数|用户数?|请求数?)?\s*(?:为|=|:|是)?\s*(?P<m>\d+)",
-            _on_batch,
+            _on_concurrency,
         ),
         # "one request" alone is what a request costs, not how many run at once
         (
@@ -928,6 +934,7 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     _on_years: ("年",),
     _on_hourly: ("hour", "小时", "卡时"),
     _on_token_rate: ("day", "hour", "hr", "/h", "month", "min", "天", "日", "小时", "月", "分钟"),
+    _on_concurrency: ("concurren", "simultaneous", "parallel", "并发"),
 }
 
 

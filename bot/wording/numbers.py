@@ -29,8 +29,6 @@ def significant(value: float, digits: int = 3) -> str:
     return f"{value:,.{decimals}f}"
 
 
-# Below these a figure is written out: a compact form starts at 1K in English, at 1万 in Chinese.
-_COMPACT_FROM = {"en": 1e3, "zh": 1e4}
 # CLDR's short decimal formats of the two languages, largest unit first (English writes 1000 as 1K, Chinese as 1000).
 # Read here rather than through Babel: loading Babel's locale data took ~40 ms of every terminal command, a sixth
 # of its time. tests/test_i18n.py holds every figure written here to Babel's format_compact_decimal.
@@ -38,6 +36,8 @@ _COMPACT_UNITS = {
     "en": ((Decimal(10**12), "T"), (Decimal(10**9), "B"), (Decimal(10**6), "M"), (Decimal(10**3), "K")),
     "zh": ((Decimal(10**12), "万亿"), (Decimal(10**8), "亿"), (Decimal(10**4), "万")),
 }
+# Below its smallest unit a figure is written out: a compact form starts at 1K in English, at 1万 in Chinese.
+_COMPACT_FROM = {locale: float(units[-1][0]) for locale, units in _COMPACT_UNITS.items()}
 
 
 def _in_unit(number: Decimal, locale: str) -> tuple[Decimal, int]:
