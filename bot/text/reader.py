@@ -647,7 +647,8 @@ def _on_batch(slots: Slots, match: re.Match[str]) -> bool:
 def _on_concurrency(slots: Slots, match: re.Match[str]) -> bool:
     """ "50 concurrent users", "concurrency 32", "并发 50": requests served at once are the batch."""
     slots.serving_hint = True
-    return _set(slots, "batch", match["n"] or match["m"])  # `m`: the Chinese "并发 N", the one pattern that has it
+    # `m`: the Chinese "并发 N", the one pattern that has it; a count in words ("thirty-two concurrent users") in figures
+    return _set(slots, "batch", _count(match["n"] or match["m"]))
 
 
 def _on_pipeline(slots: Slots, match: re.Match[str]) -> bool:
@@ -820,7 +821,7 @@ RULES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"(?:批量|批大小|批次)\s*{DIGITS_START}(?P<n>\d+)", _on_batch),
         # requests served at once are the batch: "50 concurrent users", "concurrency 32", "并发 50", "50 个并发用户"
         (
-            rf"{START}(?P<n>\d+)\s*(?:concurrent|simultaneous|parallel)\s*"
+            rf"{START}(?P<n>\d+|{COUNT_WORDS})\s*(?:concurrent|simultaneous|parallel)\s*"
             rf"(?:users?|requests?|streams?|sequences?|sessions?|clients?){END}",
             _on_concurrency,
         ),
