@@ -28,14 +28,8 @@ async def answer_event_once(
     process claims the event first: Slack redelivers an event it thinks was missed, perhaps to another process."""
     if not await services_of(context).handled_events.claim(body["event_id"]):
         return
-    await _answer_in_thread(words_of_mention(event.get("text", ""), context.bot_user_id), event, context, client)
-
-
-async def _answer_in_thread(
-    words: str, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
-) -> None:
-    """The answer posted in the message's thread. A message there is public already: no Share button."""
-    text, blocks = render_blocks(await ask(words, context))
+    # A message in the thread is public already: no Share button.
+    text, blocks = render_blocks(await ask(words_of_mention(event.get("text", ""), context.bot_user_id), context))
     await client.chat_postMessage(
         channel=event["channel"], thread_ts=event.get("thread_ts", event["ts"]), text=text, blocks=blocks
     )
