@@ -27,6 +27,7 @@ from bench.run import (
     compile_checkouts,
     in_turns,
     load,
+    migrated,
     rss_mib,
     start,
 )
@@ -57,7 +58,7 @@ async def measure(every: list[Server], rounds: int) -> dict[str, list[float]]:
         with tempfile.TemporaryDirectory(prefix="llmcost-memory-") as directory:
             database = Path(directory) / "bot.db"
             bot = next(server for server in every if server.is_bot)
-            await (await start(bot, fake.api_url, database)).stop()  # creates and migrates the file, as bench.run does
+            await migrated(bot, fake.api_url, database)
             after: dict[str, list[float]] = {server.name: [] for server in every}
             for round_index in range(rounds):
                 for server in in_turns(every, round_index):

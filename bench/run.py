@@ -221,6 +221,11 @@ async def start(
     raise RuntimeError(f"{server.name} never answered {FIRST_QUESTION!r}")
 
 
+async def migrated(server: Server, api_url: str, database: Path) -> None:
+    """The database a bot starts on in every round: created and migrated by one start before the first."""
+    await (await start(server, api_url, database)).stop()
+
+
 def in_turns(items: Sequence, round_index: int) -> list:
     """The round's order: reversed every other round."""
     return list(items) if round_index % 2 == 0 else list(reversed(items))
@@ -413,10 +418,9 @@ async def measure_servers(
     try:
         with tempfile.TemporaryDirectory(prefix="llmcost-bench-") as directory:
             workdir = Path(directory)
-            # The database each bot starts on: created and migrated once, before any round.
             for bot in every:
                 if bot.is_bot and not bot.new_database:
-                    await (await start(bot, fake.api_url, workdir / f"{bot.name}.db")).stop()
+                    await migrated(bot, fake.api_url, workdir / f"{bot.name}.db")
             for round_index in range(rounds):
                 await server_round(every, round_index, fake.api_url, workdir, requests, samples)
                 progress(f"round {round_index + 1}/{rounds} done")

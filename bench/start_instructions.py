@@ -17,10 +17,9 @@ import re
 import tempfile
 from pathlib import Path
 
-from bench.run import compile_checkouts, servers, start
+from bench.run import ROOT, compile_checkouts, migrated, servers, start
 from tests.support.fake_slack import FakeSlack
 
-ROOT = Path(__file__).resolve().parents[1]
 MEASURED = ("bare", "libs+sqlite3", "bot")
 VALGRIND_PATIENCE_S = 600  # a process under cachegrind runs some 50 times slower
 
@@ -33,7 +32,7 @@ async def instructions(log: Path) -> dict[str, int]:
         with tempfile.TemporaryDirectory(prefix="llmcost-instructions-") as directory:
             database = Path(directory) / "bot.db"
             every = {server.name: server for server in servers({})}
-            await (await start(every["bot"], fake.api_url, database)).stop()  # created and migrated beforehand
+            await migrated(every["bot"], fake.api_url, database)
             for name in MEASURED:
                 wrapper = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
                 wrapper.append(f"--log-file={log}")

@@ -15,7 +15,6 @@ from calc.mfu import (
     GenerationFit,
     HeldOut,
     fit,
-    generation_of,
     leave_one_developer_out,
     leave_one_out,
     score,
@@ -69,8 +68,8 @@ def _size_term_error(runs: Sequence[TrainingRun]) -> float:
     """Leave-one-developer-out median error of MFU = a + b·log10(active params), fitted per generation."""
     errors = []
     for run in runs:
-        generation = generation_of(run.accelerator.id)
-        peers = [o for o in runs if o.developer != run.developer and generation_of(o.accelerator.id) == generation]
+        generation = run.accelerator.generation
+        peers = [o for o in runs if o.developer != run.developer and o.accelerator.generation == generation]
         if len(peers) < 3:
             continue
         xs = [math.log10(o.active) for o in peers]

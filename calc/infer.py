@@ -622,6 +622,7 @@ def estimate_inference(request: InferRequest, today: date, defaults: ServingDefa
     overlapped = request.mfu == 1.0 and request.mbu == 1.0
     layer_overhead_s = 0.0 if seed else defaults.layer_overhead_s
 
+    @cache  # the probe, the cards asked or the seed's, and the cheapest degree may be the same count: built once
     def replica_on(cards: int) -> Replica:
         # Defaults at the slices tensor parallelism leaves (or the expert layout's cards), rounded so the
         # reproducing command's percentages read back the same figures.

@@ -16,7 +16,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from calc.gpus import Accelerator, get_gpu
+from calc.gpus import Accelerator
 from calc.model_config import FROZEN
 from calc.runs import TrainingRun, fitted_runs
 from calc.units import Generation
@@ -35,10 +35,6 @@ NEAREST: dict[Generation, Generation] = {
 }
 MIN_RUNS_FOR_BAND = 3
 BAND_PERCENTILES = (0.05, 0.95)
-
-
-def generation_of(gpu_id: str) -> Generation:
-    return get_gpu(gpu_id).generation
 
 
 def planning_figure(value: float) -> float:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from calc import EstimateError, TrainRequest, estimate
 from calc.gpus import CATALOG, Accelerator
-from calc.mfu import fit_for, generation_of
+from calc.mfu import fit_for
 from calc.results import SimilarRun, TrainResult
 from calc.runs import TrainingRun, fitted_runs
 from calc.train import similar_runs
@@ -176,10 +176,10 @@ def test_cost_is_inverse_in_mfu(mfu: float) -> None:
 def nearest_by_sorting_every_run(gpu: Accelerator, active_params: float, count: int) -> tuple[SimilarRun, ...]:
     """The rule similar_runs keeps to, written plainly: every fitted run ranked by generation (the request's GPU's,
     the one its default borrows, any other), then by distance in log size, ties in the runs' own order."""
-    own, borrowed = generation_of(gpu.id), fit_for(gpu).borrowed_from
+    own, borrowed = gpu.generation, fit_for(gpu).borrowed_from
 
     def nearness(run: TrainingRun) -> tuple[int, float]:
-        generation = generation_of(run.accelerator.id)
+        generation = run.accelerator.generation
         rank = 0 if generation == own else 1 if generation == borrowed else 2
         return rank, abs(math.log(run.active) - math.log(active_params))
 
