@@ -1,5 +1,6 @@
 """The one way through: text -> grammar -> request -> calc -> result -> words. The CLI and Slack both call this."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, TypeAlias
@@ -110,9 +111,7 @@ class Understood:
     def answer(self, answer: Answer) -> Answer:
         if isinstance(answer, Failure) and answer.cause is not None:
             code, values = answer.cause
-            parsing = Parsing()
-            repaired = own_example(self.words.split(), code, values, parsing)
-            example = (repaired and _answered(repaired, command=parsing.command)) or _answered(answer.example)
+            example = _repaired(self.words, code, values, REPAIRS) or _answered(answer.example)
             answer = replace(answer, example=example or EXAMPLES["train"], cause=None)
         return answer if self.read_back is None else replace(answer, read_back=self.read_back)
 
@@ -138,10 +137,15 @@ def _answered(text: str, repairs: int = REPAIRS, command: Command | None = None)
     except EstimateError as error:
         if repairs == 0:
             return None
-        parsing = Parsing()
-        repaired = own_example(text.split(), error.code, error.values, parsing)
-        return None if repaired is None else _answered(repaired, repairs - 1, parsing.command)
+        return _repaired(text, error.code, error.values, repairs - 1)
     return text
+
+
+def _repaired(words: str, code: str, values: Mapping[str, object], repairs: int) -> str | None:
+    """`words` set right for the error `code` (own_example), when the grammar takes them, and answered."""
+    parsing = Parsing()
+    repaired = own_example(words.split(), code, values, parsing)
+    return None if repaired is None else _answered(repaired, repairs, parsing.command)
 
 
 def read_free_text(text: str) -> "Reading | None":
@@ -203,20 +207,21 @@ def _command_read(reading: "Reading", lang: str, back: ReadBack) -> Command | Fa
 def _answered_example(error: GrammarError, words: str) -> str:
     """The error's example made from the person's words when it is answered, set right further when one repair is
     not enough (a word left out, then a size put in); else the command's fixed one."""
-    own = _answered(error.example, command=error.example_command)
-    if own is not None and error.example != error.default_example:
-        return own
-    answered: dict[str, str] = {}  # what each repair own_example accepted is answered as: worked out once
+    if error.example != error.default_example:
+        own = _answered(error.example, command=error.example_command)
+        if own is not None:
+            return own
+    answer: str | None = None  # what the repair own_example accepted is answered as (it stops at the first)
 
     def accepted(text: str) -> bool:
+        nonlocal answer
         answer = _answered(text)
-        if answer is not None:
-            answered[text] = answer
         return answer is not None
 
-    repaired = own_example(words.split(), error.code, error.values, accepted)
-    fixed = own if error.example == error.default_example else _answered(error.default_example)
-    return (repaired and answered[repaired]) or fixed or EXAMPLES["train"]
+    if own_example(words.split(), error.code, error.values, accepted) is not None:
+        return answer or EXAMPLES["train"]
+    # The fixed example is checked only when nothing of the person's words is answered.
+    return _answered(error.default_example) or EXAMPLES["train"]
 
 
 def reply_for(command: Command, today: date, lang: str = "en") -> Answer:

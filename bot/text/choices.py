@@ -18,12 +18,16 @@ def with_choice(words: str, key: str, value: str) -> str:
     first)."""
     prefix = f"{key}="
     kept = [word for word in words_of(words) if not word.lower().startswith(prefix)]
-    if key == GPU and len(kept) > 1 and command_of(kept[0]) == "rent" and "=" not in kept[1]:
+    if key == GPU and len(kept) > 1 and _rents(kept) and "=" not in kept[1]:
         del kept[1]  # `rent H100 ...` names its GPU first: the chosen one takes its place
     return " ".join([*kept, f"{prefix}{value}"])
 
 
 def offers_mfu(words: str) -> bool:
     """Whether a reply to `words` has an MFU menu beside its GPU menu: not a rental's, which has no MFU."""
-    first = words_of(words)[:1]
-    return not (first and command_of(first[0]) == "rent")
+    return not _rents(words_of(words))
+
+
+def _rents(words: list[str]) -> bool:
+    """Whether the words (split by words_of) are a rental's."""
+    return bool(words) and command_of(words[0]) == "rent"

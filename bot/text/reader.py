@@ -228,10 +228,16 @@ def _compact(text: str) -> str:
     return re.sub(r"[\s\-_]", "", text).lower().replace("×", "x")
 
 
+# The presets by their family as compacted ("deepseek r1" is deepseek-r1), in the presets' order: keyed once.
+_BY_FAMILY: dict[str, list[ModelName]] = {}
+for _name in MODEL_NAMES:
+    _BY_FAMILY.setdefault(_compact(_name.family), []).append(_name)
+
+
 def resolve_model(family: str, version: str, extra: str, size: str) -> tuple[list[ModelPreset], bool]:
     """The presets a spelling could name, likeliest first, and whether the spelling named the first exactly."""
     size = _compact(size)
-    found = [m for m in MODEL_NAMES if _compact(m.family) == _compact(family)]  # "deepseek r1" is deepseek-r1
+    found = _BY_FAMILY.get(_compact(family), [])
     if version:
         exact = [m for m in found if m.version == version]
         if size and all(_compact(m.size) != size for m in exact):  # "llama 3 405b" is Llama 3.1's: 3 had no 405B
